@@ -1,0 +1,73 @@
+"""Where the shipped data and the user cache live, and how files are written safely.
+
+Nothing here imports a heavy library: the CLI calls it at start-up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def dictionaries_dir() -> Path:
+    """The shipped `dictionaries/` folder.
+
+    In a wheel it is copied to `glossary/_dictionaries`; in a source checkout
+    (editable install, tests) it is the repository's top-level `dictionaries/`.
+    """
+    bundled = _PACKAGE_DIR / "_dictionaries"
+    if bundled.is_dir():
+        return bundled
+    return _PACKAGE_DIR.parent / "dictionaries"
+
+
+def cache_dir() -> Path:
+    """The per-user cache for compiled indexes (`GLOSSARY_CACHE_DIR` overrides)."""
+    override = os.environ.get("GLOSSARY_CACHE_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "glossary"
+
+
+def sources_digest(paths: Iterable[Path], *, salt: str = "") -> str:
+    """A short hash of files' contents, to key caches compiled from them."""
+    digest = hashlib.sha256(salt.encode())
+    for path in sorted(paths):
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None:
+    """Write `data` to `path` via a temp file in the same folder and a rename.
+
+    A reader never sees a half-written file; on any error the original is
+    untouched. With `backup`, the previous content is kept as `path~`.
+    """
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+            if backup:
+                backup_path = path.with_name(path.name + "~")
+                backup_path.write_bytes(path.read_bytes())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)

@@ -1,0 +1,1 @@
+"""The article checker: document -> segments -> mentions -> findings -> formatter."""

@@ -1,0 +1,79 @@
+"""Findings: what the checker reports, as frozen records.
+
+Offsets are indexes into the *original* file's text (a `str`), never into a
+transformed copy; line and column are derived from a table of line starts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value.lower())
+        except ValueError:
+            choices = ", ".join(s.value for s in cls)
+            raise ValueError(f"unknown severity {value!r} (choose from {choices})") from None
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace `text[start:end]` with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str  # stable code, e.g. "GL101"
+    rule: str  # readable rule name, e.g. "pinyin-mismatch"
+    severity: Severity
+    message: str
+    start: int  # offset into the original text
+    end: int
+    fix: Fix | None = None
+    path: str = ""
+    # Extra facts for formatters and the UI (e.g. the person's entry, candidates).
+    data: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+
+
+class LineIndex:
+    """Maps offsets in a text to 1-based (line, column) positions."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        for index, char in enumerate(text):
+            if char == "\n":
+                self._starts.append(index + 1)
+
+    def position(self, offset: int) -> Position:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return Position(line + 1, offset - self._starts[line] + 1)
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)

@@ -63,9 +63,10 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self._starts.append(index + 1)
+        index = text.find("\n")
+        while index != -1:
+            self._starts.append(index + 1)
+            index = text.find("\n", index + 1)
 
     def position(self, offset: int) -> Position:
         line = bisect.bisect_right(self._starts, offset) - 1

@@ -6,9 +6,10 @@ Nothing here imports a heavy library: the CLI calls it at start-up.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -59,11 +60,11 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+            tmp.chmod(path.stat().st_mode & 0o7777)
             if backup:
                 backup_path = path.with_name(path.name + "~")
                 backup_path.write_bytes(path.read_bytes())
-        os.replace(tmp, path)
+        tmp.replace(path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -71,3 +72,30 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
 
 def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+
+
+def load_compiled(name: str, key: str, build: Callable[[], object]) -> object:
+    """Load data compiled once into the user cache, building it when absent or stale.
+
+    ``key`` identifies the sources (e.g. a hash of the files, a library
+    version); a cache file under another key is ignored and replaced. The
+    file holds plain JSON data (loading it runs no code, and it loads faster
+    than marshal or pickle for string tables) written atomically into our
+    own cache folder. If the cache folder cannot be written, the data is
+    built in memory each time.
+    """
+    path = cache_dir() / f"{name}-{key}.json"
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        pass
+    data = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        for stale in path.parent.glob(f"{name}-*.json"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return data

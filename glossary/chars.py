@@ -1,0 +1,123 @@
+"""Facts about Han characters: readings, simplified/traditional forms, script.
+
+Readings come from pypinyin's character table (heteronyms, most common
+first), compiled once into the user cache so that a lint run does not pay for
+importing pypinyin's 40,000-entry module. OpenCC is loaded on first use.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from functools import cache
+
+from glossary.pinyin import Syllable, parse_syllable
+from glossary.resources import load_compiled
+
+# CJK Unified Ideographs, Extension A, Extensions B-F, Compatibility Ideographs, 〇.
+HAN_CLASS = (
+    "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\U00020000-\U0002a6df\U0002a700-\U0002ebef\U00030000-\U0003134f"
+)
+HAN_RUN_RE = re.compile(f"[{HAN_CLASS}]+")
+_HAN_CHAR_RE = re.compile(f"[{HAN_CLASS}]")
+
+
+def is_han(char: str) -> bool:
+    return len(char) == 1 and _HAN_CHAR_RE.match(char) is not None
+
+
+def is_han_text(text: str) -> bool:
+    """Whether ``text`` is non-empty and made only of Han characters."""
+    return bool(text) and HAN_RUN_RE.fullmatch(text) is not None
+
+
+def _build_reading_table() -> dict[str, str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {chr(code): value for code, value in pinyin_dict.items()}
+
+
+def _pypinyin_key() -> str:
+    """Identify the installed pypinyin data without importing it (that costs 0.3 s)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        return "none"
+    stat = (Path(spec.origin).parent / "pinyin_dict.py").stat()
+    return f"{stat.st_size:x}{int(stat.st_mtime):x}"
+
+
+@cache
+def _reading_table() -> dict[str, str]:
+    table = load_compiled("readings", _pypinyin_key(), _build_reading_table)
+    assert isinstance(table, dict)
+    return table
+
+
+@cache
+def readings(char: str) -> tuple[Syllable, ...]:
+    """All known readings of one Han character, most common first; () if unknown.
+
+    A traditional character has its own entry in the table; when it has none,
+    the readings of its simplified form are used.
+    """
+    raw = _reading_table().get(char)
+    if raw is None:
+        simplified = to_simplified(char)
+        if simplified != char:
+            raw = _reading_table().get(simplified)
+    if raw is None:
+        return ()
+    out: list[Syllable] = []
+    for text in raw.split(","):
+        syllable = parse_syllable(text)
+        if syllable is not None and syllable not in out:
+            out.append(syllable)
+    return tuple(out)
+
+
+@cache
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    from opencc import OpenCC
+
+    return OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return str(_converter("t2s").convert(text))
+
+
+def to_traditional(text: str) -> str:
+    return str(_converter("s2t").convert(text))
+
+
+class Script(enum.Enum):
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"
+    NEUTRAL = "neutral"  # every character is the same in both scripts
+    MIXED = "mixed"  # simplified-only and traditional-only characters together
+
+
+@cache
+def char_script(char: str) -> Script:
+    simplified, traditional = to_simplified(char), to_traditional(char)
+    if simplified == char and traditional == char:
+        return Script.NEUTRAL
+    if simplified == char:
+        return Script.SIMPLIFIED
+    if traditional == char:
+        return Script.TRADITIONAL
+    return Script.NEUTRAL  # neither round-trips: not a reliable signal
+
+
+def script_of(text: str) -> Script:
+    """The script of a run of Han characters, judged character by character."""
+    kinds = {char_script(c) for c in text if is_han(c)} - {Script.NEUTRAL}
+    if not kinds:
+        return Script.NEUTRAL
+    if len(kinds) > 1:
+        return Script.MIXED
+    return kinds.pop()

@@ -101,16 +101,39 @@ class Script(enum.Enum):
     MIXED = "mixed"  # simplified-only and traditional-only characters together
 
 
+def _opencc_dictionary(name: str) -> dict[str, tuple[str, ...]]:
+    """One of OpenCC's character tables, read without importing OpenCC (which costs 50 ms)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or spec.origin is None:
+        return {}
+    table: dict[str, tuple[str, ...]] = {}
+    path = Path(spec.origin).parent / "dictionary" / name
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if key and values:
+            table[key] = tuple(values.split())
+    return table
+
+
 @cache
+def _script_table() -> dict[str, Script]:
+    """Characters that exist in only one script: simplified-only or traditional-only."""
+    table: dict[str, Script] = {}
+    for char, traditional in _opencc_dictionary("STCharacters.txt").items():
+        if char not in traditional:
+            table[char] = Script.SIMPLIFIED
+    for char, simplified in _opencc_dictionary("TSCharacters.txt").items():
+        if char not in simplified:
+            table[char] = Script.TRADITIONAL
+    return table
+
+
 def char_script(char: str) -> Script:
-    simplified, traditional = to_simplified(char), to_traditional(char)
-    if simplified == char and traditional == char:
-        return Script.NEUTRAL
-    if simplified == char:
-        return Script.SIMPLIFIED
-    if traditional == char:
-        return Script.TRADITIONAL
-    return Script.NEUTRAL  # neither round-trips: not a reliable signal
+    """SIMPLIFIED or TRADITIONAL for a character found in one script only, else NEUTRAL."""
+    return _script_table().get(char, Script.NEUTRAL)
 
 
 def script_of(text: str) -> Script:

@@ -1,0 +1,541 @@
+"""Documents -> segments: the prose of a plain-text, Markdown or HTML file, with offsets.
+
+A `Segment` is a stretch of prose copied verbatim from the file: `text == source[start:end]`
+always holds, so every finding points into the user's original text. Code, URLs, front matter,
+markup, tags and attributes never become segments.
+
+Segments of one block (a paragraph, heading, list item, table cell) are grouped into a
+`Passage`. Mention detection reads a passage as one string (`Passage.text`) so that a name
+split by inline markup (`**Wáng Yì** 王毅`, `[Wang Yi](…) (王毅)`) is still one mention;
+`Passage.span()` maps a range of that string back to offsets in the file.
+
+Comments are not prose, but suppression directives in them are collected (`Directive`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import PurePath
+
+from glossary.check.findings import LineIndex
+
+
+class Format(enum.Enum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+# file suffix -> format; these are also the suffixes `glossary lint FOLDER` reads.
+SUFFIXES: dict[str, Format] = {
+    ".txt": Format.TEXT,
+    ".text": Format.TEXT,
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".mdown": Format.MARKDOWN,
+    ".mkd": Format.MARKDOWN,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".xhtml": Format.HTML,
+}
+
+
+def format_for(path: str | PurePath) -> Format:
+    """The format of a file from its suffix; anything unknown is read as plain text."""
+    return SUFFIXES.get(PurePath(path).suffix.lower(), Format.TEXT)
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A suppression comment: `glossary: disable=GL201` and friends.
+
+    kind is one of disable, enable, disable-line, disable-next-line; codes empty means all.
+    """
+
+    kind: str
+    codes: frozenset[str]
+    line: int  # 1-based line of the comment's start
+    end_line: int  # 1-based line of the comment's end
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The segments of one block, read as one string.
+
+    Between two segments the joined text holds the real whitespace when the gap is
+    whitespace, a single space when the gap holds whitespace and markup, and nothing when the
+    gap is markup only (`**`, `](url)`): so `**Wáng Yì** 王毅` reads `Wáng Yì 王毅`.
+    """
+
+    segments: tuple[Segment, ...]
+    text: str
+    # parallel arrays: joined index where a piece starts, its file offset, whether it is real
+    _starts: tuple[int, ...]
+    _offsets: tuple[int, ...]
+    _real: tuple[bool, ...]
+
+    @classmethod
+    def build(cls, segments: list[Segment], source: str) -> Passage:
+        parts: list[str] = []
+        starts: list[int] = []
+        offsets: list[int] = []
+        real: list[bool] = []
+        length = 0
+        previous: Segment | None = None
+        for segment in segments:
+            if previous is not None:
+                gap = source[previous.end : segment.start]
+                if gap and gap.isspace():
+                    starts.append(length)
+                    offsets.append(previous.end)
+                    real.append(True)
+                    parts.append(gap)
+                    length += len(gap)
+                elif any(ch.isspace() for ch in html.unescape(gap)):
+                    starts.append(length)
+                    offsets.append(previous.end)
+                    real.append(False)
+                    parts.append(" ")
+                    length += 1
+            starts.append(length)
+            offsets.append(segment.start)
+            real.append(True)
+            parts.append(segment.text)
+            length += len(segment.text)
+            previous = segment
+        return cls(tuple(segments), "".join(parts), tuple(starts), tuple(offsets), tuple(real))
+
+    def offset(self, index: int) -> int:
+        """File offset of the joined text's character at `index`."""
+        piece = bisect.bisect_right(self._starts, index) - 1
+        if not self._real[piece]:
+            return self._offsets[piece]
+        return self._offsets[piece] + index - self._starts[piece]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """File offsets [start, end) of the joined text's range [start, end) (end > start)."""
+        last = end - 1
+        piece = bisect.bisect_right(self._starts, last) - 1
+        if self._real[piece]:
+            file_end = self._offsets[piece] + last - self._starts[piece] + 1
+        else:
+            file_end = self._offsets[piece] + 1
+        return self.offset(start), file_end
+
+    def is_contiguous(self, start: int, end: int, source: str) -> bool:
+        """Whether the joined range is also one verbatim stretch of the file (fixable)."""
+        file_start, file_end = self.span(start, end)
+        return source[file_start:file_end] == self.text[start:end]
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    source: str
+    format: Format
+    passages: tuple[Passage, ...]
+    directives: tuple[Directive, ...]
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return tuple(s for p in self.passages for s in p.segments)
+
+
+# ---------------------------------------------------------------------------------------------
+# shared helpers
+
+_URL_RE = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+)
+_DIRECTIVE_RE = re.compile(
+    r"glossary:\s*(disable-next-line|disable-line|disable|enable)\b(?:\s*=\s*([\w\-]+(?:\s*,\s*[\w\-]+)*))?"
+)
+
+
+def _split_urls(start: int, end: int, source: str) -> list[Segment]:
+    """The stretch [start, end) of source as segments, URLs and e-mail addresses left out."""
+    out: list[Segment] = []
+    cursor = start
+    for match in _URL_RE.finditer(source, start, end):
+        if match.start() > cursor:
+            out.append(Segment(cursor, match.start(), source[cursor : match.start()]))
+        cursor = match.end()
+    if end > cursor:
+        out.append(Segment(cursor, end, source[cursor:end]))
+    return out
+
+
+def _directives_in(comment: str, start: int, lines: LineIndex) -> list[Directive]:
+    out = []
+    for match in _DIRECTIVE_RE.finditer(comment):
+        codes = frozenset(
+            c.strip().upper() if re.fullmatch(r"[A-Za-z]+\d+", c.strip()) else c.strip().lower()
+            for c in (match.group(2) or "").split(",")
+            if c.strip()
+        )
+        out.append(
+            Directive(
+                match.group(1),
+                codes,
+                lines.position(start).line,
+                lines.position(start + len(comment)).line,
+            )
+        )
+    return out
+
+
+def _mask(source: str) -> str:
+    """A same-length copy that parsers can read without changing offsets (CR, NUL)."""
+    return source.replace("\r", " ").replace("\x00", "\ufffd")
+
+
+_FRONT_MATTER_RE = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
+
+
+def front_matter_end(source: str) -> int:
+    """Offset where YAML (`---`) or TOML (`+++`) front matter ends; 0 when there is none."""
+    match = _FRONT_MATTER_RE.match(source)
+    return match.end() if match else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# plain text
+
+_TEXT_COMMENT_RE = re.compile(r"(?m)^[ \t]*(?:#|//)[^\n]*?glossary:[^\n]*|<!--.*?-->", re.S)
+_BLANK_LINES_RE = re.compile(r"\n[ \t\r]*\n")
+
+
+def _read_text(path: str, source: str) -> Document:
+    lines = LineIndex(source)
+    directives: list[Directive] = []
+    hidden: list[tuple[int, int]] = []
+    for match in _TEXT_COMMENT_RE.finditer(source):
+        found = _directives_in(match.group(0), match.start(), lines)
+        if found or match.group(0).startswith("<!--"):
+            directives.extend(found)
+            hidden.append((match.start(), match.end()))
+    passages: list[Passage] = []
+    cursor = 0
+    bounds = [m.start() for m in _BLANK_LINES_RE.finditer(source)] + [len(source)]
+    for bound in bounds:
+        segments: list[Segment] = []
+        piece_start = cursor
+        for h_start, h_end in hidden:
+            if h_end <= cursor or h_start >= bound:
+                continue
+            segments.extend(_split_urls(piece_start, max(piece_start, h_start), source))
+            piece_start = max(piece_start, h_end)
+        segments.extend(_split_urls(piece_start, bound, source))
+        segments = [s for s in segments if s.text.strip()]
+        if segments:
+            passages.append(Passage.build(segments, source))
+        cursor = bound
+    return Document(path, source, Format.TEXT, tuple(passages), tuple(directives))
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    ]
+)
+_SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "tt",
+        "var",
+        "textarea",
+        "svg",
+        "math",
+        "template",
+    ]
+)
+
+
+class _HTMLSegmenter(HTMLParser):
+    """html.parser with raw character references, so data is verbatim source text."""
+
+    def __init__(self, source: str, base: int, lines: LineIndex, file_lines: LineIndex) -> None:
+        super().__init__(convert_charrefs=False)
+        self._source = source  # the fragment being parsed (masked)
+        self._base = base  # its offset in the file
+        self._lines = lines
+        self._file_lines = file_lines
+        self._skip_depth = 0
+        self._skip_stack: list[str] = []
+        self.blocks: list[list[Segment]] = [[]]
+        self.directives: list[Directive] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._lines.line_start(line) + column
+
+    def _break(self) -> None:
+        if self.blocks[-1]:
+            self.blocks.append([])
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip_stack.append(tag)
+            self._break()
+        elif tag in _BLOCK_TAGS:
+            self._break()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS or tag in ("img", "input"):
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS and tag in self._skip_stack:
+            while self._skip_stack and self._skip_stack.pop() != tag:
+                pass
+            self._break()
+        elif tag in _BLOCK_TAGS:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_stack or not data:
+            return
+        start = self._offset()
+        if self._source[start : start + len(data)] != data:  # never guess an offset
+            return
+        self.blocks[-1].extend(
+            Segment(s.start + self._base, s.end + self._base, s.text)
+            for s in _split_urls(start, start + len(data), self._source)
+        )
+
+    def handle_comment(self, data: str) -> None:
+        start = self._offset()
+        self.directives.extend(_directives_in(data, start + self._base, self._file_lines))
+
+
+def _html_blocks(
+    fragment: str, base: int, file_lines: LineIndex
+) -> tuple[list[list[Segment]], list[Directive]]:
+    parser = _HTMLSegmenter(fragment, base, LineIndex(fragment), file_lines)
+    parser.feed(fragment)
+    parser.close()
+    return [b for b in parser.blocks if b], parser.directives
+
+
+def _read_html(path: str, source: str) -> Document:
+    lines = LineIndex(source)
+    blocks, directives = _html_blocks(_mask(source), 0, lines)
+    passages = _passages(blocks, source)
+    return Document(path, source, Format.HTML, tuple(passages), tuple(directives))
+
+
+def _passages(blocks: list[list[Segment]], source: str) -> list[Passage]:
+    out = []
+    for block in blocks:
+        kept = [Segment(s.start, s.end, source[s.start : s.end]) for s in block]
+        if any(s.text.strip() for s in kept):
+            out.append(Passage.build(kept, source))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+
+
+def _align(content: str, source: str, cursor: int, limit: int) -> tuple[list[tuple[int, int]], int]:
+    """Where the inline text `content` sits in source[cursor:limit].
+
+    markdown-it gives text with escapes and entities resolved (`\\*` -> `*`, `&amp;` -> `&`);
+    the result is the verbatim stretches [(start, end)], leaving those out, and the new cursor.
+    """
+    found = source.find(content, cursor, limit)
+    if found != -1:
+        return [(found, found + len(content))], found + len(content)
+    # slow path: walk both strings, skipping backslash escapes and character references
+    first = source.find(content[0], cursor, limit)
+    if first == -1:
+        return [], cursor
+    runs: list[tuple[int, int]] = []
+    i, j, run_start = 0, first, first
+    while i < len(content) and j < limit:
+        if source[j] == "&":
+            semi = source.find(";", j, min(limit, j + 12))
+            decoded = html.unescape(source[j : semi + 1]) if semi != -1 else "&"
+            if decoded != source[j : semi + 1] and content.startswith(decoded, i):
+                if j > run_start:
+                    runs.append((run_start, j))
+                i += len(decoded)
+                j = semi + 1
+                run_start = j
+                continue
+        if source[j] == content[i]:
+            i += 1
+            j += 1
+            continue
+        if j > run_start:
+            runs.append((run_start, j))
+        if source[j] == "\\" and j + 1 < limit and source[j + 1] == content[i]:
+            j += 1
+            run_start = j
+            continue
+        return runs, j  # could not align further: keep what is certain
+    if j > run_start:
+        runs.append((run_start, j))
+    return runs, j
+
+
+def _skip_link_tail(source: str, cursor: int, limit: int) -> int:
+    """After a link's text: skip `](url "title")` or `][ref]`, if that is what follows."""
+    if source.startswith("](", cursor):
+        depth, j = 0, cursor + 1
+        while j < limit:
+            if source[j] == "(":
+                depth += 1
+            elif source[j] == ")":
+                depth -= 1
+                if depth == 0:
+                    return j + 1
+            j += 1
+    elif source.startswith("][", cursor):
+        close = source.find("]", cursor + 2, limit)
+        if close != -1:
+            return close + 1
+    return cursor
+
+
+def _read_markdown(path: str, source: str) -> Document:
+    from markdown_it import MarkdownIt
+
+    lines = LineIndex(source)
+    masked = list(_mask(source))
+    fm_end = front_matter_end(source)
+    for k in range(fm_end):
+        if masked[k] != "\n":
+            masked[k] = " "
+    parse_text = "".join(masked)
+
+    md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    tokens = md.parse(parse_text)
+
+    def line_offset(line0: int) -> int:
+        return lines.line_start(line0 + 1) if line0 < lines.line_count else len(source)
+
+    blocks: list[list[Segment]] = []
+    directives: list[Directive] = []
+    for token in tokens:
+        if token.type == "html_block" and token.map:
+            start, end = line_offset(token.map[0]), line_offset(token.map[1])
+            html_blocks, html_directives = _html_blocks(parse_text[start:end], start, lines)
+            blocks.extend(html_blocks)
+            directives.extend(html_directives)
+            continue
+        if token.type != "inline" or not token.map:
+            continue
+        limit = line_offset(token.map[1])
+        cursor = line_offset(token.map[0])
+        block: list[Segment] = []
+        in_link_autolink = False
+        in_image = 0
+        for child in token.children or []:
+            if child.type == "text" and child.content and not in_link_autolink and not in_image:
+                runs, cursor = _align(child.content, parse_text, cursor, limit)
+                for run_start, run_end in runs:
+                    block.extend(_split_urls(run_start, run_end, parse_text))
+            elif child.type == "code_inline":
+                found = parse_text.find(child.markup, cursor, limit)
+                if found != -1:
+                    close = parse_text.find(child.markup, found + len(child.markup), limit)
+                    cursor = close + len(child.markup) if close != -1 else cursor
+                if block:
+                    blocks.append(block)
+                    block = []
+            elif child.type == "html_inline":
+                found = parse_text.find(child.content, cursor, limit)
+                if found != -1:
+                    directives.extend(_directives_in(child.content, found, lines))
+                    cursor = found + len(child.content)
+            elif child.type == "link_open":
+                in_link_autolink = child.markup == "autolink" or child.info == "auto"
+                if in_link_autolink:
+                    close = parse_text.find(">", cursor, limit)
+                    cursor = close + 1 if close != -1 else cursor
+            elif child.type == "link_close":
+                if not in_link_autolink:
+                    cursor = _skip_link_tail(parse_text, cursor, limit)
+                in_link_autolink = False
+            elif child.type == "image":
+                found = parse_text.find("![", cursor, limit)
+                if found != -1:
+                    close = parse_text.find("]", found, limit)
+                    if close != -1:
+                        cursor = _skip_link_tail(parse_text, close, limit)
+        if block:
+            blocks.append(block)
+    return Document(
+        path, source, Format.MARKDOWN, tuple(_passages(blocks, source)), tuple(directives)
+    )
+
+
+def read_document(path: str, source: str, fmt: Format | None = None) -> Document:
+    """Split `source` (the file's text, as read) into passages of prose."""
+    fmt = fmt or format_for(path)
+    if fmt is Format.MARKDOWN:
+        return _read_markdown(path, source)
+    if fmt is Format.HTML:
+        return _read_html(path, source)
+    return _read_text(path, source)

@@ -1,0 +1,248 @@
+"""The checker's configuration: one immutable object, from a file and the command line.
+
+Read from `.glossary.toml` (top level) or `pyproject.toml` (`[tool.glossary]`), whichever is
+found first walking up from the checked file's folder. Keys (all optional):
+
+    first-mention = "infer"      # infer | tones+characters | characters | tones | plain | any
+    script = "any"               # any | simplified | traditional | traditional-for-hk-tw-mo
+    umlaut = "ü"                 # how toneless pinyin writes ü: "ü" (Lü) | "yu" (Lyu) | "u" (Lu)
+    select = ["GL"]              # rule codes, code prefixes or rule names to run (default: all)
+    ignore = ["GL402"]           # ... and to leave out
+    fail-level = "warning"       # the lowest severity that makes `glossary lint` exit 1
+    glossaries = ["names.toml"]  # extra house glossary files, relative to the config file
+    [severity]                   # per-rule severity: code or name = error | warning | info
+    GL303 = "info"
+
+Any other key is an error naming the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from glossary.check.findings import Severity
+from glossary.errors import DataError
+
+
+class FirstMention(enum.Enum):
+    """What a person's first mention must carry, beyond the English form."""
+
+    INFER = "infer"  # hold the article to the style of its own first mentions
+    TONES_CHARACTERS = "tones+characters"  # Yáng Jiéchí 杨洁篪
+    CHARACTERS = "characters"  # Yang Jiechi (杨洁篪)
+    TONES = "tones"  # Yáng Jiéchí
+    PLAIN = "plain"  # Yang Jiechi: no characters, no tones
+    ANY = "any"  # no first-mention checks at all
+
+
+class ScriptPolicy(enum.Enum):
+    ANY = "any"  # either script, name by name
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"
+    TRADITIONAL_FOR_HK_TW_MO = "traditional-for-hk-tw-mo"  # simplified for mainland people
+
+
+class Umlaut(enum.Enum):
+    """How toneless pinyin writes ü (吕 Lǚ): Lü, Lyu (passport style) or Lu."""
+
+    DIAERESIS = "ü"
+    YU = "yu"
+    U = "u"
+
+
+@dataclass(frozen=True)
+class Config:
+    first_mention: FirstMention = FirstMention.INFER
+    script: ScriptPolicy = ScriptPolicy.ANY
+    umlaut: Umlaut = Umlaut.DIAERESIS
+    select: tuple[str, ...] = ()  # empty: every rule
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    fail_level: Severity = Severity.WARNING
+    glossaries: tuple[Path, ...] = ()
+    source: str | None = None  # the file it was read from, for messages
+
+    def enabled(self, code: str, name: str) -> bool:
+        """Whether the rule with this code and name runs (ignore wins over select)."""
+
+        def matches(selector: str) -> bool:
+            return code.startswith(selector.upper()) or selector.lower() == name
+
+        if any(matches(s) for s in self.ignore):
+            return False
+        return not self.select or any(matches(s) for s in self.select)
+
+    def severity_of(self, code: str, name: str, default: Severity) -> Severity:
+        return self.severity.get(code, self.severity.get(name, default))
+
+
+def _line_of(text: str, key: str) -> int | None:
+    match = re.search(rf"(?m)^\s*[\"']?{re.escape(key)}[\"']?\s*=", text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _choice(enum_type: type[enum.Enum], value: Any, where: Callable[[str, str], DataError]) -> Any:
+    key_name = {
+        FirstMention: "first-mention",
+        ScriptPolicy: "script",
+        Umlaut: "umlaut",
+    }[enum_type]
+    try:
+        return enum_type(value)
+    except ValueError:
+        choices = " | ".join(str(m.value) for m in enum_type)
+        raise where(key_name, f"{value!r} is not one of {choices}") from None
+
+
+def _string_list(value: Any, key: str, where: Callable[[str, str], DataError]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for v in re.split(r"[,\s]+", value) if v]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise where(key, "expected a list of strings")
+    return tuple(value)
+
+
+def validate_selectors(
+    selectors: Iterable[str], rules: Iterable[tuple[str, str]], report: Callable[[str], Exception]
+) -> None:
+    """Every selector must name at least one rule (by code, code prefix or name)."""
+    known = list(rules)
+    for selector in selectors:
+        if not any(
+            code.startswith(selector.upper()) or selector.lower() == name for code, name in known
+        ):
+            raise report(selector)
+
+
+_KEYS = {
+    "first-mention",
+    "script",
+    "umlaut",
+    "select",
+    "ignore",
+    "severity",
+    "fail-level",
+    "glossaries",
+}
+
+
+def config_from_table(table: Mapping[str, Any], path: str, text: str = "") -> Config:
+    """Build a Config from a parsed TOML table; errors name `path`, the line and the key."""
+
+    def where(key: str, message: str) -> DataError:
+        return DataError(path, _line_of(text, key.split(".")[-1]), key, message)
+
+    for key in table:
+        if key not in _KEYS:
+            raise where(key, f"unknown key (known: {', '.join(sorted(_KEYS))})")
+    config = Config(source=path)
+    if "first-mention" in table:
+        config = replace(config, first_mention=_choice(FirstMention, table["first-mention"], where))
+    if "script" in table:
+        config = replace(config, script=_choice(ScriptPolicy, table["script"], where))
+    if "umlaut" in table:
+        config = replace(config, umlaut=_choice(Umlaut, table["umlaut"], where))
+    for key in ("select", "ignore"):
+        if key in table:
+            config = replace(config, **{key: _string_list(table[key], key, where)})
+    if "fail-level" in table:
+        try:
+            config = replace(config, fail_level=Severity.parse(str(table["fail-level"])))
+        except ValueError as exc:
+            raise where("fail-level", str(exc)) from None
+    if "severity" in table:
+        raw = table["severity"]
+        if not isinstance(raw, Mapping):
+            raise where("severity", "expected a table of rule = severity")
+        severities: dict[str, Severity] = {}
+        for rule, value in raw.items():
+            try:
+                severities[rule.upper() if re.fullmatch(r"(?i)gl\d+", rule) else rule] = (
+                    Severity.parse(str(value))
+                )
+            except ValueError as exc:
+                raise where(f"severity.{rule}", str(exc)) from None
+        config = replace(config, severity=MappingProxyType(severities))
+    if "glossaries" in table:
+        base = Path(path).parent
+        paths = _string_list(table["glossaries"], "glossaries", where)
+        config = replace(config, glossaries=tuple(base / p for p in paths))
+    return config
+
+
+def read_config_file(path: Path) -> Config:
+    """Read `.glossary.toml` or the `[tool.glossary]` table of `pyproject.toml`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(path, None, None, f"cannot read: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        raise DataError(path, line, None, f"not valid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("glossary", {})
+        if not isinstance(table, dict):
+            raise DataError(path, _line_of(text, "glossary"), "tool.glossary", "expected a table")
+    else:
+        table = data
+    return config_from_table(table, str(path), text)
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return bool(re.search(r"(?m)^\s*\[tool\.glossary[\].]", path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+@cache
+def find_config_file(folder: Path) -> Path | None:
+    """The nearest `.glossary.toml`, or `pyproject.toml` with `[tool.glossary]`, upwards."""
+    for directory in (folder, *folder.parents):
+        candidate = directory / ".glossary.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def load_config(
+    start: Path | None = None, *, explicit: Path | None = None, overrides: Mapping[str, Any] = {}
+) -> Config:
+    """The configuration for files under `start` (a folder), or from `explicit`,
+    with command-line `overrides` (same keys as the file) applied on top."""
+    path = explicit or (find_config_file(start.resolve()) if start else None)
+    config = read_config_file(path) if path else Config()
+    if overrides:
+        merged = config_from_table(overrides, "command line")
+        updates = {
+            name: getattr(merged, name)
+            for name in ("first_mention", "script", "umlaut", "select", "ignore", "fail_level")
+            if _KEY_FOR[name] in overrides
+        }
+        if "glossaries" in overrides:
+            updates["glossaries"] = config.glossaries + merged.glossaries
+        config = replace(config, **updates)
+    return config
+
+
+_KEY_FOR = {
+    "first_mention": "first-mention",
+    "script": "script",
+    "umlaut": "umlaut",
+    "select": "select",
+    "ignore": "ignore",
+    "fail_level": "fail-level",
+}

@@ -1,0 +1,773 @@
+"""The house glossary: TOML files of `[[entry]]` tables (docs/glossary-format.md).
+
+Loading validates every entry and reports a problem as a `DataError` naming
+the file, the line and the field. `tomllib` gives no line numbers, so the
+lines are found by scanning the text: the Nth `[[entry]]` header is the Nth
+entry, and a `key =` line inside its block is the line of that field.
+
+Editing goes through `GlossaryFile`: it changes only the lines of the fields
+that changed (so comments and layout elsewhere survive), validates the new
+text before writing, refuses to save when the file changed on disk since it
+was read, and writes atomically.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from glossary.errors import DataError, GlossaryError
+from glossary.pinyin import (
+    Syllable,
+    all_splits,
+    ascii_fold,
+    has_tone_marks,
+    join_syllables,
+    strip_tones,
+    tone_marks_well_placed,
+)
+from glossary.resources import atomic_write_text, dictionaries_dir
+
+
+class System(enum.Enum):
+    """How the English form is romanized."""
+
+    PINYIN = "pinyin"
+    WADE_GILES = "wade-giles"
+    CANTONESE = "cantonese"
+    ESTABLISHED = "established"
+    OTHER = "other"
+
+
+class Kind(enum.Enum):
+    PERSON = "person"
+    PLACE = "place"
+    ORGANISATION = "organisation"
+    TERM = "term"
+
+
+REGIONS = ("mainland", "hong-kong", "macau", "taiwan", "overseas", "historical")
+ORDERS = ("eastern", "western")
+MIDDLE_DOT = "·"
+
+# Keys of an entry in the order they are written.
+KEYS = (
+    "hanzi",
+    "traditional",
+    "pinyin",
+    "english",
+    "system",
+    "kind",
+    "surname",
+    "region",
+    "order",
+    "aliases",
+    "notes",
+    "sources",
+)
+_REQUIRED = ("hanzi", "pinyin", "english")
+_LIST_KEYS = ("aliases", "sources")
+_PEOPLE_ONLY = ("surname", "region", "order")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary entry. `path` and `line` say where it was read (empty/0 when new)."""
+
+    hanzi: str
+    traditional: str
+    pinyin: str
+    english: str
+    system: System = System.PINYIN
+    kind: Kind = Kind.PERSON
+    surname: str | None = None
+    region: str | None = None
+    order: str = "eastern"
+    aliases: tuple[str, ...] = ()
+    notes: str = ""
+    sources: tuple[str, ...] = ()
+    path: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
+
+    @property
+    def english_forms(self) -> tuple[str, ...]:
+        """The English form followed by its aliases."""
+        return (self.english, *self.aliases)
+
+    def to_table(self) -> dict[str, Any]:
+        """The entry as a TOML table, in the documented key order, defaults left out."""
+        table: dict[str, Any] = {"hanzi": self.hanzi}
+        if self.traditional and self.traditional != self.hanzi:
+            table["traditional"] = self.traditional
+        table["pinyin"] = self.pinyin
+        table["english"] = self.english
+        table["system"] = self.system.value
+        table["kind"] = self.kind.value
+        if self.surname:
+            table["surname"] = self.surname
+        if self.region:
+            table["region"] = self.region
+        if self.order != "eastern":
+            table["order"] = self.order
+        if self.aliases:
+            table["aliases"] = list(self.aliases)
+        if self.notes:
+            table["notes"] = self.notes
+        if self.sources:
+            table["sources"] = list(self.sources)
+        return table
+
+
+def _fold_english(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
+    return " ".join(text.split()).casefold()
+
+
+class Glossary:
+    """Validated entries with indexes by characters and by English form."""
+
+    def __init__(self, entries: Iterable[Entry], digests: dict[str, str] | None = None) -> None:
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        # path -> SHA-256 of the file as loaded, for the changed-on-disk check.
+        self.digests: dict[str, str] = dict(digests or {})
+        self._hanzi: dict[str, list[Entry]] = {}
+        self._english: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            for key in dict.fromkeys((entry.hanzi, entry.traditional)):
+                if key:
+                    self._hanzi.setdefault(key, []).append(entry)
+            for form in dict.fromkeys(_fold_english(f) for f in entry.english_forms):
+                self._english.setdefault(form, []).append(entry)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.entries)
+
+    def by_hanzi(self, text: str) -> list[Entry]:
+        """Entries written with these characters, simplified or traditional."""
+        text = text.strip()
+        found = self._hanzi.get(text)
+        if found is None and text:
+            from glossary.chars import Script, script_of, to_simplified
+
+            if script_of(text) in (Script.TRADITIONAL, Script.MIXED):
+                found = self._hanzi.get(to_simplified(text))
+        return list(found or ())
+
+    def by_english(self, name: str) -> list[Entry]:
+        """Entries whose English form or an alias is `name` (case and spacing ignored)."""
+        return list(self._english.get(_fold_english(name), ()))
+
+    def people(self) -> list[Entry]:
+        return [e for e in self.entries if e.kind is Kind.PERSON]
+
+
+# --- locating lines ---------------------------------------------------------
+
+_HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY_RE = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Where one `[[entry]]` table sits in the text (0-based line indexes)."""
+
+    header: int  # index of the `[[entry]]` line
+    end: int  # index after its last line of content (trailing blanks/comments excluded)
+    keys: dict[str, int]  # key -> index of its `key =` line
+
+
+def _scan_blocks(lines: Sequence[str]) -> tuple[list[_Block], dict[str, int]]:
+    """The entry blocks of a file, and the top-level keys (outside any table)."""
+    blocks: list[_Block] = []
+    top: dict[str, int] = {}
+    current: tuple[int, dict[str, int]] | None = None
+    last_content = -1
+    in_other_table = False
+
+    def close() -> None:
+        if current is not None:
+            blocks.append(_Block(current[0], last_content + 1, current[1]))
+
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        header = _HEADER_RE.match(line) if stripped.startswith("[") else None
+        if header:
+            close()
+            name = header.group(1).strip().strip("\"'")
+            is_entry = stripped.startswith("[[") and name == "entry"
+            current = (i, {}) if is_entry else None
+            in_other_table = not is_entry
+            last_content = i
+            continue
+        if not stripped or stripped.startswith("#"):
+            continue
+        last_content = i
+        key = _KEY_RE.match(line)
+        if key:
+            name = key.group(1) or key.group(2) or key.group(3)
+            if current is not None:
+                current[1].setdefault(name, i)
+            elif not in_other_table:
+                top.setdefault(name, i)
+    close()
+    return blocks, top
+
+
+# --- validation ---------------------------------------------------------------
+
+
+def _is_hanzi(text: str) -> bool:
+    from glossary.chars import is_han
+
+    chars = text.replace(MIDDLE_DOT, "")
+    return bool(chars) and all(is_han(c) for c in chars) and not text.startswith(MIDDLE_DOT)
+
+
+def _name_chars(hanzi: str) -> list[str]:
+    return [c for c in hanzi if c != MIDDLE_DOT]
+
+
+_PINYIN_WORD_SPLIT = re.compile(r"[\s\-" + MIDDLE_DOT + r"]+")
+
+
+def _fits(syllable: Syllable, char: str) -> bool:
+    from glossary.chars import readings
+
+    known = readings(char)
+    if not known:
+        return True  # no dictionary knows this character: nothing to check against
+    return any(r.base == syllable.base and syllable.tone in (r.tone, 0) for r in known)
+
+
+def pinyin_problem(hanzi: str, pinyin: str) -> str | None:
+    """Why `pinyin` is not a valid tone-marked reading of `hanzi`, or None when it is.
+
+    One syllable per character; each syllable a known reading of its
+    character (an unmarked syllable counts as a neutral tone); tone marks on
+    the vowel GB/T 16159 chooses.
+    """
+    from glossary.chars import readings
+
+    text = unicodedata.normalize("NFC", pinyin.strip())
+    if not text:
+        return "is empty"
+    if re.search(r"\d", text) or not has_tone_marks(text):
+        return f"{pinyin!r} is not tone-marked pinyin (write e.g. 'Yáng Jiéchí')"
+    chars = _name_chars(hanzi)
+    words = [w for w in _PINYIN_WORD_SPLIT.split(text) if w]
+    options: list[list[list[Syllable]]] = []
+    for word in words:
+        splits = all_splits(word)
+        if not splits:
+            return f"{word!r} is not pinyin"
+        options.append(splits)
+
+    best_mismatch: tuple[int, int, Syllable, str] | None = None  # (matched, index, syllable, char)
+    lengths_fit = False
+
+    def search(w: int, offset: int) -> bool:
+        nonlocal best_mismatch, lengths_fit
+        if w == len(words):
+            if offset == len(chars):
+                lengths_fit = True
+                return True
+            return False
+        for split in options[w]:
+            if offset + len(split) > len(chars):
+                continue
+            bad = next((k for k, s in enumerate(split) if not _fits(s, chars[offset + k])), None)
+            if bad is None:
+                if search(w + 1, offset + len(split)):
+                    return True
+                continue
+            matched = offset + bad
+            if best_mismatch is None or matched > best_mismatch[0]:
+                best_mismatch = (matched, w, split[bad], chars[offset + bad])
+        return False
+
+    if search(0, 0):
+        for word, splits in zip(words, options, strict=True):
+            if not any(tone_marks_well_placed(word, split) for split in splits):
+                expected = join_syllables(splits[0])
+                return f"tone mark misplaced in {word!r} (write {expected!r})"
+        return None
+    if best_mismatch is not None:
+        _, _, syllable, char = best_mismatch
+        known = ", ".join(r.marked or r.base for r in readings(char))
+        return f"{syllable.marked!r} is not a reading of {char} (known: {known})"
+    counts = sorted({sum(len(s) for s in combo) for combo in _combos(options)})
+    shown = " or ".join(map(str, counts[:3]))
+    return f"{pinyin!r} has {shown} syllables for {len(chars)} characters"
+
+
+def _combos(options: list[list[list[Syllable]]]) -> Iterable[tuple[list[Syllable], ...]]:
+    import itertools
+
+    return itertools.islice(itertools.product(*options), 64)
+
+
+def _english_problem(entry: Entry) -> str | None:
+    """For `system = "pinyin"`, the English form must be the pinyin without tones."""
+    expected = strip_tones(unicodedata.normalize("NFC", entry.pinyin)).replace("’", "'")
+    actual = unicodedata.normalize("NFC", entry.english).replace("’", "'")
+    if actual == expected:
+        return None
+    if entry.order == "western" and actual.split() == expected.split()[::-1]:
+        return None
+    return (
+        f"{entry.english!r} is not the pinyin without tones ({expected!r}); "
+        'use system = "established" (or another system) for a non-pinyin form'
+    )
+
+
+def _entry_from_table(
+    table: Any, path: str, block: _Block | None, *, derive_traditional: bool = True
+) -> Entry:
+    header_line = block.header + 1 if block else None
+
+    def line_of(key: str) -> int | None:
+        if block and key in block.keys:
+            return block.keys[key] + 1
+        return header_line
+
+    def fail(key: str | None, message: str) -> DataError:
+        return DataError(path, line_of(key) if key else header_line, key, message)
+
+    if not isinstance(table, dict):
+        raise fail(None, "an entry must be a table ([[entry]])")
+    for key in table:
+        if key not in KEYS:
+            hint = _closest(key, KEYS)
+            raise fail(key, "unknown key" + (f" (did you mean '{hint}'?)" if hint else ""))
+    for key in _REQUIRED:
+        if key not in table:
+            raise DataError(path, header_line, key, "is required")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key in _LIST_KEYS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise fail(key, "must be a list of strings")
+            values[key] = tuple(unicodedata.normalize("NFC", v).strip() for v in value)
+            if any(not v for v in values[key]):
+                raise fail(key, "holds an empty string")
+        else:
+            if not isinstance(value, str):
+                raise fail(key, f"must be a string, not {type(value).__name__}")
+            values[key] = unicodedata.normalize("NFC", value).strip()
+            if not values[key] and key != "notes":
+                raise fail(key, "is empty")
+
+    hanzi = values["hanzi"]
+    if not _is_hanzi(hanzi):
+        raise fail("hanzi", f"{hanzi!r} is not Han characters")
+    traditional = values.get("traditional", "")
+    if traditional:
+        if not _is_hanzi(traditional):
+            raise fail("traditional", f"{traditional!r} is not Han characters")
+        if len(traditional) != len(hanzi):
+            raise fail("traditional", f"{traditional!r} is not as long as {hanzi!r}")
+    elif derive_traditional:
+        from glossary.chars import to_traditional
+
+        traditional = to_traditional(hanzi)
+
+    try:
+        system = System(values.get("system", System.PINYIN.value))
+    except ValueError:
+        raise fail("system", _one_of(values["system"], [s.value for s in System])) from None
+    try:
+        kind = Kind(values.get("kind", Kind.PERSON.value))
+    except ValueError:
+        raise fail("kind", _one_of(values["kind"], [k.value for k in Kind])) from None
+    if kind is not Kind.PERSON:
+        for key in _PEOPLE_ONLY:
+            if key in values:
+                raise fail(key, f"applies to people only (this entry is a {kind.value})")
+    region = values.get("region")
+    if region is not None and region not in REGIONS:
+        raise fail("region", _one_of(region, REGIONS))
+    order = values.get("order", "eastern")
+    if order not in ORDERS:
+        raise fail("order", _one_of(order, ORDERS))
+    surname = values.get("surname")
+    if surname is not None and not (
+        hanzi.startswith(surname) or (traditional and traditional.startswith(surname))
+    ):
+        raise fail("surname", f"{surname!r} is not how {hanzi!r} begins")
+
+    problem = pinyin_problem(hanzi, values["pinyin"])
+    if problem:
+        raise fail("pinyin", problem)
+    entry = Entry(
+        hanzi=hanzi,
+        traditional=traditional,
+        pinyin=values["pinyin"],
+        english=values["english"],
+        system=system,
+        kind=kind,
+        surname=surname,
+        region=region,
+        order=order,
+        aliases=values.get("aliases", ()),
+        notes=values.get("notes", ""),
+        sources=values.get("sources", ()),
+        path=path,
+        line=header_line or 0,
+    )
+    if system is System.PINYIN:
+        problem = _english_problem(entry)
+        if problem:
+            raise fail("english", problem)
+    return entry
+
+
+def _one_of(value: str, allowed: Iterable[str]) -> str:
+    return f"{value!r} is not one of: " + ", ".join(allowed)
+
+
+def _closest(word: str, choices: Iterable[str]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
+    return found[0] if found else None
+
+
+_TOML_LINE_RE = re.compile(r"\(at line (\d+)(?:, column \d+)?\)")
+
+
+def parse_glossary_text(text: str, path: str, *, derive_traditional: bool = True) -> list[Entry]:
+    """Parse and validate one glossary file's text (entries keep `path` and line)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_LINE_RE.search(str(exc))
+        message = _TOML_LINE_RE.sub("", str(exc)).strip()
+        raise DataError(
+            path, int(match.group(1)) if match else None, None, f"not valid TOML: {message}"
+        ) from None
+    blocks, top = _scan_blocks([line.rstrip("\r\n") for line in _split_lines(text)])
+    for key in data:
+        if key != "entry":
+            line = top.get(key)
+            raise DataError(
+                path,
+                line + 1 if line is not None else None,
+                key,
+                "unknown key (expected [[entry]] tables)",
+            )
+    tables = data.get("entry", [])
+    if not isinstance(tables, list):
+        line = top.get("entry")
+        raise DataError(
+            path, line + 1 if line is not None else None, "entry", "must be [[entry]] tables"
+        )
+    entries = []
+    for index, table in enumerate(tables):
+        block = blocks[index] if index < len(blocks) and len(blocks) == len(tables) else None
+        entries.append(_entry_from_table(table, path, block, derive_traditional=derive_traditional))
+    return entries
+
+
+def check_duplicates(entries: Sequence[Entry]) -> None:
+    """The same characters twice only for different people, told apart by their notes."""
+    seen: dict[str, list[Entry]] = {}
+    for entry in entries:
+        for earlier in seen.get(entry.hanzi, ()):
+            if (
+                entry.kind is Kind.PERSON
+                and earlier.kind is Kind.PERSON
+                and entry.notes
+                and earlier.notes
+                and entry.notes != earlier.notes
+            ):
+                continue
+            raise DataError(
+                entry.path or "<new entry>",
+                entry.line or None,
+                "hanzi",
+                f"{entry.hanzi} is already defined at {earlier.path}:{earlier.line}; the same "
+                "characters may appear twice only for different people, told apart by 'notes'",
+            )
+        seen.setdefault(entry.hanzi, []).append(entry)
+
+
+# --- loading ------------------------------------------------------------------
+
+
+def default_paths() -> list[Path]:
+    """Every `*.toml` file shipped in `dictionaries/`."""
+    folder = dictionaries_dir()
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def load_glossary(paths: Sequence[Path | str] | None = None) -> Glossary:
+    """Load and validate glossary files (None: every `dictionaries/*.toml`).
+
+    Cached per set of files and their modification times, so a file saved
+    since is read again.
+    """
+    chosen = default_paths() if paths is None else [Path(p) for p in paths]
+    key = []
+    for path in chosen:
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            raise DataError(path, None, None, f"cannot read: {exc.strerror or exc}") from None
+        key.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return _load(tuple(key))
+
+
+@cache
+def _load(key: tuple[tuple[str, int, int], ...]) -> Glossary:
+    entries: list[Entry] = []
+    digests: dict[str, str] = {}
+    for name, _, _ in key:
+        text, digest = _read(Path(name))
+        digests[name] = digest
+        entries.extend(parse_glossary_text(text, name))
+    check_duplicates(entries)
+    return Glossary(entries, digests)
+
+
+def clear_cache() -> None:
+    _load.cache_clear()
+
+
+def _read(path: Path) -> tuple[str, str]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataError(path, None, None, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(path, line, None, "not UTF-8 text") from None
+    return text.removeprefix("\ufeff"), hashlib.sha256(data).hexdigest()
+
+
+# --- editing -------------------------------------------------------------------
+
+
+def _toml_value(value: Any) -> str:
+    """One value as single-line TOML (tomli-w for strings; arrays kept inline)."""
+    import tomli_w
+
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return tomli_w.dumps({"v": value}).strip()[len("v = ") :]
+
+
+def entry_block(entry: Entry) -> str:
+    """A new `[[entry]]` block for `entry`."""
+    lines = ["[[entry]]"]
+    lines += [f"{key} = {_toml_value(value)}" for key, value in entry.to_table().items()]
+    return "\n".join(lines) + "\n"
+
+
+def sort_key(entry: Entry) -> tuple[str, str, str]:
+    return (ascii_fold(entry.pinyin), entry.pinyin, entry.hanzi)
+
+
+class GlossaryFile:
+    """One glossary file being edited: add, replace or remove entries, then `save()`.
+
+    The text is changed in place, field by field, so that untouched lines
+    (comments, layout) stay as the author wrote them.
+    """
+
+    def __init__(self, path: Path, text: str, digest: str | None) -> None:
+        self.path = Path(path)
+        self.text = text
+        self.digest = digest  # SHA-256 as read; None for a file that did not exist
+        self.entries: list[Entry] = parse_glossary_text(text, str(self.path))
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = False) -> GlossaryFile:
+        path = Path(path)
+        if not path.exists():
+            if not create:
+                raise DataError(path, None, None, "no such glossary file")
+            return cls(path, "", None)
+        text, digest = _read(path)
+        return cls(path, text, digest)
+
+    # finding entries
+
+    def index_of(self, entry: Entry) -> int:
+        same = [i for i, e in enumerate(self.entries) if e.hanzi == entry.hanzi]
+        if len(same) > 1:
+            same = [i for i in same if self.entries[i].notes == entry.notes] or [
+                i for i in same if self.entries[i].line == entry.line
+            ]
+        if len(same) != 1:
+            raise GlossaryError(f"{self.path}: no single entry for {entry.hanzi} to change")
+        return same[0]
+
+    def find(self, hanzi: str) -> list[Entry]:
+        return [e for e in self.entries if hanzi in (e.hanzi, e.traditional)]
+
+    # changes
+
+    def add(self, entry: Entry) -> None:
+        """Insert a new block where it keeps the file sorted by pinyin."""
+        lines = _split_lines(self.text)
+        blocks, _ = _scan_blocks([line.rstrip("\r\n") for line in lines])
+        position = next(
+            (
+                b
+                for b, e in zip(blocks, self.entries, strict=False)
+                if sort_key(e) > sort_key(entry)
+            ),
+            None,
+        )
+        block = entry_block(entry)
+        if position is None:
+            body = "".join(lines)
+            if body and not body.endswith("\n"):
+                body += "\n"
+            if body.strip():
+                body = body.rstrip("\n") + "\n\n"
+            self._set_text(body + block)
+        else:
+            # Before the header, and before any comment lines that lead into it.
+            start = position.header
+            while start > 0 and lines[start - 1].lstrip().startswith("#"):
+                start -= 1
+            self._set_text("".join(lines[:start]) + block + "\n" + "".join(lines[start:]))
+
+    def remove(self, entry: Entry) -> None:
+        index = self.index_of(entry)
+        lines = _split_lines(self.text)
+        blocks, _ = _scan_blocks([line.rstrip("\r\n") for line in lines])
+        block = blocks[index]
+        end = block.end
+        while end < len(lines) and not lines[end].strip():
+            end += 1
+        self._set_text("".join(lines[: block.header] + lines[end:]))
+
+    def replace(self, old: Entry, new: Entry) -> None:
+        """Change the fields of `old` that differ in `new`, line by line where possible."""
+        index = self.index_of(old)
+        current = self.entries[index]
+        before = current.to_table()
+        after = new.to_table()
+        lines = _split_lines(self.text)
+        blocks, _ = _scan_blocks([line.rstrip("\r\n") for line in lines])
+        block = blocks[index]
+        edits: list[tuple[int, int, list[str]]] = []  # (start, end, new lines)
+        for key in KEYS:
+            if before.get(key) == after.get(key):
+                continue
+            new_line = [f"{key} = {_toml_value(after[key])}\n"] if key in after else []
+            if key in block.keys:
+                start = block.keys[key]
+                end = _value_end(lines, start, block.end)
+                if end is None:
+                    self._replace_block(block, lines, new)
+                    return
+                comment = _trailing_comment(lines[start]) if end == start + 1 else ""
+                if new_line and comment:
+                    new_line = [new_line[0].rstrip("\n") + "  " + comment + "\n"]
+                edits.append((start, end, new_line))
+            elif new_line:
+                anchor = _insert_after(block, KEYS.index(key))
+                at = anchor + 1 if anchor == block.header else _value_end(lines, anchor, block.end)
+                if at is None:
+                    self._replace_block(block, lines, new)
+                    return
+                edits.append((at, at, new_line))
+        for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+            lines[start:end] = replacement
+        self._set_text("".join(lines))
+
+    def _replace_block(self, block: _Block, lines: list[str], new: Entry) -> None:
+        text = entry_block(new)
+        self._set_text("".join(lines[: block.header]) + text + "".join(lines[block.end :]))
+
+    def _set_text(self, text: str) -> None:
+        """Take new text only if it parses and validates (the file is not touched yet)."""
+        entries = parse_glossary_text(text, str(self.path))
+        check_duplicates(entries)
+        self.text = text
+        self.entries = entries
+
+    def changed_on_disk(self) -> bool:
+        if self.digest is None:
+            return self.path.exists()
+        try:
+            return hashlib.sha256(self.path.read_bytes()).hexdigest() != self.digest
+        except OSError:
+            return True
+
+    def save(self, *, expected_digest: str | None = None) -> None:
+        """Write atomically, unless the file changed on disk since it was read.
+
+        `expected_digest` (e.g. from `Glossary.digests`) checks against an
+        earlier read as well, for callers that loaded the glossary first.
+        """
+        if self.changed_on_disk() or (
+            expected_digest is not None and expected_digest != self.digest
+        ):
+            raise GlossaryError(
+                f"{self.path}: the file changed on disk since it was read; "
+                "nothing was written (reload and try again)"
+            )
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.path, self.text)
+        self.digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        clear_cache()
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines with their endings, split at newlines only (not at U+2028 and the like)."""
+    return [line for line in re.split(r"(?<=\n)", text) if line]
+
+
+def _value_end(lines: Sequence[str], start: int, limit: int) -> int | None:
+    """The line after a `key = value` that starts at `start` (values may span lines)."""
+    for end in range(start + 1, max(limit, start + 1) + 1):
+        try:
+            tomllib.loads("".join(lines[start:end]))
+        except tomllib.TOMLDecodeError:
+            continue
+        return end
+    return None
+
+
+def _trailing_comment(line: str) -> str:
+    """The `# comment` after a single-line value, if any."""
+    text = line.rstrip("\r\n")
+    for match in reversed(list(re.finditer("#", text))):
+        head = text[: match.start()]
+        try:
+            tomllib.loads(head)
+        except tomllib.TOMLDecodeError:
+            continue
+        if "=" in head:
+            return text[match.start() :]
+    return ""
+
+
+def _insert_after(block: _Block, key_rank: int) -> int:
+    """The line to insert a new key after: the previous key in the documented order."""
+    for key in reversed(KEYS[:key_rank]):
+        if key in block.keys:
+            return block.keys[key]
+    return block.header
+
+
+def with_changes(entry: Entry, **changes: Any) -> Entry:
+    """A copy of `entry` with fields changed (the place it was read is kept)."""
+    return replace(entry, **changes)

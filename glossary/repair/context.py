@@ -1,0 +1,269 @@
+"""Choose among a lost byte's candidates by context, or admit that nothing decides.
+
+In order: the pinyin written next to a run of Han characters (``Yáng`` picks
+杨), a Latin word that becomes valid pinyin with one candidate only, the
+house glossary and CC-CEDICT (a combination that is a known name or word),
+then frequency when one candidate is far likelier than the rest. Anything
+else stays undecided and is reported with its candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from itertools import product
+from typing import Any
+
+from glossary.repair.pieces import Piece
+from glossary.repair.plausible import is_han
+
+FREQ_MARGIN = 3.0  # bits: the best candidate must be 8x likelier than the next
+HAN_FREQ_MARGIN = 5.0  # names are rarer than their characters' frequency says
+_MAX_COMBOS = 512
+_PLACEHOLDER = "\x00"
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+class Method(Enum):
+    ONLY = "only candidate"
+    PINYIN = "adjacent pinyin"
+    WORD = "pinyin word"
+    KNOWN = "known name"
+    FREQUENCY = "character frequency"
+    UNDECIDED = "undecided"
+
+
+CONFIDENCE = {
+    Method.ONLY: 1.0,
+    Method.PINYIN: 0.95,
+    Method.WORD: 0.9,
+    Method.KNOWN: 0.9,
+    Method.FREQUENCY: 0.75,
+    Method.UNDECIDED: 0.2,
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    choice: str | None  # None: undecided
+    method: Method
+
+
+def resolve(text: str, pieces: Sequence[Piece], glossary: Any = None) -> list[Decision]:
+    """One decision per piece, in order."""
+    decisions = [
+        Decision(p.best, Method.ONLY) if not p.ambiguous else Decision(None, Method.UNDECIDED)
+        for p in pieces
+    ]
+    if all(d.choice is not None for d in decisions):
+        return decisions
+    # Latin letters first: the pinyin they make is context for the Han characters.
+    for i, piece in enumerate(pieces):
+        if piece.ambiguous and len(piece.best) == 1 and not is_han(piece.best):
+            view, _, at = _view(text, pieces, decisions, i)
+            decisions[i] = _latin_word(view, at, piece) or decisions[i]
+    han = [i for i, p in enumerate(pieces) if p.ambiguous and all(map(_all_han, p.candidates))]
+    for i in han:
+        if decisions[i].choice is None:
+            view, _, at = _view(text, pieces, decisions, i)
+            decisions[i] = _pinyin_context(view, at, pieces[i]) or decisions[i]
+    undecided_han = [i for i in han if decisions[i].choice is None]
+    if undecided_han:
+        _known_names(text, pieces, decisions, undecided_han, glossary)
+    for i, piece in enumerate(pieces):
+        if decisions[i].choice is None and len(piece.costs) > 1:
+            margin = HAN_FREQ_MARGIN if _all_han(piece.best) else FREQ_MARGIN
+            if piece.costs[1] - piece.costs[0] >= margin:
+                decisions[i] = Decision(piece.best, Method.FREQUENCY)
+    return decisions
+
+
+def _all_han(text: str) -> bool:
+    return bool(text) and all(is_han(c) for c in text)
+
+
+def _view(
+    text: str, pieces: Sequence[Piece], decisions: Sequence[Decision], focus: int
+) -> tuple[str, list[int | None], int]:
+    """The line around piece ``focus`` with decided pieces applied.
+
+    Undecided pieces show as placeholders (one per character of their
+    candidates); ``owner`` maps each view position to the piece behind a
+    placeholder. Returns the view, the owners and where the focus starts.
+    """
+    piece = pieces[focus]
+    line_start = text.rfind("\n", 0, piece.start) + 1
+    line_end = text.find("\n", piece.end)
+    if line_end < 0:
+        line_end = len(text)
+    out: list[str] = []
+    owner: list[int | None] = []
+    pos = line_start
+    at = 0
+
+    def put(chunk: str, who: int | None) -> None:
+        out.append(chunk)
+        owner.extend([who] * len(chunk))
+
+    for i, other in enumerate(pieces):
+        if other.end <= line_start or other.start >= line_end:
+            continue
+        put(text[pos : other.start], None)
+        choice = decisions[i].choice
+        if i == focus:
+            at = len(owner)
+        if i == focus or choice is None:
+            put(_PLACEHOLDER * len(other.best), i)
+        else:
+            put(choice, None)
+        pos = other.end
+    put(text[pos:line_end], None)
+    return "".join(out), owner, at
+
+
+def _latin_word(view: str, at: int, piece: Piece) -> Decision | None:
+    from glossary.pinyin import split_syllables, tone_marks_well_placed
+
+    start = at
+    while start > 0 and view[start - 1].isalpha() and not is_han(view[start - 1]):
+        start -= 1
+    end = at + 1
+    while end < len(view) and view[end].isalpha() and not is_han(view[end]):
+        end += 1
+    if end - start < 2:
+        return None
+    fits = []
+    for candidate in piece.candidates:
+        word = view[start:at] + candidate + view[at + 1 : end]
+        syllables = split_syllables(word)
+        if syllables is not None and tone_marks_well_placed(word, syllables):
+            fits.append(candidate)
+    if len(fits) == 1:
+        return Decision(fits[0], Method.WORD)
+    return None
+
+
+def _han_run(view: str, at: int) -> tuple[int, int]:
+    start = at
+    while start > 0 and (is_han(view[start - 1]) or view[start - 1] == _PLACEHOLDER):
+        start -= 1
+    end = at + 1
+    while end < len(view) and (is_han(view[end]) or view[end] == _PLACEHOLDER):
+        end += 1
+    return start, end
+
+
+def _syllables_near(view: str, start: int, end: int, count: int) -> list[list[Any]]:
+    """Pinyin readings of ``count`` syllables written just before or just after a Han run."""
+    from glossary.pinyin import split_syllables
+
+    found: list[list[Any]] = []
+    before = [m.group() for m in _WORD_RE.finditer(view[max(0, start - 60) : start])]
+    after = [m.group() for m in _WORD_RE.finditer(view[end : end + 60])]
+    for words in (list(reversed(before)), after):
+        syllables: list[Any] = []
+        chosen: list[str] = []
+        for word in words:
+            split = split_syllables(word)
+            if split is None or _PLACEHOLDER in word:
+                break
+            chosen.append(word)
+            syllables = split + syllables if words is not after else syllables + split
+            if len(syllables) >= count:
+                break
+        if len(syllables) == count:
+            found.append(syllables)
+    return found
+
+
+def _fits(candidate: str, targets: Sequence[Any], *, exact: bool) -> bool:
+    from glossary.chars import readings
+
+    for char, target in zip(candidate, targets, strict=True):
+        options = readings(char)
+        if exact and target not in options:
+            return False
+        if not exact and all(r.base != target.base for r in options):
+            return False
+    return True
+
+
+def _pinyin_context(view: str, at: int, piece: Piece) -> Decision | None:
+    start, end = _han_run(view, at)
+    width = len(piece.best)
+    for syllables in _syllables_near(view, start, end, end - start):
+        targets = syllables[at - start : at - start + width]
+        exact = [c for c in piece.candidates if _fits(c, targets, exact=True)]
+        if all(t.tone for t in targets) and len(exact) == 1:
+            return Decision(exact[0], Method.PINYIN)
+        loose = [c for c in piece.candidates if _fits(c, targets, exact=False)]
+        if len(loose) == 1:
+            return Decision(loose[0], Method.PINYIN)
+    return None
+
+
+def _known_names(
+    text: str,
+    pieces: Sequence[Piece],
+    decisions: list[Decision],
+    undecided: Sequence[int],
+    glossary: Any,
+) -> None:
+    """Decide Han pieces whose only fitting combination is a known name or word."""
+    for i in undecided:
+        if decisions[i].choice is not None:
+            continue
+        view, owner, at = _view(text, pieces, decisions, i)
+        start, end = _han_run(view, at)
+        members = list(dict.fromkeys(o for o in owner[start:end] if o is not None))
+        if not all(all(map(_all_han, pieces[m].candidates)) for m in members):
+            continue
+        options = [pieces[m].candidates for m in members]
+        total = 1
+        for option in options:
+            total *= len(option)
+        if total > _MAX_COMBOS:
+            continue
+        matches = []
+        for combo in product(*options):
+            fill = dict(zip(members, combo, strict=True))
+            chars: list[str] = []
+            for k in range(start, end):
+                who = owner[k]
+                if who is None:
+                    chars.append(view[k])
+                elif k == 0 or owner[k - 1] != who:
+                    chars.append(fill[who])
+            if _is_known("".join(chars), glossary):
+                matches.append(combo)
+        if len(matches) == 1:
+            for member, choice in zip(members, matches[0], strict=True):
+                decisions[member] = Decision(choice, Method.KNOWN)
+
+
+def _is_known(hanzi: str, glossary: Any) -> bool:
+    if glossary is None:
+        glossary = _house()
+    if glossary is not None and glossary.by_hanzi(hanzi):
+        return True
+    cedict = _cedict()
+    return cedict is not None and bool(cedict.by_hanzi(hanzi))
+
+
+@cache
+def _house() -> Any:
+    from glossary.house import load_glossary
+
+    return load_glossary()
+
+
+@cache
+def _cedict() -> Any:
+    try:
+        from glossary.cedict import load_cedict
+    except ImportError:  # the CC-CEDICT module is optional context, not a requirement
+        return None
+    return load_cedict()

@@ -1,0 +1,308 @@
+"""Chinese pipelines: UTF-8 read as GBK/GB18030 or Big5, and GBK read as Windows-1252.
+
+UTF-8 read as a double-byte code page: each mojibake character stands for
+two bytes (U+FFFD for one byte the decoder rejected), so a UTF-8 character
+can straddle two mojibake characters. The decoder re-encodes the run and
+reads UTF-8 from each mojibake character on, up to the first point where
+both readings end together; that stretch is one piece. A U+FFFD stands for
+an unknown byte: every filling that the code page would have turned into
+the same mojibake is a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import product
+
+from glossary.repair.charmaps import CP1252_DECODE, CP1252_ENCODE, REPLACEMENT, Chain, char_class
+from glossary.repair.pieces import Piece
+from glossary.repair.plausible import IMPOSSIBLE, char_cost, is_han
+
+CHAIN_COST = 4.0  # bits per decoded character: genuine Chinese is the likelier reading
+WILD_COST = 2.0
+_MAX_BYTES = 12  # a stretch is at most this long before both readings line up
+_MAX_FILLINGS = 4096
+_MAX_OPTIONS = 24  # candidates kept per filled-in character
+_PLAUSIBLE = 24.0  # a filled-in character costlier than this is not offered
+_CODECS = {Chain.GBK: "gb18030", Chain.BIG5: "big5"}
+_LATIN_HIGH = "".join(CP1252_DECODE[b] for b in range(0x81, 0x100))
+_RUN_RE = re.compile(r"[^\x00-\x7f]+")
+
+
+def _codec_chars(codec: str, leads: range) -> str:
+    chars = []
+    for lead in leads:
+        for trail in range(0x40, 0xFF):
+            try:
+                char = bytes([lead, trail]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(char) == 1 and ord(char) > 0x7F:
+                chars.append(char)
+    return "".join(chars)
+
+
+@cache
+def trigger_pattern() -> str:
+    """Characters that begin UTF-8 mojibake in GBK or Big5 (their first byte is E0-EF).
+
+    In GBK and Big5 these rows hold rare characters; genuine text that uses
+    one is decoded only if that reading is cheaper, like any other run.
+    """
+    rows = range(0xE0, 0xF0)
+    chars = _codec_chars("gb18030", rows) + _codec_chars("big5", rows)
+    glued = char_class(_glued_chars())
+    return (
+        f"[{char_class(chars)}]|(?<=[A-Za-z])[{glued}]|[{glued}](?=[A-Za-z])"
+        f"|[{char_class(_LATIN_HIGH)}]{{2}}"
+    )
+
+
+def _glued_chars() -> str:
+    """Characters that are an accented Latin letter (UTF-8 C2-DF xx) read as GBK or Big5.
+
+    They begin mojibake only inside a Latin word (``Y谩ng`` for ``Yáng``).
+    """
+    chars = []
+    for codec in _CODECS.values():
+        for lead in range(0xC3, 0xCA):
+            for trail in range(0x80, 0xC0):
+                try:
+                    char = bytes([lead, trail]).decode(codec)
+                    latin = bytes([lead, trail]).decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if len(char) == 1 and latin.isalpha():
+                    chars.append(char)
+    return "".join(chars)
+
+
+@cache
+def _trigger_re() -> re.Pattern[str]:
+    return re.compile(trigger_pattern().rsplit("|", 1)[0] + "|" + REPLACEMENT)
+
+
+_LATIN_RUN_RE = re.compile(f"[{char_class(_LATIN_HIGH)}]{{2,}}")
+
+
+def _need(lead: int) -> int:
+    if 0xC2 <= lead <= 0xDF:
+        return 1
+    if 0xE0 <= lead <= 0xEF:
+        return 2
+    if 0xF0 <= lead <= 0xF4:
+        return 3
+    return -1
+
+
+_WILD = -1
+
+
+@cache
+def _units(char: str, codec: str) -> tuple[int, ...] | None:
+    if char == REPLACEMENT:
+        return (_WILD,)
+    try:
+        data = char.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    return tuple(data) if len(data) > 1 else None
+
+
+def _fill(seq: list[int]) -> list[bytes]:
+    """Every byte string for a UTF-8 sequence with unknown bytes filled in."""
+    choices: list[tuple[int, ...]] = []
+    for k, byte in enumerate(seq):
+        if byte != _WILD:
+            choices.append((byte,))
+        elif k == 0:
+            choices.append(tuple(range(0xE4, 0xEA)))  # a lost lead: CJK is what this chain carries
+        else:
+            choices.append(tuple(range(0x80, 0xC0)))
+    total = 1
+    for choice in choices:
+        total *= len(choice)
+    if total > _MAX_FILLINGS:
+        return []
+    return [bytes(combo) for combo in product(*choices)]
+
+
+def _stretch(
+    run: str, i: int, units: list[tuple[int, ...] | None]
+) -> tuple[int, list[list[tuple[str, float]]]] | None:
+    """UTF-8 read from mojibake character ``i`` to the first common boundary.
+
+    Returns the index of the character after the stretch and, per decoded
+    character, its candidates with costs; None if no UTF-8 fits.
+    """
+    stream: list[int] = []
+    bounds: set[int] = set()
+    j = i
+    while j < len(run) and len(stream) < _MAX_BYTES:
+        unit = units[j]
+        if unit is None:
+            break
+        stream.extend(unit)
+        j += 1
+        bounds.add(len(stream))
+    pos = 0
+    chars: list[list[tuple[str, float]]] = []
+    while pos < len(stream):
+        lead = stream[pos]
+        if 0 <= lead < 0x80:  # an ASCII byte the code page paired with the one before
+            chars.append([(chr(lead), 0.0)])
+            pos += 1
+            if pos in bounds:
+                return i + sorted(bounds).index(pos) + 1, chars
+            continue
+        need = 2 if lead == _WILD else _need(lead)
+        if need < 0 or pos + 1 + need > len(stream):
+            return None
+        seq = stream[pos : pos + 1 + need]
+        if any(b != _WILD and not 0x80 <= b <= 0xBF for b in seq[1:]):
+            return None
+        wild = seq.count(_WILD)
+        options: dict[str, float] = {}
+        for data in _fill(seq):
+            try:
+                char = data.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            cost = char_cost(char)
+            if cost >= IMPOSSIBLE or (wild and cost > _PLAUSIBLE):
+                continue
+            options[char] = cost + CHAIN_COST + wild * WILD_COST
+        if not options:
+            return None
+        chars.append(sorted(options.items(), key=lambda kv: (kv[1], kv[0]))[:_MAX_OPTIONS])
+        pos += 1 + need
+        if pos in bounds:
+            return i + sorted(bounds).index(pos) + 1, chars
+    return None
+
+
+def _verified(candidates: list[str], mojibake: str, codec: str) -> list[str]:
+    """Candidates that the pipeline really turns into ``mojibake``."""
+    return [c for c in candidates if c.encode("utf-8").decode(codec, errors="replace") == mojibake]
+
+
+def _latin_neighbour(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+
+
+def decode_run(run: str, offset: int, chain: Chain, text: str = "") -> list[Piece]:
+    """Pieces of ``run`` (at ``offset`` in ``text``) on its cheapest reading.
+
+    A stretch that decodes to letters of two-byte UTF-8 only (accented
+    Latin, Greek, Cyrillic) counts only inside a Latin word: a Han character
+    on its own is far likelier to be genuine than to be ``é`` read as GBK.
+    """
+    codec = _CODECS[chain]
+    units = [_units(c, codec) for c in run]
+    n = len(run)
+    best = [0.0] + [float("inf")] * n
+    back: list[tuple[int, Piece | None]] = [(0, None)] * (n + 1)
+    for i in range(n):
+        if best[i] == float("inf"):
+            continue
+        as_written = best[i] + char_cost(run[i])
+        if as_written < best[i + 1]:
+            best[i + 1] = as_written
+            back[i + 1] = (i, None)
+        if units[i] is None:
+            continue
+        found = _stretch(run, i, units)
+        if found is None:
+            continue
+        end, chars = found
+        if all(ord(c) < 0x800 for option in chars for c, _ in option[:1]) and not (
+            _latin_neighbour(text, offset + i, offset + end)
+        ):
+            continue
+        combos = sorted(
+            (
+                ("".join(c for c, _ in combo), sum(cost for _, cost in combo))
+                for combo in product(*chars)
+            ),
+            key=lambda kv: (kv[1], kv[0]),
+        )[:64]
+        lost = run[i:end].count(REPLACEMENT)
+        texts = [text for text, _ in combos]
+        if lost:
+            texts = _verified(texts, run[i:end], codec)
+        if not texts:
+            continue
+        cost_of = dict(combos)
+        total = best[i] + cost_of[texts[0]]
+        if total < best[end]:
+            best[end] = total
+            back[end] = (
+                i,
+                Piece(
+                    start=offset + i,
+                    end=offset + end,
+                    chain=chain,
+                    candidates=tuple(texts),
+                    costs=tuple(cost_of[t] for t in texts),
+                    lost=lost,
+                ),
+            )
+    pieces: list[Piece] = []
+    pos = n
+    while pos > 0:
+        prev, found = back[pos]
+        if found is not None:
+            pieces.append(found)
+        pos = prev
+    pieces.reverse()
+    return pieces
+
+
+def _gbk_as_cp1252(text: str, start: int, run: str) -> list[Piece]:
+    """A whole run of Latin-1 letters and signs that reads as Chinese in GBK."""
+    before = text[start - 1] if start else " "
+    after = text[start + len(run)] if start + len(run) < len(text) else " "
+    if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
+        return []  # part of a Latin word: "ção", "Müller"
+    if len(run) % 2 or any(c not in CP1252_ENCODE for c in run):
+        return []
+    data = bytes(CP1252_ENCODE[c] for c in run)
+    try:
+        decoded = data.decode("gbk")
+    except UnicodeDecodeError:
+        return []
+    if len(decoded) * 2 != len(run) or not all(
+        is_han(c) or "\u3000" <= c <= "\u303f" for c in decoded
+    ):
+        return []
+    as_written = sum(char_cost(c) + 4.0 for c in run)  # accented letters outside any word
+    as_chinese = sum(char_cost(c) + 1.0 for c in decoded)
+    if as_chinese >= as_written:
+        return []
+    return [
+        Piece(
+            start=start + 2 * k,
+            end=start + 2 * k + 2,
+            chain=Chain.GBK_AS_CP1252,
+            candidates=(char,),
+            costs=(char_cost(char),),
+        )
+        for k, char in enumerate(decoded)
+    ]
+
+
+def find_pieces(text: str) -> list[list[Piece]]:
+    """Pieces per chain, in priority order (UTF-8 as GBK, as Big5, GBK as cp1252)."""
+    trigger = _trigger_re()
+    out: list[list[Piece]] = [[], [], []]
+    for match in _RUN_RE.finditer(text):
+        run = match.group()
+        if trigger.search(text, match.start(), match.end() + 1):
+            out[0] += decode_run(run, match.start(), Chain.GBK, text)
+            out[1] += decode_run(run, match.start(), Chain.BIG5, text)
+        for sub in _LATIN_RUN_RE.finditer(run):
+            out[2] += _gbk_as_cp1252(text, match.start() + sub.start(), sub.group())
+    return out

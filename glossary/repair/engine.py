@@ -1,0 +1,298 @@
+"""Find mojibake run by run and turn decoded pieces into repairs.
+
+The fast path is one precompiled regular expression for characters and pairs
+that only mojibake produces; text without a match is returned untouched
+after a single scan. Each chain then looks at its own runs only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from glossary.repair import double, lost
+from glossary.repair.charmaps import (
+    CP1252_DECODE,
+    CP1252_ENCODE,
+    REPLACEMENT,
+    SEED_ENCODE,
+    THAI_CHARS,
+    Chain,
+    char_class,
+)
+from glossary.repair.context import CONFIDENCE, Decision, Method, resolve
+from glossary.repair.pieces import Piece
+from glossary.repair.plausible import char_cost
+from glossary.repair.single import decode_run
+
+# In a document where most Thai letters are seed mojibake, a Thai letter as
+# written is this unlikely (bits), so short runs with a lost byte decode too.
+_THAI_IN_MOJIBAKE = 16.0
+_MAX_TIMES = 3
+
+_THAI_RE = re.compile(f"[{char_class(THAI_CHARS)}]")
+_SEED_RUN_RE = re.compile(f"[{char_class(''.join(SEED_ENCODE))}]+")
+_CP1252_RUN_RE = re.compile(f"[{char_class(''.join(CP1252_ENCODE))}{REPLACEMENT}]+")
+_CP1252_LEADS = "".join(CP1252_DECODE[b] for b in range(0xC2, 0xF5))
+_CP1252_CONTS = "".join(CP1252_DECODE[b] for b in range(0x80, 0xC0)) + "".join(
+    map(chr, range(0x80, 0xA0))
+)
+_CP1252_TRIGGER = f"[{char_class(_CP1252_LEADS)}][{char_class(_CP1252_CONTS)}{REPLACEMENT}]"
+_CP1252_TRIGGER_RE = re.compile(_CP1252_TRIGGER)
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One run of mojibake at ``text[start:end]`` and what it should read.
+
+    ``recoverable`` is False when the original cannot be restored with
+    confidence (bytes lost, context undecided): then ``replacement`` equals
+    ``original`` and ``candidates`` lists what it may have been.
+    """
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    chain: str
+    confidence: float
+    candidates: tuple[str, ...]
+    recoverable: bool
+
+    @property
+    def changes(self) -> bool:
+        return self.replacement != self.original
+
+
+@cache
+def _fast_re() -> re.Pattern[str]:
+    """One scan that finds anything any chain might decode (or must report)."""
+    return re.compile(
+        f"{_THAI_RE.pattern}|{_CP1252_TRIGGER}|[{REPLACEMENT}{lost.GBK_LOST_FIRST}]"
+        f"|{double.trigger_pattern()}"
+    )
+
+
+def _thai_count(text: str) -> int:
+    return len(_THAI_RE.findall(text))
+
+
+def _seed_pieces(text: str) -> list[Piece]:
+    runs = [(m.start(), m.group()) for m in _SEED_RUN_RE.finditer(text)]
+    runs = [(start, run) for start, run in runs if _THAI_RE.search(run)]
+    if not runs:
+        return []
+    total = decoded = 0
+    for start, run in runs:
+        total += _thai_count(run)
+        for piece in decode_run(run, start, SEED_ENCODE, Chain.SEED, drops=True):
+            decoded += _thai_count(text[piece.start : piece.end])
+    if decoded * 2 < total:
+        return []  # genuine Thai: most of it does not read as UTF-8
+
+    def literal(char: str) -> float:
+        return _THAI_IN_MOJIBAKE if _THAI_RE.match(char) else char_cost(char)
+
+    pieces: list[Piece] = []
+    for start, run in runs:
+        pieces += decode_run(run, start, SEED_ENCODE, Chain.SEED, drops=True, literal=literal)
+    return pieces
+
+
+def _again(pieces: list[Piece], times: int) -> list[Piece]:
+    """Doubly encoded text: decode the decoded characters again where they still decode."""
+    if times >= _MAX_TIMES or not pieces:
+        return pieces
+    out: list[Piece] = []
+    group: list[Piece] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        inner = "".join(p.best for p in group)
+        redone: list[Piece] = []
+        if (
+            all(not p.ambiguous for p in group)
+            and all(c in CP1252_ENCODE for c in inner)
+            and _CP1252_TRIGGER_RE.search(inner)
+        ):
+            redone = decode_run(inner, 0, CP1252_ENCODE, Chain.CP1252, drops=False, controls=True)
+        starts = {sum(len(p.best) for p in group[:k]): k for k in range(len(group) + 1)}
+        k = 0
+        for second in redone:
+            if second.start not in starts or second.end not in starts:
+                continue
+            a, b = starts[second.start], starts[second.end]
+            out.extend(group[k:a])
+            out.append(
+                Piece(
+                    start=group[a].start,
+                    end=group[b - 1].end,
+                    chain=Chain.CP1252,
+                    candidates=second.candidates,
+                    costs=second.costs,
+                    lost=second.lost + sum(p.lost for p in group[a:b]),
+                    times=times + 1,
+                )
+            )
+            k = b
+        out.extend(group[k:])
+        group.clear()
+
+    for piece in pieces:
+        if group and group[-1].end != piece.start:
+            flush()
+        group.append(piece)
+    flush()
+    if any(p.times > times for p in out):
+        return _again(out, times + 1)
+    return out
+
+
+def _has_c1(text: str) -> bool:
+    return any("\x80" <= c <= "\x9f" for c in text)
+
+
+def _cp1252_pieces(text: str) -> list[Piece]:
+    pieces: list[Piece] = []
+    for match in _CP1252_RUN_RE.finditer(text):
+        run = match.group()
+        if _CP1252_TRIGGER_RE.search(run):
+            decoded = decode_run(
+                run, match.start(), CP1252_ENCODE, Chain.CP1252, drops=False, controls=True
+            )
+            # A C1 control is only ever a middle step of doubly encoded text.
+            pieces += [p for p in _again(decoded, 1) if not _has_c1(p.best)]
+    return pieces
+
+
+def find_pieces(text: str) -> list[Piece]:
+    """Every decodable piece of mojibake, left to right, without overlaps."""
+    if not _fast_re().search(text):
+        return []
+    by_priority = [_seed_pieces(text), _cp1252_pieces(text), *double.find_pieces(text)]
+    taken: list[Piece] = []
+    for pieces in by_priority:
+        spans = sorted((p.start, p.end) for p in taken)
+        starts = [a for a, _ in spans]
+        for piece in pieces:
+            k = bisect.bisect_right(starts, piece.start)
+            if k and spans[k - 1][1] > piece.start:
+                continue
+            if k < len(spans) and spans[k][0] < piece.end:
+                continue
+            taken.append(piece)
+    taken.sort(key=lambda p: p.start)
+    return taken
+
+
+def _chain_text(pieces: Sequence[Piece]) -> str:
+    first = pieces[0]
+    label = first.chain.value
+    if any(p.times > 1 for p in pieces):
+        label += f", {max(p.times for p in pieces)} times"
+    lost_bytes = sum(p.lost for p in pieces)
+    if lost_bytes:
+        label += f", {lost_bytes} byte{'s' if lost_bytes > 1 else ''} lost"
+    return label
+
+
+def _repairs_from(
+    text: str, pieces: Sequence[Piece], decisions: Sequence[Decision]
+) -> list[Repair]:
+    repairs: list[Repair] = []
+    group: list[tuple[Piece, Decision]] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        start, end = group[0][0].start, group[-1][0].end
+        replacement = "".join(d.choice or "" for _, d in group)
+        confidence = min(
+            CONFIDENCE[d.method] * (0.9 if p.lost and d.method is Method.ONLY else 1.0)
+            for p, d in group
+        )
+        repairs.append(
+            Repair(
+                start=start,
+                end=end,
+                original=text[start:end],
+                replacement=replacement,
+                chain=_chain_text([p for p, _ in group]),
+                confidence=round(confidence, 2),
+                candidates=(),
+                recoverable=True,
+            )
+        )
+        group.clear()
+
+    for piece, decision in zip(pieces, decisions, strict=True):
+        if decision.choice is None:
+            flush()
+            repairs.append(
+                Repair(
+                    start=piece.start,
+                    end=piece.end,
+                    original=text[piece.start : piece.end],
+                    replacement=text[piece.start : piece.end],
+                    chain=_chain_text([piece]),
+                    confidence=CONFIDENCE[Method.UNDECIDED],
+                    candidates=piece.candidates[:12],
+                    recoverable=False,
+                )
+            )
+            continue
+        if group and (group[-1][0].end != piece.start or group[-1][0].chain is not piece.chain):
+            flush()
+        group.append((piece, decision))
+    flush()
+    return repairs
+
+
+def find_repairs(text: str, *, glossary: Any = None) -> list[Repair]:
+    """Every run of mojibake in ``text`` with its repair, ordered by position.
+
+    Offsets point into ``text``. Deterministic; repairing the repaired text
+    finds nothing more to change.
+    """
+    pieces = find_pieces(text)
+    repairs = _repairs_from(text, pieces, resolve(text, pieces, glossary)) if pieces else []
+    taken = [(r.start, r.end) for r in repairs]
+    for report in lost.find_lost(text):
+        if not any(a < report.end and report.start < b for a, b in taken):
+            repairs.append(
+                Repair(
+                    start=report.start,
+                    end=report.end,
+                    original=text[report.start : report.end],
+                    replacement=text[report.start : report.end],
+                    chain=Chain.LOST.value + f": {report.what}",
+                    confidence=0.0,
+                    candidates=report.candidates,
+                    recoverable=False,
+                )
+            )
+    repairs.sort(key=lambda r: r.start)
+    return repairs
+
+
+def apply_repairs(text: str, repairs: Sequence[Repair]) -> str:
+    out: list[str] = []
+    pos = 0
+    for repair in sorted(repairs, key=lambda r: r.start):
+        if repair.changes and repair.start >= pos:
+            out.append(text[pos : repair.start])
+            out.append(repair.replacement)
+            pos = repair.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def repair_text(text: str, *, glossary: Any = None) -> tuple[str, list[Repair]]:
+    """The repaired text and every repair found (applied or only reported)."""
+    repairs = find_repairs(text, glossary=glossary)
+    return apply_repairs(text, repairs), repairs

@@ -1,0 +1,33 @@
+"""The plain record every decoder returns: one original character and its candidates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from glossary.repair.charmaps import Chain
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Mojibake at ``text[start:end]`` that decodes to one of ``candidates``.
+
+    ``candidates`` is ordered by ``costs`` (bits, lower = likelier); it has
+    more than one entry only when bytes were lost and several originals fit.
+    ``lost`` counts the bytes that were dropped or replaced by U+FFFD.
+    """
+
+    start: int
+    end: int
+    chain: Chain
+    candidates: tuple[str, ...]
+    costs: tuple[float, ...]
+    lost: int = 0
+    times: int = 1  # how many times the pipeline was applied (doubly encoded: 2)
+
+    @property
+    def best(self) -> str:
+        return self.candidates[0]
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1

@@ -1,0 +1,145 @@
+"""How plausible a character is in real text, as a cost in bits (lower = likelier).
+
+The decoder compares the cost of reading a run of characters as written
+against the cost of reading it as mojibake of something else, so both sides
+are scored with the same model: Han characters by their frequency in jieba's
+dictionary (a data file shipped with the package), everything else by its
+Unicode block and category.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from glossary.resources import load_compiled
+
+IMPOSSIBLE = 40.0
+_UNKNOWN_HAN = 21.0  # a Han character jieba's dictionary never uses
+_PINYIN_VOWELS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ")
+
+# (first, last, cost) for blocks; first match wins.
+_BLOCKS: tuple[tuple[int, int, float], ...] = (
+    (0x00A0, 0x00A0, 9.0),  # no-break space
+    (0x00A1, 0x00BF, 10.0),  # Latin-1 signs
+    (0x00D7, 0x00D7, 10.0),  # ×
+    (0x00F7, 0x00F7, 10.0),  # ÷
+    (0x00C0, 0x024F, 7.0),  # accented Latin letters
+    (0x0250, 0x02AF, 15.0),  # IPA
+    (0x02B0, 0x02FF, 12.0),  # modifier letters (ˆ ˜ ˇ)
+    (0x0300, 0x036F, 10.0),  # combining diacritics
+    (0x0370, 0x03FF, 9.0),  # Greek
+    (0x0400, 0x04FF, 9.0),  # Cyrillic
+    (0x0500, 0x058F, 14.0),
+    (0x0590, 0x06FF, 10.0),  # Hebrew, Arabic
+    (0x0700, 0x08FF, 30.0),  # Syriac, Thaana, NKo, Samaritan, ...
+    (0x0900, 0x0DFF, 12.0),  # Indic
+    (0x0E01, 0x0E5B, 9.0),  # Thai
+    (0x0E5C, 0x1DFF, 16.0),
+    (0x1E00, 0x1EFF, 9.0),  # Latin Extended Additional (Vietnamese)
+    (0x1F00, 0x1FFF, 12.0),  # Greek extended
+    (0x2013, 0x2014, 6.0),  # – —
+    (0x2018, 0x2019, 6.0),  # ‘ ’
+    (0x201C, 0x201D, 6.0),  # “ ”
+    (0x2022, 0x2022, 6.0),  # •
+    (0x2026, 0x2026, 6.0),  # …
+    (0x2000, 0x206F, 10.0),
+    (0x20A0, 0x20CF, 10.0),  # currency
+    (0x2100, 0x214F, 11.0),  # ™ ℃ №
+    (0x2150, 0x2BFF, 13.0),  # arrows, maths, boxes, shapes
+    (0x2E80, 0x2FDF, 16.0),  # CJK radicals
+    (0x3000, 0x303F, 7.0),  # CJK punctuation
+    (0x3040, 0x30FF, 11.0),  # kana
+    (0x3100, 0x312F, 16.0),  # bopomofo
+    (0x3130, 0x318F, 14.0),
+    (0x3190, 0x33FF, 15.0),
+    (0xAC00, 0xD7AF, 11.0),  # Hangul
+    (0xE000, 0xF8FF, IMPOSSIBLE),  # private use
+    (0xFE30, 0xFE4F, 12.0),  # CJK compatibility forms
+    (0xFF01, 0xFF5E, 8.0),  # full-width ASCII
+    (0xFF5F, 0xFFEF, 12.0),
+    (0xFFFD, 0xFFFD, 20.0),
+    (0x1F300, 0x1FAFF, 11.0),  # emoji
+)
+
+
+def _jieba_dict() -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "dict.txt"
+    return path if path.is_file() else None
+
+
+def _build_han_costs() -> dict[str, float]:
+    """Bits per Han character from jieba's word frequencies (characters counted in words)."""
+    path = _jieba_dict()
+    if path is None:
+        return {}
+    counts: dict[str, int] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, rest = line.partition(" ")
+            freq = int(rest.split(" ", 1)[0] or 0)
+            for char in word:
+                if char >= "\u3400":
+                    counts[char] = counts.get(char, 0) + freq
+    total = sum(counts.values()) or 1
+    return {char: round(math.log2(total / n), 2) for char, n in counts.items() if n > 0}
+
+
+def _jieba_key() -> str:
+    path = _jieba_dict()
+    if path is None:
+        return "none"
+    stat = path.stat()
+    return f"{stat.st_size:x}{int(stat.st_mtime):x}"
+
+
+@cache
+def han_costs() -> dict[str, float]:
+    table = load_compiled("han-costs", _jieba_key(), _build_han_costs)
+    assert isinstance(table, dict)
+    return table
+
+
+def is_han(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3134F
+    )
+
+
+@cache
+def char_cost(char: str) -> float:
+    """Bits: how surprising ``char`` is in real text (a few for common letters, 40 never)."""
+    code = ord(char)
+    if code < 0x80:
+        return 3.0 if char.isprintable() or char in "\t\n\r" else IMPOSSIBLE
+    if is_han(char):
+        known = han_costs().get(char)
+        if known is not None:
+            return max(known, 5.0)
+        from glossary.chars import readings
+
+        return _UNKNOWN_HAN if readings(char) else _UNKNOWN_HAN + 4
+    if char in _PINYIN_VOWELS:
+        return 6.0
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cn", "Co", "Cs"):
+        return IMPOSSIBLE
+    for first, last, cost in _BLOCKS:
+        if first <= code <= last:
+            return cost
+    return 16.0
+
+
+def text_cost(text: str) -> float:
+    return sum(char_cost(c) for c in text)

@@ -1,0 +1,149 @@
+"""Decode a run of single-byte mojibake back to UTF-8, allowing for lost bytes.
+
+Each mojibake character stands for one byte. A best-path search (Viterbi)
+over the run either keeps a character as written or reads a UTF-8 sequence
+starting at it; when the chain drops bytes (the seed's) or replaced them by
+U+FFFD, a sequence may be short of continuation bytes, and every way of
+filling the gap with an undefined byte is a candidate. Costs come from
+``plausible.char_cost`` on both sides, so genuine text stays as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import combinations, product
+
+from glossary.repair.charmaps import REPLACEMENT, UNDEFINED_1252, Chain
+from glossary.repair.pieces import Piece
+from glossary.repair.plausible import IMPOSSIBLE, char_cost
+
+DROP_COST = 4.0  # bits per byte the pipeline dropped (a guess the context must back)
+WILD_COST = 2.0  # bits per U+FFFD standing for an undefined byte
+DECODE_COST = 1.0  # bits per decoded character: a slight prior for text as written
+_WILD = -1
+_C1_COST = 12.0
+
+
+def _is_c1(char: str) -> bool:
+    return "\x80" <= char <= "\x9f"
+
+
+def _need(lead: int) -> int:
+    if 0xC2 <= lead <= 0xDF:
+        return 1
+    if 0xE0 <= lead <= 0xEF:
+        return 2
+    if 0xF0 <= lead <= 0xF4:
+        return 3
+    return -1
+
+
+def _is_cont(byte: int) -> bool:
+    return byte == _WILD or 0x80 <= byte <= 0xBF
+
+
+def _decode_one(data: bytes) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if len(text) == 1 else None
+
+
+def _fillings(lead: int, conts: list[int], need: int, drops: int) -> list[tuple[bytes, int]]:
+    """Every byte sequence: ``lead`` + ``conts`` with ``drops`` undefined bytes put back.
+
+    Returns (bytes, number of lost bytes) pairs; a U+FFFD in ``conts`` stands
+    for any undefined byte.
+    """
+    out: list[tuple[bytes, int]] = []
+    wild_slots = [k for k, b in enumerate(conts) if b == _WILD]
+    for gap_slots in combinations(range(need), drops):
+        for gap_values in product(UNDEFINED_1252, repeat=drops):
+            for wild_values in product(UNDEFINED_1252, repeat=len(wild_slots)):
+                filled = list(conts)
+                for slot, value in zip(wild_slots, wild_values, strict=True):
+                    filled[slot] = value
+                seq: list[int] = []
+                it = iter(filled)
+                gaps = dict(zip(gap_slots, gap_values, strict=True))
+                for slot in range(need):
+                    seq.append(gaps[slot] if slot in gaps else next(it))
+                out.append((bytes([lead, *seq]), drops + len(wild_slots)))
+    return out
+
+
+def decode_run(
+    run: str,
+    offset: int,
+    encode: dict[str, int],
+    chain: Chain,
+    *,
+    drops: bool,
+    literal: Callable[[str], float] = char_cost,
+    controls: bool = False,
+) -> list[Piece]:
+    """The decoded pieces of ``run`` (found at ``offset`` in the text) on its cheapest reading.
+
+    With ``controls``, a C1 control may be decoded: it is never text, but in
+    doubly encoded mojibake it is the middle step (U+0081 in ``Ã„Â\x81``).
+    """
+    data = [_WILD if c == REPLACEMENT else encode[c] for c in run]
+    n = len(run)
+    best: list[float] = [0.0] + [float("inf")] * n
+    back: list[tuple[int, Piece | None]] = [(0, None)] * (n + 1)
+    for i in range(n):
+        if best[i] == float("inf"):
+            continue
+        as_written = best[i] + literal(run[i])
+        if as_written < best[i + 1]:
+            best[i + 1] = as_written
+            back[i + 1] = (i, None)
+        need = _need(data[i])
+        if need < 0:
+            continue
+        avail = 0
+        while avail < need and i + 1 + avail < n and _is_cont(data[i + 1 + avail]):
+            avail += 1
+        for taken in range(avail + 1):
+            missing = need - taken
+            if missing and (not drops or missing > 2):
+                continue
+            options: dict[str, float] = {}
+            lost_of: dict[str, int] = {}
+            for seq, lost in _fillings(data[i], data[i + 1 : i + 1 + taken], need, missing):
+                char = _decode_one(seq)
+                if char is None:
+                    continue
+                cost = _C1_COST if controls and _is_c1(char) else char_cost(char)
+                if cost >= IMPOSSIBLE:
+                    continue
+                cost += DECODE_COST + missing * DROP_COST + (lost - missing) * WILD_COST
+                if cost < options.get(char, float("inf")):
+                    options[char] = cost
+                    lost_of[char] = lost
+            if not options:
+                continue
+            ranked = sorted(options.items(), key=lambda kv: (kv[1], kv[0]))
+            end = i + 1 + taken
+            total = best[i] + ranked[0][1]
+            if total < best[end]:
+                best[end] = total
+                piece = Piece(
+                    start=offset + i,
+                    end=offset + end,
+                    chain=chain,
+                    candidates=tuple(c for c, _ in ranked),
+                    costs=tuple(cost for _, cost in ranked),
+                    lost=lost_of[ranked[0][0]],
+                )
+                back[end] = (i, piece)
+    pieces: list[Piece] = []
+    pos = n
+    while pos > 0:
+        prev, found = back[pos]
+        if found is not None:
+            pieces.append(found)
+        pos = prev
+    pieces.reverse()
+    return pieces

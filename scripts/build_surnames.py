@@ -108,6 +108,16 @@ HAND: dict[str, tuple[str, bool, str]] = {
     "能": ("néng nài", True, "sources disagree: Néng (CC-CEDICT) vs Nài (pinyin-pro)"),
     "郗": ("xī chī", True, "sources disagree: Xī (pinyin-pro, 郗鉴) vs Chī (CC-CEDICT)"),
     "相": ("xiāng xiàng", True, "sources disagree: Xiāng (CC-CEDICT) vs Xiàng (pinyin-pro)"),
+    "纳兰": ("nàlán", False, "Manchu clan name (纳兰性德)"),
+    "耶律": ("yēlǜ", False, "Khitan royal clan (耶律阿保机, 耶律楚材)"),
+    "完颜": ("wányán", False, "Jurchen royal clan (完颜阿骨打)"),
+    "爱新觉罗": ("àixīnjuéluó", False, "Manchu imperial clan of the Qing (爱新觉罗·溥仪)"),
+    "叶赫那拉": ("yèhènàlā", False, "Manchu clan (Empress Dowager Cixi's)"),
+    "钮祜禄": ("niǔhùlù", False, "Manchu clan"),
+    "独孤": ("dúgū", False, "Xianbei compound surname (独孤信)"),
+    "贺兰": ("hèlán", False, "Xianbei compound surname"),
+    "斛律": ("húlǜ", False, "Gaoche compound surname (斛律光)"),
+    "乞伏": ("qǐfú", False, "Xianbei compound surname"),
     "单于": ("chányú", True, "compound Chányú, or single 单 Shàn + a given name beginning with 于"),
 }
 

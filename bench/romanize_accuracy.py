@@ -1,0 +1,182 @@
+"""How often `romanize` gets a whole name exactly right, next to plain pypinyin.
+
+Two sets, both built here from data, nothing hand-picked:
+
+(a) CC-CEDICT people: Han-character entries of 2-4 characters whose definition carries
+    life dates ("(1950-)", "(1893-1976)"), whose reading has a capital on each word (so the
+    surname/given split is known) and one syllable per character. The gold form is that
+    reading written per GB/T 28039 (``Yáng Jiéchí``). The romanizer runs with
+    ``sources={Source.RULES}``: it may not look the person up, and its given-name
+    statistics leave out the name's own entries, so the figure measures the rules.
+
+(b) Synthetic names: every surname of the table that plain readings could get wrong (a
+    character with several readings, or whose name reading is not its first reading),
+    each combined with given names drawn (fixed seed) from characters with exactly one
+    reading. The gold form uses the table's preferred reading; names whose characters
+    could also start a longer surname (司 + 马力 vs 司马) are left out as ambiguous.
+
+Plain pypinyin is ``lazy_pinyin(name, style=Style.TONE)`` formatted the same way, with the
+surname length taken from the gold split (so it is not penalised for not splitting).
+
+    .venv/bin/python bench/romanize_accuracy.py [--errors 20] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from glossary.chars import is_han_text, readings  # noqa: E402
+from glossary.pinyin import Syllable, format_name, parse_syllable  # noqa: E402
+from glossary.romanize import NotAName, Source, cedict_name_words, is_pinyin_named, romanize  # noqa: E402
+from glossary.surnames import surname_table  # noqa: E402
+
+LIFE_DATES = re.compile(r"\((?:c\.\s*)?\d{1,4}(?:\s*BC)?\s*-\s*(?:c\.\s*)?(?:\d{1,4}(?:\s*BC)?)?\)")
+RESULTS = ROOT / "bench" / "results" / "romanize.md"
+
+
+@dataclass(frozen=True)
+class Case:
+    hanzi: str
+    surname_len: int
+    gold: str  # "Yáng Jiéchí"
+    note: str = ""
+
+
+def cedict_gold() -> list[Case]:
+    from glossary.cedict import load_cedict
+
+    cases: dict[str, Case] = {}
+    for entry in load_cedict().entries:
+        name = entry.simplified
+        if not (2 <= len(name) <= 4 and is_han_text(name)):
+            continue
+        if not any(LIFE_DATES.search(d) for d in entry.definitions) or not is_pinyin_named(entry):
+            continue
+        words = cedict_name_words(entry.numbered)
+        if not words or len(words) < 2 or sum(map(len, words)) != len(name):
+            continue
+        surname = words[0]
+        given = [s for word in words[1:] for s in word]
+        gold = format_name(surname, given)
+        if name in cases and cases[name].gold != gold:
+            continue  # two people, two readings: keep the first
+        cases.setdefault(name, Case(name, len(surname), gold, entry.definitions[0][:60]))
+    return list(cases.values())
+
+
+def _unambiguous_given_chars() -> list[str]:
+    """Common given-name characters with exactly one reading, most frequent first."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    for case in cedict_gold():
+        counts.update(case.hanzi[case.surname_len :])
+    return [c for c, _ in counts.most_common() if len(readings(c)) == 1 and readings(c)[0].tone]
+
+
+def synthetic_gold(per_surname: int = 6, seed: int = 2024) -> list[Case]:
+    table = surname_table()
+    rng = random.Random(seed)
+    pool = _unambiguous_given_chars()[:400]
+    cases: list[Case] = []
+    for surname in table:
+        first_readings = [readings(c) for c in surname.hanzi]
+        polyphonic = any(len(r) > 1 for r in first_readings) or any(
+            not r or r[0] != s for r, s in zip(first_readings, surname.preferred, strict=True)
+        )
+        if not polyphonic:
+            continue
+        made = 0
+        while made < per_surname:
+            given = "".join(rng.sample(pool, rng.choice((1, 2, 2))))
+            name = surname.hanzi + given
+            longest = table.prefixes(name)
+            if longest and longest[0].hanzi != surname.hanzi:
+                continue  # 司 + 马力 also reads as 司马 + 力: genuinely ambiguous
+            given_syllables = [readings(c)[0] for c in given]
+            gold = format_name(surname.preferred, given_syllables)
+            cases.append(
+                Case(name, len(surname.hanzi), gold, "ambiguous" if surname.ambiguous else "")
+            )
+            made += 1
+    return cases
+
+
+def tool(case: Case) -> str:
+    try:
+        return romanize(case.hanzi, sources={Source.RULES}).pinyin
+    except NotAName as exc:
+        return f"<{exc}>"
+
+
+def plain_pypinyin(case: Case) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    syllables: list[Syllable] = []
+    for text in lazy_pinyin(case.hanzi, style=Style.TONE):
+        syllable = parse_syllable(text)
+        if syllable is None:
+            return f"<{text}>"
+        syllables.append(syllable)
+    return format_name(syllables[: case.surname_len], syllables[case.surname_len :])
+
+
+def score(cases: Sequence[Case], run: Callable[[Case], str]) -> tuple[int, list[tuple[Case, str]]]:
+    errors = [(case, got) for case in cases if (got := run(case)) != case.gold]
+    return len(cases) - len(errors), errors
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors per set")
+    parser.add_argument(
+        "--write", action="store_true", help=f"also write {RESULTS.relative_to(ROOT)}"
+    )
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    sets = {"CC-CEDICT people": cedict_gold(), "synthetic polyphonic surnames": synthetic_gold()}
+    lines = [
+        "| set | names | glossary romanize (rules only) | plain pypinyin |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    error_lines: list[str] = []
+    for label, cases in sets.items():
+        ours, our_errors = score(cases, tool)
+        theirs, _ = score(cases, plain_pypinyin)
+        n = len(cases)
+        lines.append(
+            f"| {label} | {n} | {ours}/{n} = {100 * ours / n:.2f}% | {theirs}/{n} = {100 * theirs / n:.2f}% |"
+        )
+        for case, got in our_errors[: args.errors]:
+            error_lines.append(f"  {label}: {case.hanzi}  gold {case.gold}  got {got}  {case.note}")
+    elapsed = time.perf_counter() - started
+    report = "\n".join(lines)
+    print(report)
+    if error_lines:
+        print("\nErrors (this tool):")
+        print("\n".join(error_lines))
+    print(f"\n({elapsed:.1f} s)")
+    if args.write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(
+            "# Romanization accuracy\n\n"
+            "Exact full-name match (tone marks, capitals, word split, apostrophes).\n"
+            "Command: `.venv/bin/python bench/romanize_accuracy.py --write`\n\n" + report + "\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

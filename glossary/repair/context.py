@@ -32,6 +32,7 @@ class Method(Enum):
     PINYIN = "adjacent pinyin"
     WORD = "pinyin word"
     KNOWN = "known name"
+    TYPOGRAPHY = "quotes and dashes around it"
     FREQUENCY = "character frequency"
     UNDECIDED = "undecided"
 
@@ -41,6 +42,7 @@ CONFIDENCE = {
     Method.PINYIN: 0.95,
     Method.WORD: 0.9,
     Method.KNOWN: 0.9,
+    Method.TYPOGRAPHY: 0.85,
     Method.FREQUENCY: 0.75,
     Method.UNDECIDED: 0.2,
 }
@@ -73,6 +75,10 @@ def resolve(text: str, pieces: Sequence[Piece], glossary: Any = None) -> list[De
     undecided_han = [i for i in han if decisions[i].choice is None]
     if undecided_han:
         _known_names(text, pieces, decisions, undecided_han, glossary)
+    for i, piece in enumerate(pieces):
+        if decisions[i].choice is None and any(map(_is_quote_or_dash, piece.candidates)):
+            view, _, at = _view(text, pieces, decisions, i)
+            decisions[i] = _typography(text, view, at, piece) or decisions[i]
     for i, piece in enumerate(pieces):
         if decisions[i].choice is None and len(piece.costs) > 1:
             margin = HAN_FREQ_MARGIN if _all_han(piece.best) else FREQ_MARGIN
@@ -143,6 +149,42 @@ def _latin_word(view: str, at: int, piece: Piece) -> Decision | None:
             fits.append(candidate)
     if len(fits) == 1:
         return Decision(fits[0], Method.WORD)
+    return None
+
+
+_OPENING = "“‘"
+_CLOSING = "”’"
+
+
+def _is_quote_or_dash(candidate: str) -> bool:
+    return candidate in "“”‘’—–"
+
+
+def _typography(text: str, view: str, at: int, piece: Piece) -> Decision | None:
+    """A quote or dash lost a byte: its neighbours say which one it was.
+
+    Between letters an apostrophe; after a word a closing quote (double if a
+    double quote is open on the line); before a word an opening quote;
+    between spaces the dash this text uses elsewhere.
+    """
+    options = set(piece.candidates)
+    before = view[at - 1] if at else " "
+    after = view[at + 1] if at + 1 < len(view) else " "
+    word_before = before.isalnum() or before in ".,!?;:)]…" + _CLOSING
+    word_after = after.isalnum() or after in "([" + _OPENING
+    choice: str | None = None
+    if before.isalnum() and after.isalnum():
+        choice = "’"
+    elif word_before and not word_after:
+        is_open = view[:at].count("“") > view[:at].count("”")
+        choice = "”" if is_open or "’" not in options else "’"
+    elif word_after and not word_before:
+        choice = "“" if "“" in options else "‘"
+    elif before.isspace() and after.isspace():
+        dashes = [d for d in "—–" if d in options and d in text]
+        choice = dashes[0] if len(dashes) == 1 else None
+    if choice in options:
+        return Decision(choice, Method.TYPOGRAPHY)
     return None
 
 

@@ -170,7 +170,7 @@ def _stretch(
             except UnicodeDecodeError:
                 continue
             cost = char_cost(char)
-            if cost >= IMPOSSIBLE or (wild and cost > _PLAUSIBLE):
+            if cost >= IMPOSSIBLE or char == REPLACEMENT or (wild and cost > _PLAUSIBLE):
                 continue
             options[char] = cost + CHAIN_COST + wild * WILD_COST
         if not options:
@@ -253,9 +253,9 @@ def decode_run(run: str, offset: int, chain: Chain, text: str = "") -> list[Piec
     pieces: list[Piece] = []
     pos = n
     while pos > 0:
-        prev, found = back[pos]
-        if found is not None:
-            pieces.append(found)
+        prev, step = back[pos]
+        if step is not None:
+            pieces.append(step)
         pos = prev
     pieces.reverse()
     return pieces

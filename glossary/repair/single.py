@@ -113,7 +113,7 @@ def decode_run(
             lost_of: dict[str, int] = {}
             for seq, lost in _fillings(data[i], data[i + 1 : i + 1 + taken], need, missing):
                 char = _decode_one(seq)
-                if char is None:
+                if char is None or char == REPLACEMENT:
                     continue
                 cost = _C1_COST if controls and _is_c1(char) else char_cost(char)
                 if cost >= IMPOSSIBLE:

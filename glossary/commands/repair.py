@@ -1,0 +1,123 @@
+"""`glossary repair [FILE|-]`: undo mojibake, run by run."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from glossary.errors import GlossaryError
+
+_EPILOG = """\
+The repaired text goes to standard output (or back into FILE with --in-place,
+keeping the previous content as FILE~). With --explain, each run found is
+listed on standard error as
+
+  FILE:LINE:COLUMN: CHAIN: 'BEFORE' -> 'AFTER' (confidence 0.95)
+
+and runs that cannot be restored (bytes lost, or candidates that context
+cannot choose between) as
+
+  FILE:LINE:COLUMN: CHAIN: 'BEFORE' not repaired; candidates: A, B, ...
+
+They are left as they are. Exit status: 0 when the text was read (repaired or
+not), 2 when it could not be (missing, binary, or not UTF-8).
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = _EPILOG
+    parser.add_argument(
+        "file", nargs="?", default="-", help="the text to repair (default or '-': standard input)"
+    )
+    parser.add_argument(
+        "--in-place",
+        action="store_true",
+        help="write the repaired text back into FILE (atomically; the old content is kept as FILE~)",
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="list every run found on standard error: position, encoding chain, before -> after, "
+        "confidence, candidates",
+    )
+    parser.add_argument(
+        "--glossary",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a house glossary file (TOML) whose names help choose lost characters (repeatable)",
+    )
+
+
+def _read(name: str) -> str:
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        label = "<stdin>"
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise GlossaryError(f"{name}: no such file")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise GlossaryError(f"{name}: cannot read: {exc.strerror}") from exc
+        label = name
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise GlossaryError(f"{label}: binary file (NUL byte at offset {nul}), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise GlossaryError(
+            f"{label}:{line}:{column}: not UTF-8 (byte 0x{data[exc.start]:02X}); "
+            "convert it to UTF-8 first (e.g. iconv -f GB18030 -t UTF-8)"
+        ) from exc
+
+
+def _explain(label: str, text: str, repairs: list[Any]) -> None:
+    from glossary.check.findings import LineIndex
+
+    index = LineIndex(text)
+    for repair in repairs:
+        where = index.position(repair.start)
+        head = f"{label}:{where.line}:{where.column}: {repair.chain}: {repair.original!r}"
+        if repair.changes:
+            line = f"{head} -> {repair.replacement!r} (confidence {repair.confidence:.2f})"
+        else:
+            options = ", ".join(repair.candidates) if repair.candidates else "none (bytes lost)"
+            line = f"{head} not repaired; candidates: {options}"
+        print(line, file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.in_place and args.file == "-":
+        raise GlossaryError("--in-place needs a FILE, not standard input")
+    text = _read(args.file)
+    from glossary.repair import repair_text
+
+    glossary = None
+    if args.glossary:
+        from glossary.house import load_glossary
+
+        glossary = load_glossary(args.glossary)
+    repaired, repairs = repair_text(text, glossary=glossary)
+    label = "<stdin>" if args.file == "-" else args.file
+    if args.explain:
+        _explain(label, text, repairs)
+    if args.in_place:
+        if repaired != text:
+            from glossary.resources import atomic_write_text
+
+            atomic_write_text(Path(args.file), repaired, backup=True)
+        changed = sum(r.changes for r in repairs)
+        print(f"{label}: {changed} run(s) repaired", file=sys.stderr)
+        return 0
+    sys.stdout.buffer.write(repaired.encode("utf-8"))
+    sys.stdout.flush()
+    return 0

@@ -345,13 +345,18 @@ def _double_surname(simplified: str, surname_len: int) -> tuple[Surname, Surname
 
 @cache
 def _pypinyin_given(given: str) -> tuple[Syllable | None, ...]:
-    """pypinyin's reading of a given name in context (its phrase table knows 朝阳 zhāoyáng)."""
+    """pypinyin's reading of a given name in context (its phrase table knows 朝阳 zhāoyáng).
+
+    None where pypinyin has no reading, or one that is not a known reading of the character.
+    """
     from pypinyin import Style, pinyin
 
+    found = pinyin(given, style=Style.TONE3, heteronym=False, errors=lambda s: [""] * len(s))
+    if len(found) != len(given):
+        return (None,) * len(given)
     out: list[Syllable | None] = []
-    for char, options in zip(given, pinyin(given, style=Style.TONE3, heteronym=False, errors=lambda s: [None] * len(s)), strict=False):  # fmt: skip
-        text = options[0] if options else None
-        syllable = parse_syllable(text) if isinstance(text, str) else None
+    for char, options in zip(given, found, strict=True):
+        syllable = parse_syllable(options[0]) if options and options[0] else None
         if syllable is not None and syllable.tone == 5:
             syllable = Syllable(syllable.base, 0)
         out.append(syllable if syllable is not None and syllable in readings(char) else None)

@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import enum
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from glossary.check.findings import Severity
@@ -65,7 +63,7 @@ class Config:
     umlaut: Umlaut = Umlaut.DIAERESIS
     select: tuple[str, ...] = ()  # empty: every rule
     ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    severity: tuple[tuple[str, Severity], ...] = ()  # (code or rule name, severity)
     fail_level: Severity = Severity.WARNING
     glossaries: tuple[Path, ...] = ()
     source: str | None = None  # the file it was read from, for messages
@@ -80,8 +78,10 @@ class Config:
             return False
         return not self.select or any(matches(s) for s in self.select)
 
-    def severity_of(self, code: str, name: str, default: Severity) -> Severity:
-        return self.severity.get(code, self.severity.get(name, default))
+    def severity_override(self, code: str, name: str) -> Severity | None:
+        """The severity configured for a rule, by code or by name; None if not set."""
+        chosen = dict(self.severity)
+        return chosen.get(code, chosen.get(name))
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -170,7 +170,7 @@ def config_from_table(table: Mapping[str, Any], path: str, text: str = "") -> Co
                 )
             except ValueError as exc:
                 raise where(f"severity.{rule}", str(exc)) from None
-        config = replace(config, severity=MappingProxyType(severities))
+        config = replace(config, severity=tuple(sorted(severities.items())))
     if "glossaries" in table:
         base = Path(path).parent
         paths = _string_list(table["glossaries"], "glossaries", where)
@@ -180,6 +180,8 @@ def config_from_table(table: Mapping[str, Any], path: str, text: str = "") -> Co
 
 def read_config_file(path: Path) -> Config:
     """Read `.glossary.toml` or the `[tool.glossary]` table of `pyproject.toml`."""
+    import tomllib
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -229,7 +231,15 @@ def load_config(
         merged = config_from_table(overrides, "command line")
         updates = {
             name: getattr(merged, name)
-            for name in ("first_mention", "script", "umlaut", "select", "ignore", "fail_level")
+            for name in (
+                "first_mention",
+                "script",
+                "umlaut",
+                "select",
+                "ignore",
+                "fail_level",
+                "severity",
+            )
             if _KEY_FOR[name] in overrides
         }
         if "glossaries" in overrides:
@@ -245,4 +255,5 @@ _KEY_FOR = {
     "select": "select",
     "ignore": "ignore",
     "fail_level": "fail-level",
+    "severity": "severity",
 }

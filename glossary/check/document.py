@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import bisect
 import enum
-import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import PurePath
 
 from glossary.check.findings import LineIndex
@@ -103,7 +101,7 @@ class Passage:
                     real.append(True)
                     parts.append(gap)
                     length += len(gap)
-                elif any(ch.isspace() for ch in html.unescape(gap)):
+                elif any(ch.isspace() for ch in _unescape(gap)):
                     starts.append(length)
                     offsets.append(previous.end)
                     real.append(False)
@@ -163,6 +161,14 @@ _URL_RE = re.compile(
 _DIRECTIVE_RE = re.compile(
     r"glossary:\s*(disable-next-line|disable-line|disable|enable)\b(?:\s*=\s*([\w\-]+(?:\s*,\s*[\w\-]+)*))?"
 )
+
+
+def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
 
 
 def _split_urls(start: int, end: int, source: str) -> list[Segment]:
@@ -311,66 +317,67 @@ _SKIP_TAGS = frozenset(
 )
 
 
-class _HTMLSegmenter(HTMLParser):
-    """html.parser with raw character references, so data is verbatim source text."""
-
-    def __init__(self, source: str, base: int, lines: LineIndex, file_lines: LineIndex) -> None:
-        super().__init__(convert_charrefs=False)
-        self._source = source  # the fragment being parsed (masked)
-        self._base = base  # its offset in the file
-        self._lines = lines
-        self._file_lines = file_lines
-        self._skip_depth = 0
-        self._skip_stack: list[str] = []
-        self.blocks: list[list[Segment]] = [[]]
-        self.directives: list[Directive] = []
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._lines.line_start(line) + column
-
-    def _break(self) -> None:
-        if self.blocks[-1]:
-            self.blocks.append([])
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip_stack.append(tag)
-            self._break()
-        elif tag in _BLOCK_TAGS:
-            self._break()
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS or tag in ("img", "input"):
-            self._break()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS and tag in self._skip_stack:
-            while self._skip_stack and self._skip_stack.pop() != tag:
-                pass
-            self._break()
-        elif tag in _BLOCK_TAGS:
-            self._break()
-
-    def handle_data(self, data: str) -> None:
-        if self._skip_stack or not data:
-            return
-        start = self._offset()
-        if self._source[start : start + len(data)] != data:  # never guess an offset
-            return
-        self.blocks[-1].extend(
-            Segment(s.start + self._base, s.end + self._base, s.text)
-            for s in _split_urls(start, start + len(data), self._source)
-        )
-
-    def handle_comment(self, data: str) -> None:
-        start = self._offset()
-        self.directives.extend(_directives_in(data, start + self._base, self._file_lines))
-
-
 def _html_blocks(
     fragment: str, base: int, file_lines: LineIndex
 ) -> tuple[list[list[Segment]], list[Directive]]:
+    from html.parser import HTMLParser
+
+    class _HTMLSegmenter(HTMLParser):
+        """html.parser with raw character references, so data is verbatim source text."""
+
+        def __init__(self, source: str, base: int, lines: LineIndex, file_lines: LineIndex) -> None:
+            super().__init__(convert_charrefs=False)
+            self._source = source  # the fragment being parsed (masked)
+            self._base = base  # its offset in the file
+            self._lines = lines
+            self._file_lines = file_lines
+            self._skip_depth = 0
+            self._skip_stack: list[str] = []
+            self.blocks: list[list[Segment]] = [[]]
+            self.directives: list[Directive] = []
+
+        def _offset(self) -> int:
+            line, column = self.getpos()
+            return self._lines.line_start(line) + column
+
+        def _break(self) -> None:
+            if self.blocks[-1]:
+                self.blocks.append([])
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in _SKIP_TAGS:
+                self._skip_stack.append(tag)
+                self._break()
+            elif tag in _BLOCK_TAGS:
+                self._break()
+
+        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in _BLOCK_TAGS or tag in ("img", "input"):
+                self._break()
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _SKIP_TAGS and tag in self._skip_stack:
+                while self._skip_stack and self._skip_stack.pop() != tag:
+                    pass
+                self._break()
+            elif tag in _BLOCK_TAGS:
+                self._break()
+
+        def handle_data(self, data: str) -> None:
+            if self._skip_stack or not data:
+                return
+            start = self._offset()
+            if self._source[start : start + len(data)] != data:  # never guess an offset
+                return
+            self.blocks[-1].extend(
+                Segment(s.start + self._base, s.end + self._base, s.text)
+                for s in _split_urls(start, start + len(data), self._source)
+            )
+
+        def handle_comment(self, data: str) -> None:
+            start = self._offset()
+            self.directives.extend(_directives_in(data, start + self._base, self._file_lines))
+
     parser = _HTMLSegmenter(fragment, base, LineIndex(fragment), file_lines)
     parser.feed(fragment)
     parser.close()
@@ -415,7 +422,7 @@ def _align(content: str, source: str, cursor: int, limit: int) -> tuple[list[tup
     while i < len(content) and j < limit:
         if source[j] == "&":
             semi = source.find(";", j, min(limit, j + 12))
-            decoded = html.unescape(source[j : semi + 1]) if semi != -1 else "&"
+            decoded = _unescape(source[j : semi + 1]) if semi != -1 else "&"
             if decoded != source[j : semi + 1] and content.startswith(decoded, i):
                 if j > run_start:
                     runs.append((run_start, j))

@@ -1,0 +1,276 @@
+"""What the checker knows about people: the house glossary first, then CC-CEDICT.
+
+`Knowledge` puts both behind one small interface (look a person up by characters or by a
+written English/pinyin form) so that rules never care where a fact came from. CC-CEDICT is
+read through `glossary.cedict`: people and
+its words are queried from the compiled database, so a lint run never loads it whole.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from glossary.pinyin import Syllable, ascii_fold, split_syllables, strip_tones
+
+if TYPE_CHECKING:
+    from glossary.house import Entry, Glossary
+
+
+def fold_key(name: str) -> str:
+    """A spelling-insensitive key: `Yáng Jiéchí`, `Yang Jie-chi`, `yang jiechi` -> `yangjiechi`."""
+    return ascii_fold(name).replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A known person, from the house glossary (`entry` set) or CC-CEDICT."""
+
+    hanzi: str
+    traditional: str
+    pinyin: str  # tone-marked, name-formatted ("Yáng Jiéchí"); may be "" when unknown
+    english: str  # the form the house prints
+    aliases: tuple[str, ...] = ()
+    system: str = "pinyin"  # pinyin | wade-giles | cantonese | established | other
+    region: str | None = None
+    order: str = "eastern"
+    surname_hanzi: str | None = None
+    source: str = "house"  # house | cedict
+    entry: Entry | None = None
+
+    @property
+    def is_pinyin(self) -> bool:
+        return self.system == "pinyin"
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.english, *self.aliases)
+
+    @property
+    def surname(self) -> str:
+        """The English surname as printed (first word for eastern order, last for western)."""
+        words = self.english.split()
+        if not words:
+            return ""
+        return words[-1] if self.order == "western" else words[0]
+
+    @property
+    def given(self) -> str:
+        words = self.english.split()
+        if len(words) < 2:
+            return ""
+        return " ".join(words[:-1]) if self.order == "western" else " ".join(words[1:])
+
+
+def _person_from_entry(entry: Entry) -> Person:
+    return Person(
+        hanzi=entry.hanzi,
+        traditional=entry.traditional or entry.hanzi,
+        pinyin=entry.pinyin,
+        english=entry.english,
+        aliases=tuple(entry.aliases),
+        system=entry.system.value,
+        region=entry.region,
+        order=entry.order,
+        surname_hanzi=entry.surname,
+        source="house",
+        entry=entry,
+    )
+
+
+@cache
+def _cedict():  # type: ignore[no-untyped-def]
+    """CC-CEDICT's compiled database (glossary.cedict): queried, never loaded whole."""
+    from glossary.cedict import load_cedict
+
+    return load_cedict()
+
+
+def _name_pinyin(numbered: str) -> str:
+    """CC-CEDICT's `Ou1 yang2 Xiu1` -> `Ōuyáng Xiū`: a capital starts a word."""
+    from glossary.pinyin import numbered_to_marked
+
+    words: list[list[str]] = []
+    for syllable in numbered.split():
+        if syllable[:1].isupper() or not words:
+            words.append([])
+        words[-1].append(numbered_to_marked(syllable.lower()))
+    return " ".join("".join(w)[:1].upper() + "".join(w)[1:] for w in words)
+
+
+def _cedict_person(entry: Any) -> Person:
+    pinyin = _name_pinyin(entry.numbered)
+    return Person(
+        hanzi=entry.simplified,
+        traditional=entry.traditional,
+        pinyin=pinyin,
+        english=entry.english or strip_tones(pinyin),
+        source="cedict",
+    )
+
+
+class Knowledge:
+    """People known to the house glossary and to CC-CEDICT, with indexes for the checker."""
+
+    def __init__(self, glossary: Glossary | None, *, use_cedict: bool = True) -> None:
+        self.glossary = glossary
+        self.use_cedict = use_cedict
+
+    @cached_property
+    def house_people(self) -> tuple[Person, ...]:
+        if self.glossary is None:
+            return ()
+        return tuple(_person_from_entry(e) for e in self.glossary.people())
+
+    @cached_property
+    def _house_by_fold(self) -> dict[str, list[Person]]:
+        index: dict[str, list[Person]] = {}
+        for person in self.house_people:
+            keys = {fold_key(f) for f in person.forms}
+            if person.pinyin:
+                keys.add(fold_key(person.pinyin))
+            for key in keys:
+                if key:
+                    index.setdefault(key, []).append(person)
+        return index
+
+    @cached_property
+    def _house_by_hanzi(self) -> dict[str, list[Person]]:
+        index: dict[str, list[Person]] = {}
+        for person in self.house_people:
+            for key in {person.hanzi, person.traditional}:
+                index.setdefault(key, []).append(person)
+        return index
+
+    def house_by_hanzi(self, hanzi: str) -> list[Person]:
+        found = self._house_by_hanzi.get(hanzi)
+        if found is None and self.glossary is not None:
+            # traditional or mixed forms: the glossary converts (OpenCC) only when needed
+            found = [_person_from_entry(e) for e in self.glossary.by_hanzi(hanzi) if _is_person(e)]
+        return list(found or ())
+
+    def by_hanzi(self, hanzi: str) -> list[Person]:
+        """House entries for these characters; failing that, CC-CEDICT's people."""
+        house = self.house_by_hanzi(hanzi)
+        if house or not self.use_cedict:
+            return house
+        return [_cedict_person(e) for e in _cedict().by_hanzi(hanzi) if e.kind == "person"]
+
+    def by_name(self, name: str, *, cedict: bool = True) -> list[Person]:
+        """People written `name` in any spelling that folds the same (house first)."""
+        key = fold_key(name)
+        found = self._house_by_fold.get(key)
+        if found:
+            return list(found)
+        if cedict and self.use_cedict and len(key) >= 4:
+            return [
+                _cedict_person(e)
+                for e in _cedict().by_name(name)
+                if e.kind == "person" and len(e.simplified) >= 2
+            ]
+        return []
+
+    def house_by_english(self, name: str) -> list[Person]:
+        """House people whose English form or alias is exactly `name` (case aside)."""
+        if self.glossary is None:
+            return []
+        return [_person_from_entry(e) for e in self.glossary.by_english(name) if _is_person(e)]
+
+    def house_terms(self, hanzi: str) -> bool:
+        """Whether the house glossary lists these characters as a place, organisation or term."""
+        if self.glossary is None:
+            return False
+        return any(not _is_person(e) for e in self.glossary.by_hanzi(hanzi))
+
+    def is_word(self, hanzi: str) -> bool:
+        """Whether CC-CEDICT lists these characters as an ordinary word or place, not a person."""
+        if not self.use_cedict:
+            return False
+        return any(e.kind != "person" for e in _cedict().by_hanzi(hanzi))
+
+
+def _is_person(entry: Entry) -> bool:
+    return entry.kind.value == "person"
+
+
+def load_knowledge(glossary_paths: Sequence[Path] = (), *, use_cedict: bool = True) -> Knowledge:
+    """The house glossary (shipped files plus `glossary_paths`) and CC-CEDICT."""
+    from glossary.house import default_paths, load_glossary
+
+    paths = [*default_paths(), *glossary_paths]
+    glossary = load_glossary(paths) if paths else None
+    return Knowledge(glossary, use_cedict=use_cedict)
+
+
+def looks_like_pinyin_word(word: str) -> bool:
+    """Whether a written word reads as pinyin syllables (hyphens allowed between syllables)."""
+    parts = unicodedata.normalize("NFC", word).split("-")
+    return all(split_syllables(p, require_apostrophes=False) for p in parts if p)
+
+
+@dataclass(frozen=True)
+class SurnameFacts:
+    """What the checker needs of a surname-table row (see glossary.surnames)."""
+
+    hanzi: str
+    readings: tuple[tuple[Syllable, ...], ...]  # preferred first
+    ambiguous: bool
+
+    @property
+    def preferred(self) -> tuple[Syllable, ...]:
+        return self.readings[0]
+
+
+def _build_surname_digest() -> list[list[object]]:
+    from glossary.surnames import surname_table
+
+    rows: list[list[object]] = []
+    for surname in surname_table():
+        readings = [[[s.base, s.tone] for s in reading] for reading in surname.readings]
+        forms = sorted({surname.hanzi, surname.traditional, *surname.traditional_forms} - {""})
+        rows.append([surname.hanzi, forms, readings, surname.ambiguous])
+    return rows
+
+
+@cache
+def surname_index() -> dict[str, SurnameFacts]:
+    """The surname table by simplified and traditional forms, compiled once into the cache.
+
+    Parsing `surnames.tsv` validates every reading (hundreds of pinyin splits); the checker
+    only needs the result, so it keeps a JSON copy keyed by the file's size and time.
+    """
+    from glossary.resources import dictionaries_dir, load_compiled
+
+    path = dictionaries_dir() / "surnames.tsv"
+    try:
+        stat = path.stat()
+        key = f"{stat.st_size:x}{stat.st_mtime_ns:x}"
+    except OSError:
+        key = "missing"
+    rows = load_compiled("checker-surnames", key, _build_surname_digest)
+    assert isinstance(rows, list)
+    index: dict[str, SurnameFacts] = {}
+    for hanzi, forms, readings, ambiguous in rows:
+        facts = SurnameFacts(
+            hanzi,
+            tuple(tuple(Syllable(base, tone) for base, tone in reading) for reading in readings),
+            bool(ambiguous),
+        )
+        index.setdefault(hanzi, facts)
+        for form in forms:
+            index.setdefault(form, facts)
+    return index
+
+
+def surname_of(hanzi: str) -> SurnameFacts | None:
+    return surname_index().get(hanzi)
+
+
+def surname_prefixes(name: str) -> list[SurnameFacts]:
+    """Surnames that `name` starts with, longest (compound) first."""
+    index = surname_index()
+    return [index[name[:n]] for n in range(min(len(name), 3), 0, -1) if name[:n] in index]

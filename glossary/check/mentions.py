@@ -1,0 +1,810 @@
+"""Mentions: the Chinese names in a document, with their spans.
+
+Four kinds, found per passage (see document.py):
+
+- PAIRED: a Latin form next to Han characters, in any common layout: `Yáng Jiéchí 杨洁篪`,
+  `Yang Jiechi (杨洁篪)`, `杨洁篪 (Yáng Jiéchí)`, `**Wáng Yì 王毅**`. When the Latin form
+  reads as pinyin its syllables are aligned with the characters (`Alignment`).
+- NAME: a Latin-only full name of a person the article introduced or the house glossary or
+  CC-CEDICT knows (`Yang Jiechi`), including near spellings of an introduced person
+  (`Yang Jiechei`, `Yang Jie-chi`).
+- REVERSED: given name first (`Jiechi Yang`) for a person written surname first.
+- SURNAME: the surname alone (`Yang said`) of a person the article mentions.
+
+An English word that happens to be a surname (`He said`, `Long March`) is only a mention when
+a person with that surname appears in the article, and a few such words never are.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from glossary.chars import HAN_RUN_RE, readings
+from glossary.check.document import Document, Passage
+from glossary.check.knowledge import Knowledge, Person, fold_key
+from glossary.pinyin import Syllable, all_splits, has_tone_marks, normalize_lookalikes
+
+_L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_C = "\u0300-\u036f"
+WORD_RE = re.compile(rf"(?:[{_L}][{_C}]*)+(?:['’\-](?:[{_L}][{_C}]*)+)*")
+
+# Surnames that are also everyday English words: never a surname-only mention on their own.
+ENGLISH_WORD_SURNAMES = frozenset(
+    [
+        "He",
+        "Long",
+        "Sun",
+        "Song",
+        "Fan",
+        "Ban",
+        "Man",
+        "Ding",
+        "Gang",
+        "Hang",
+        "Lang",
+        "Tang",
+        "Pang",
+        "Sang",
+        "Bo",
+        "Mo",
+        "Mi",
+        "Ma",
+        "Bi",
+        "Yu",
+        "Ye",
+        "You",
+        "Le",
+        "Cha",
+        "Chai",
+        "Chan",
+        "Chang",
+        "Hao",
+        "Hui",
+        "Pan",
+        "Pin",
+        "Shi",
+        "Shu",
+        "Tan",
+        "Tao",
+        "Yin",
+        "Yang",
+        "Zen",
+        "Jin",
+        "King",
+        "Wing",
+        "Bai",
+        "Bei",
+        "Bao",
+        "Dai",
+        "Du",
+        "Gao",
+        "Guo",
+        "Ho",
+        "Hu",
+        "Lin",
+        "Lu",
+        "Mao",
+        "Ming",
+        "Nie",
+        "Ning",
+        "Ou",
+        "Qi",
+        "Rao",
+        "Ren",
+        "Tian",
+        "Wan",
+        "Wei",
+        "Xu",
+        "Yan",
+        "Yao",
+        "Yi",
+        "Yuan",
+        "Zhu",
+        "Jiang",
+        "Zhang",
+        "Li",
+        "Liu",
+        "Chen",
+        "Huang",
+        "Zhou",
+        "Wu",
+        "Zhao",
+        "Sima",
+        "Xi",
+    ][:33]
+)
+
+SPEECH_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "noted",
+        "wrote",
+        "argued",
+        "explained",
+        "asked",
+        "replied",
+        "insisted",
+        "warned",
+        "stressed",
+        "claimed",
+        "stated",
+        "responded",
+    ]
+)
+TITLES = frozenset(
+    [
+        "Mr",
+        "Mr.",
+        "Ms",
+        "Ms.",
+        "Mrs",
+        "Mrs.",
+        "Dr",
+        "Dr.",
+        "Prof",
+        "Prof.",
+        "Professor",
+        "Madam",
+        "Madame",
+    ]
+)
+
+
+class Kind(enum.Enum):
+    PAIRED = "paired"
+    NAME = "name"
+    REVERSED = "reversed"
+    SURNAME = "surname"
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int  # file offsets
+    end: int
+    p_start: int  # offsets in the passage's joined text
+    p_end: int
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def toned(self) -> bool:
+        return has_tone_marks(normalize_lookalikes(self.text))
+
+
+@dataclass(frozen=True)
+class SyllableMatch:
+    """One written syllable aligned with its character."""
+
+    written: Syllable
+    char: str
+    word_index: int  # which word of the Latin form it belongs to
+    reading_ok: bool  # the base is a reading of the character (tone too, when marked)
+    base_ok: bool  # the base is a reading of the character, whatever the tone
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How a Latin form's syllables line up with the characters printed beside it."""
+
+    words: tuple[Word, ...]
+    splits: tuple[tuple[Syllable, ...], ...]  # syllables of each word (hyphens dropped)
+    matches: tuple[SyllableMatch, ...]
+    surname_words: int  # how many leading words spell the surname (1; 2 for `Ou Yang`)
+    surname_chars: int  # how many leading characters are the surname
+
+    @property
+    def base_matched(self) -> int:
+        return sum(m.base_ok for m in self.matches)
+
+
+@dataclass
+class Mention:
+    kind: Kind
+    start: int  # file offsets of the whole mention
+    end: int
+    words: tuple[Word, ...] = ()  # the Latin form's words
+    hanzi: str = ""
+    hanzi_start: int = -1
+    hanzi_end: int = -1
+    layout: str = ""  # "latin-first" | "han-first" for PAIRED
+    alignment: Alignment | None = None
+    person_key: str = ""  # which person (set by `find_mentions`)
+    known: Person | None = None  # house glossary or CC-CEDICT record
+    is_person: bool = True
+    passage: Passage | None = field(default=None, repr=False)
+
+    @property
+    def latin(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def latin_start(self) -> int:
+        return self.words[0].start if self.words else self.start
+
+    @property
+    def latin_end(self) -> int:
+        return self.words[-1].end if self.words else self.end
+
+    @property
+    def toned(self) -> bool:
+        return any(w.toned for w in self.words)
+
+    @property
+    def pinyin(self) -> bool:
+        """The Latin form reads as the characters' pinyin (aligned, syllables match)."""
+        return self.alignment is not None
+
+
+def _words(passage: Passage) -> list[Word]:
+    out = []
+    for match in WORD_RE.finditer(passage.text):
+        start, end = passage.span(match.start(), match.end())
+        out.append(Word(match.group(0), start, end, match.start(), match.end()))
+    return out
+
+
+def _single_space(passage: Passage, a: Word, b: Word) -> bool:
+    gap = passage.text[a.p_end : b.p_start]
+    return 0 < len(gap) <= 3 and gap.isspace() and gap.count("\n") <= 1
+
+
+def _name_word(word: Word) -> bool:
+    return word.capitalized or (word.toned and word.text[:1].isalpha())
+
+
+def _syllable_options(word: str) -> list[list[Syllable]]:
+    """Readings of a written word as syllables; hyphenated parts read one by one."""
+    word = normalize_lookalikes(unicodedata.normalize("NFC", word))
+    parts = [p for p in re.split(r"-", word) if p]
+    if not parts:
+        return []
+    combos: list[list[Syllable]] = [[]]
+    for part in parts:
+        splits = all_splits(part, require_apostrophes=False)
+        if not splits:
+            return []
+        combos = [c + s for c in combos for s in splits[:8]][:32]
+    return combos
+
+
+def _char_fit(
+    syllable: Syllable, char: str, surname_readings: Sequence[Syllable]
+) -> tuple[bool, bool]:
+    options = list(readings(char)) + list(surname_readings)
+    bases = {r.base for r in options}
+    base_ok = syllable.base in bases or (
+        syllable.base.replace("ü", "u") in {b.replace("ü", "u") for b in bases}
+        and "ü" not in syllable.base
+    )
+    if syllable.tone == 0:
+        return syllable.base in bases, base_ok
+    return any(r.base == syllable.base and r.tone == syllable.tone for r in options), base_ok
+
+
+def align(words: Sequence[Word], hanzi: str) -> Alignment | None:
+    """Align a Latin form with its characters, or None if it does not read as their pinyin."""
+    from glossary.check.knowledge import surname_of, surname_prefixes
+
+    n = len(hanzi)
+    options = [_syllable_options(w.text) for w in words]
+    if any(not o for o in options):
+        return None
+    prefixes = surname_prefixes(hanzi)
+    best: tuple[tuple[int, int], Alignment] | None = None
+
+    def search(
+        index: int, chosen: list[list[Syllable]], count: int
+    ) -> Iterator[list[list[Syllable]]]:
+        if count > n:
+            return
+        if index == len(words):
+            if count == n:
+                yield list(chosen)
+            return
+        for option in options[index]:
+            chosen.append(option)
+            yield from search(index + 1, chosen, count + len(option))
+            chosen.pop()
+
+    for combo in search(0, [], 0):
+        first_len = len(combo[0])
+        surname_chars = first_len if any(len(s.hanzi) == first_len for s in prefixes) else 1
+        if (
+            len(words) >= 3
+            and first_len == 1
+            and len(combo[1]) == 1
+            and any(len(s.hanzi) == 2 for s in prefixes)
+        ):
+            surname_chars = 2  # `Ou Yang Xiu` (a split compound surname)
+        surname = surname_of(hanzi[:surname_chars])
+        matches = []
+        flat = [(i, s) for i, option in enumerate(combo) for s in option]
+        for k, (word_index, syllable) in enumerate(flat):
+            extra: Sequence[Syllable] = ()
+            if surname is not None and k < surname_chars:
+                extra = [reading[k] for reading in surname.readings]
+            ok, base_ok = _char_fit(syllable, hanzi[k], extra)
+            matches.append(SyllableMatch(syllable, hanzi[k], word_index, ok, base_ok))
+        surname_words = 2 if surname_chars == 2 and first_len == 1 else 1
+        alignment = Alignment(
+            tuple(words),
+            tuple(tuple(o) for o in combo),
+            tuple(matches),
+            surname_words,
+            surname_chars,
+        )
+        score = (alignment.base_matched, sum(m.reading_ok for m in matches))
+        if best is None or score > best[0]:
+            best = (score, alignment)
+    return best[1] if best else None
+
+
+def _edit_distance_one(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diffs) == 1 or (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def plausible_pinyin(alignment: Alignment, toned: bool) -> bool:
+    """Whether a form aligned with its characters is meant as their pinyin.
+
+    Tone marks make it certain. Without them a Wade-Giles or Cantonese spelling can happen to
+    be made of valid pinyin syllables (`Chou En-lai` 周恩来), so the form counts as pinyin only
+    when it has no hyphen and every syllable is a reading of its character but at most one,
+    which must then be a near miss (`Jiechei` for 篪 chí...), the kind of typo an editor means.
+    """
+    if toned:
+        return alignment.base_matched >= max(1, len(alignment.matches) - 1) or all(
+            m.base_ok or _near(m) for m in alignment.matches
+        )
+    if any("-" in w.text for w in alignment.words):
+        return alignment.base_matched == len(alignment.matches)
+    misses = [m for m in alignment.matches if not m.base_ok]
+    if not misses:
+        return True
+    return len(misses) == 1 and len(alignment.matches) >= 2 and _near(misses[0])
+
+
+def _near(match: SyllableMatch) -> bool:
+    return any(_edit_distance_one(match.written.base, r.base) for r in readings(match.char))
+
+
+@dataclass
+class _Found:
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> list[Mention]:
+    text = passage.text
+    out: list[Mention] = []
+    for run in HAN_RUN_RE.finditer(text):
+        rs, re_ = run.start(), run.end()
+        hanzi = run.group(0)
+        if len(hanzi) < 2 or len(hanzi) > 6:
+            continue
+        h_start, h_end = passage.span(rs, re_)
+        before = [w for w in words if w.p_end <= rs]
+        candidates: list[tuple[str, list[Word]]] = []
+        if before:
+            gap = text[before[-1].p_end : rs]
+            if re.fullmatch(r"\s{0,2}[(（]?\s{0,2}", gap) and _name_word(before[-1]):
+                chain = [before[-1]]
+                for w in reversed(before[:-1]):
+                    if (
+                        len(chain) >= 5
+                        or not _name_word(w)
+                        or not _single_space(passage, w, chain[0])
+                    ):
+                        break
+                    chain.insert(0, w)
+                candidates.append(("latin-first", chain))
+        after_match = re.match(r"\s{0,2}[(（]\s{0,2}", text[re_:])
+        if after_match:
+            start_after = re_ + after_match.end()
+            chain = []
+            for w in words:
+                if w.p_start < start_after:
+                    continue
+                if not chain and w.p_start != start_after:
+                    break
+                if chain and not _single_space(passage, chain[-1], w):
+                    break
+                if not _name_word(w) or len(chain) >= 5:
+                    chain = [] if not _name_word(w) and not chain else chain
+                    break
+                chain.append(w)
+            if chain and re.match(r"\s{0,2}[)）,;，]", text[chain[-1].p_end :]):
+                candidates.append(("han-first", chain))
+        mention = _best_pairing(candidates, hanzi, h_start, h_end, knowledge)
+        if mention is not None:
+            mention.passage = passage
+            out.append(mention)
+    return out
+
+
+def _best_pairing(
+    candidates: list[tuple[str, list[Word]]],
+    hanzi: str,
+    h_start: int,
+    h_end: int,
+    knowledge: Knowledge,
+) -> Mention | None:
+    known = knowledge.by_hanzi(hanzi)
+    for layout, chain in candidates:
+        # 1. pinyin of these characters
+        best: Alignment | None = None
+        for k in range(1, len(chain) + 1):
+            suffix = chain[-k:] if layout == "latin-first" else chain[:k]
+            if sum(len(w.text) for w in suffix) > 12 * len(hanzi):
+                break
+            alignment = align(suffix, hanzi)
+            if alignment is None:
+                continue
+            if not plausible_pinyin(alignment, any(w.toned for w in suffix)):
+                continue
+            if best is None or alignment.base_matched > best.base_matched:
+                best = alignment
+        if best is not None:
+            person = known[0] if known else None
+            return _paired(layout, list(best.words), hanzi, h_start, h_end, best, person)
+        # 2. a known English form (house glossary), longest first; or a known person's
+        # pinyin written in place of the house's established form (`Cai Yingwen`)
+        for k in range(len(chain), 0, -1):
+            suffix = chain[-k:] if layout == "latin-first" else chain[:k]
+            latin = " ".join(w.text for w in suffix)
+            for person in known:
+                if any(_same_form(latin, f) for f in person.forms) or (
+                    person.pinyin and fold_key(latin) == fold_key(person.pinyin)
+                ):
+                    return _paired(layout, suffix, hanzi, h_start, h_end, None, person)
+    # 4. some other Latin form (Wade-Giles, Cantonese, an English given name): keep the
+    # nearest words, at most as many as a name has
+    for layout, chain in candidates:
+        words = [w for w in chain if w.capitalized]
+        if not words:
+            continue
+        suffix = words[-2:] if layout == "latin-first" else words[:2]
+        if any(w.toned for w in suffix):
+            return _paired(layout, suffix, hanzi, h_start, h_end, None, known[0] if known else None)
+        return _paired(layout, suffix, hanzi, h_start, h_end, None, known[0] if known else None)
+    return None
+
+
+def _same_form(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", s).replace("’", "'").split()).casefold()
+
+    return norm(a) == norm(b)
+
+
+def _paired(
+    layout: str,
+    words: Sequence[Word],
+    hanzi: str,
+    h_start: int,
+    h_end: int,
+    alignment: Alignment | None,
+    known: Person | None,
+) -> Mention:
+    start = min(words[0].start, h_start)
+    end = max(words[-1].end, h_end)
+    return Mention(
+        Kind.PAIRED,
+        start,
+        end,
+        tuple(words),
+        hanzi,
+        h_start,
+        h_end,
+        layout,
+        alignment,
+        known=known,
+    )
+
+
+def _looks_like_person(mention: Mention, knowledge: Knowledge) -> bool:
+    """Whether a PAIRED mention names a person, not a place, a body or a term."""
+    from glossary.check.knowledge import surname_prefixes
+
+    if mention.known is not None:
+        return True
+    if knowledge.house_terms(mention.hanzi):
+        return False
+    if knowledge.is_word(mention.hanzi):
+        return False
+    if not 2 <= len(mention.hanzi) <= 4:
+        return False
+    capitalized = [w for w in mention.words if w.capitalized]
+    if len(capitalized) < 2:
+        return False
+    alignment = mention.alignment
+    if alignment is None:
+        return True  # a non-pinyin form such as `Agnes Chow 周庭` or `Ko Wen-je 柯文哲`
+    if not surname_prefixes(mention.hanzi):
+        return False
+    return (len(alignment.words) >= 2 and len(alignment.splits[0]) == alignment.surname_chars) or (
+        alignment.surname_words == 2
+    )
+
+
+@dataclass
+class PersonInfo:
+    """Everything the article says about one person."""
+
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    known: Person | None = None
+    hanzi: str = ""
+    surname: str = ""  # the surname as printed, toneless ("Yang")
+    given: str = ""
+    is_pinyin: bool = False  # introduced in pinyin (or the glossary says so)
+
+    @property
+    def full_mentions(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind in (Kind.PAIRED, Kind.NAME)]
+
+    @property
+    def first(self) -> Mention:
+        return min(self.full_mentions or self.mentions, key=lambda m: m.start)
+
+
+def _toneless(text: str) -> str:
+    from glossary.pinyin import strip_tones
+
+    return strip_tones(normalize_lookalikes(unicodedata.normalize("NFC", text)))
+
+
+def _split_name(mention: Mention) -> tuple[str, str]:
+    """(surname, given) as printed and without tones."""
+    if mention.known is not None and mention.alignment is None:
+        return mention.known.surname, mention.known.given
+    words = [_toneless(w.text) for w in mention.words]
+    if mention.alignment is not None:
+        k = mention.alignment.surname_words
+        return " ".join(words[:k]).replace(" ", ""), "".join(words[k:])
+    if len(words) >= 2:
+        return words[0], " ".join(words[1:])
+    return (words[0] if words else ""), ""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The mentions of a document, grouped by person."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    people: tuple[PersonInfo, ...]
+
+
+def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
+    passages_words = [(p, _words(p)) for p in document.passages]
+    mentions: list[Mention] = []
+    for passage, words in passages_words:
+        for mention in _paired_in(passage, words, knowledge):
+            mention.is_person = _looks_like_person(mention, knowledge)
+            mentions.append(mention)
+
+    people: dict[str, PersonInfo] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if not mention.is_person:
+            continue
+        key = mention.known.hanzi if mention.known is not None else mention.hanzi
+        info = people.get(key)
+        if info is None:
+            surname, given = _split_name(mention)
+            info = people[key] = PersonInfo(
+                key,
+                known=mention.known,
+                hanzi=mention.hanzi,
+                surname=surname,
+                given=given,
+                is_pinyin=mention.alignment is not None
+                or (mention.known is not None and mention.known.is_pinyin),
+            )
+        elif info.known is None and mention.known is not None:
+            info.known = mention.known
+        if mention.alignment is not None and not info.is_pinyin:
+            info.is_pinyin = True
+            info.surname, info.given = _split_name(mention)
+        mention.person_key = key
+        info.mentions.append(mention)
+
+    taken = [(m.start, m.end) for m in mentions]
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    # Latin-only full names, reversed names and near spellings
+    by_fold: dict[str, PersonInfo] = {}
+    reversed_fold: dict[str, PersonInfo] = {}
+    for info in people.values():
+        forms = {f"{info.surname} {info.given}"}
+        if info.known is not None:
+            forms.update(info.known.forms)
+            if info.known.pinyin:
+                forms.add(info.known.pinyin)
+        for form in forms:
+            by_fold.setdefault(fold_key(form), info)
+        if info.is_pinyin and info.given and (info.known is None or info.known.order == "eastern"):
+            reversed_fold.setdefault(fold_key(f"{info.given} {info.surname}"), info)
+
+    new_mentions: list[Mention] = []
+    for passage, words in passages_words:
+        i = 0
+        while i < len(words):
+            matched = False
+            for length in (4, 3, 2):
+                chunk = words[i : i + length]
+                if len(chunk) < length or not all(w.capitalized for w in chunk):
+                    continue
+                if not all(_single_space(passage, a, b) for a, b in itertools.pairwise(chunk)):
+                    continue
+                start, end = chunk[0].start, chunk[-1].end
+                if not free(start, end):
+                    continue
+                latin = " ".join(w.text for w in chunk)
+                key = fold_key(latin)
+                info = by_fold.get(key)
+                kind = Kind.NAME
+                known: Person | None = None
+                if (
+                    info is None
+                    and key in reversed_fold
+                    and _is_reversed(chunk, reversed_fold[key])
+                ):
+                    info, kind = reversed_fold[key], Kind.REVERSED
+                if info is None:
+                    found = knowledge.by_name(latin, cedict=length == 2 or length == 3)
+                    if found and _plausible_name_words(chunk):
+                        known = found[0]
+                        pkey = known.hanzi
+                        info = people.get(pkey)
+                        if info is None:
+                            info = people[pkey] = PersonInfo(
+                                pkey,
+                                known=known,
+                                hanzi=known.hanzi,
+                                surname=known.surname,
+                                given=known.given,
+                                is_pinyin=known.is_pinyin,
+                            )
+                            for form in (*known.forms, known.pinyin):
+                                by_fold.setdefault(fold_key(form), info)
+                if info is None:
+                    continue
+                mention = Mention(kind, start, end, tuple(chunk), known=info.known, passage=passage)
+                mention.person_key = info.key
+                info.mentions.append(mention)
+                new_mentions.append(mention)
+                taken.append((start, end))
+                i += length
+                matched = True
+                break
+            if not matched:
+                i += 1
+    # near spellings of introduced pinyin names: `Yang Jiechei`, `Yang Jie-chi`, `Yang Jie Chi`
+    for passage, words in passages_words:
+        for i, word in enumerate(words):
+            for info in people.values():
+                if not info.is_pinyin or not info.given or _toneless(word.text) != info.surname:
+                    continue
+                for length in (1, 2):
+                    chunk = words[i + 1 : i + 1 + length]
+                    if len(chunk) < length or not all(w.capitalized for w in chunk):
+                        break
+                    start, end = word.start, chunk[-1].end
+                    if not all(
+                        _single_space(passage, a, b)
+                        for a, b in zip([word, *chunk], chunk, strict=False)
+                    ):
+                        break
+                    if not free(start, end):
+                        break
+                    given = "".join(_toneless(w.text) for w in chunk)
+                    if _similar(fold_key(given), fold_key(info.given)):
+                        mention = Mention(
+                            Kind.NAME, start, end, (word, *chunk), known=info.known, passage=passage
+                        )
+                        mention.person_key = info.key
+                        info.mentions.append(mention)
+                        new_mentions.append(mention)
+                        taken.append((start, end))
+                        break
+    # surname-only mentions
+    surnames: dict[str, list[PersonInfo]] = {}
+    for info in people.values():
+        if info.surname:
+            surnames.setdefault(info.surname, []).append(info)
+    for passage, words in passages_words:
+        for index, word in enumerate(words):
+            plain = _toneless(word.text)
+            if plain not in surnames or not word.capitalized or not free(word.start, word.end):
+                continue
+            if plain in ENGLISH_WORD_SURNAMES and not _name_context(passage, words, index):
+                continue
+            nxt = words[index + 1] if index + 1 < len(words) else None
+            if nxt is not None and nxt.capitalized and _single_space(passage, word, nxt):
+                continue  # part of another name (`Yang Wanming`, `Wang Laboratories`)
+            prev = words[index - 1] if index else None
+            if (
+                prev is not None
+                and prev.capitalized
+                and prev.text not in TITLES
+                and prev.text.rstrip(".") not in TITLES
+                and _single_space(passage, prev, word)
+            ):
+                continue  # `Nadya Yeh`, `John Lee`: a Western-order name ending in it
+            mention = Mention(Kind.SURNAME, word.start, word.end, (word,), passage=passage)
+            candidates = surnames[plain]
+            mention.person_key = candidates[0].key if len(candidates) == 1 else ""
+            new_mentions.append(mention)
+            for info in candidates:
+                if len(candidates) == 1:
+                    info.mentions.append(mention)
+    everything = sorted([*mentions, *new_mentions], key=lambda m: m.start)
+    for info in people.values():
+        info.mentions.sort(key=lambda m: m.start)
+    return Analysis(document, tuple(everything), tuple(people.values()))
+
+
+def _name_context(passage: Passage, words: list[Word], index: int) -> bool:
+    """`Mr. Ma`, `Ma said`: context that makes an English-looking surname a name."""
+    prev = words[index - 1] if index else None
+    nxt = words[index + 1] if index + 1 < len(words) else None
+    if prev is not None and (prev.text in TITLES or prev.text + "." in TITLES):
+        return True
+    if nxt is not None and nxt.text in SPEECH_VERBS and _single_space(passage, words[index], nxt):
+        return not _sentence_start(passage, words[index]) or words[index].text != "He"
+    return False
+
+
+def _sentence_start(passage: Passage, word: Word) -> bool:
+    before = passage.text[: word.p_start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _is_reversed(chunk: Sequence[Word], info: PersonInfo) -> bool:
+    """`Jiechi Yang`: the words are the given name then the surname, exactly."""
+    return len(chunk) == 2 and _toneless(chunk[-1].text) == info.surname
+
+
+def _plausible_name_words(chunk: Sequence[Word]) -> bool:
+    """Every word reads as pinyin or is a known English form's word (no `New York`)."""
+    from glossary.check.knowledge import looks_like_pinyin_word
+
+    return all(looks_like_pinyin_word(w.text) for w in chunk)
+
+
+def _similar(a: str, b: str) -> bool:
+    """Near spellings of a given name (`jiechei` ~ `jiechi`); identical counts too."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    if _edit_distance_one(a, b):
+        return True
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8

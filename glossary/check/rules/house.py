@@ -1,0 +1,301 @@
+"""The house glossary's word: established forms, characters, scripts, names it lacks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from glossary.check.findings import Severity
+from glossary.check.knowledge import Person, fold_key
+from glossary.check.mentions import Kind, Mention
+from glossary.check.rules import Context, Hit, Rule
+from glossary.config import ScriptPolicy
+from glossary.pinyin import normalize_lookalikes, strip_tones
+
+
+def _toneless(text: str) -> str:
+    return strip_tones(normalize_lookalikes(text))
+
+
+# --- GL103 -----------------------------------------------------------------------------
+
+
+def _wrong_characters(ctx: Context) -> Iterator[Hit]:
+    from glossary.chars import readings
+
+    for mention in ctx.paired(people_only=False):
+        people = ctx.knowledge.house_by_english(_toneless(mention.latin))
+        if not people:
+            continue
+        if ctx.knowledge.house_by_hanzi(mention.hanzi):
+            if any(p in people for p in ctx.knowledge.house_by_hanzi(mention.hanzi)):
+                continue
+            continue  # the characters are another known person's: not a typo
+        person = people[0]
+        expected = person.traditional if _is_traditional(mention.hanzi) else person.hanzi
+        differing = [(a, b) for a, b in zip(mention.hanzi, expected, strict=False) if a != b]
+        homophone_slip = (
+            len(mention.hanzi) == len(expected)
+            and len(differing) == 1
+            and {r.base for r in readings(differing[0][0])}
+            & {r.base for r in readings(differing[0][1])}
+        )
+        message = (
+            f"{mention.latin} is {person.hanzi}"
+            + (f" ({person.traditional})" if person.traditional != person.hanzi else "")
+            + f" in the house glossary, not {mention.hanzi}"
+        )
+        if homophone_slip:
+            yield Hit(
+                mention.hanzi_start,
+                mention.hanzi_end,
+                message,
+                ctx.fix(mention.hanzi_start, mention.hanzi_end, expected),
+            )
+        else:
+            yield Hit(
+                mention.hanzi_start,
+                mention.hanzi_end,
+                message + "; if this is someone else, add them to the glossary",
+                severity=Severity.INFO,
+            )
+
+
+def _is_traditional(hanzi: str) -> bool:
+    from glossary.chars import Script, script_of
+
+    return script_of(hanzi) is Script.TRADITIONAL
+
+
+# --- GL104 / GL105 -------------------------------------------------------------------------
+
+
+def _mixed_script(ctx: Context) -> Iterator[Hit]:
+    from glossary.chars import Script, char_script, script_of
+
+    for mention in ctx.paired():
+        if script_of(mention.hanzi) is not Script.MIXED:
+            continue
+        simplified = sum(char_script(c) is Script.SIMPLIFIED for c in mention.hanzi)
+        traditional = sum(char_script(c) is Script.TRADITIONAL for c in mention.hanzi)
+        fix = None
+        known = mention.known
+        if known is not None and simplified != traditional:
+            target = known.hanzi if simplified > traditional else known.traditional
+            if len(target) == len(mention.hanzi):
+                fix = ctx.fix(mention.hanzi_start, mention.hanzi_end, target)
+        yield Hit(
+            mention.hanzi_start,
+            mention.hanzi_end,
+            f"{mention.hanzi} mixes simplified and traditional characters",
+            fix,
+        )
+
+
+def _script_policy(ctx: Context) -> Iterator[Hit]:
+    from glossary.chars import Script, script_of, to_simplified, to_traditional
+
+    policy = ctx.config.script
+    if policy is ScriptPolicy.ANY:
+        return
+    for mention in ctx.paired():
+        script = script_of(mention.hanzi)
+        if script in (Script.NEUTRAL, Script.MIXED):
+            continue
+        region = mention.known.region if mention.known is not None else None
+        if policy is ScriptPolicy.TRADITIONAL_FOR_HK_TW_MO:
+            if region is None:
+                continue
+            want = (
+                Script.TRADITIONAL
+                if region in ("hong-kong", "taiwan", "macau")
+                else Script.SIMPLIFIED
+            )
+        else:
+            want = Script.SIMPLIFIED if policy is ScriptPolicy.SIMPLIFIED else Script.TRADITIONAL
+        if script is want:
+            continue
+        known = mention.known
+        if known is not None:
+            target = known.hanzi if want is Script.SIMPLIFIED else known.traditional
+        else:
+            target = (
+                to_simplified(mention.hanzi)
+                if want is Script.SIMPLIFIED
+                else to_traditional(mention.hanzi)
+            )
+        fix = ctx.fix(mention.hanzi_start, mention.hanzi_end, target) if known is not None else None
+        yield Hit(
+            mention.hanzi_start,
+            mention.hanzi_end,
+            f"house style prints {'this name' if region is None else region + ' names'} in "
+            f"{want.value} characters: {target}",
+            fix,
+        )
+
+
+# --- GL401 -----------------------------------------------------------------------------
+
+
+def _glossary_form(ctx: Context) -> Iterator[Hit]:
+    for mention in ctx.analysis.mentions:
+        if mention.kind not in (Kind.PAIRED, Kind.NAME) or not mention.words:
+            continue
+        person = _house_person(ctx, mention)
+        if person is None or person.is_pinyin or not person.pinyin:
+            continue
+        latin = mention.latin
+        if any(_toneless(latin).casefold() == f.casefold() for f in person.forms):
+            continue
+        if fold_key(latin) != fold_key(person.pinyin):
+            continue
+        if mention.toned and mention.kind is Kind.PAIRED:
+            continue  # `Cài Yīngwén` beside the characters is a pronunciation guide
+        fix = None
+        if ctx.contiguous(mention.latin_start, mention.latin_end, latin):
+            fix = ctx.fix(mention.latin_start, mention.latin_end, person.english)
+        yield Hit(
+            mention.latin_start,
+            mention.latin_end,
+            f"the house form for {person.hanzi} is '{person.english}' ({person.system}), "
+            f"not the pinyin '{latin}'",
+            fix,
+        )
+
+
+def _house_person(ctx: Context, mention: Mention) -> Person | None:
+    if mention.known is not None and mention.known.source == "house":
+        return mention.known
+    if mention.hanzi:
+        found = ctx.knowledge.house_by_hanzi(mention.hanzi)
+        return found[0] if found else None
+    found = ctx.knowledge.by_name(mention.latin, cedict=False)
+    return found[0] if found else None
+
+
+# --- GL402 -----------------------------------------------------------------------------
+
+
+def _unknown_name(ctx: Context) -> Iterator[Hit]:
+    seen: set[str] = set()
+    for mention in ctx.paired():
+        if mention.hanzi in seen:
+            continue
+        seen.add(mention.hanzi)
+        if ctx.knowledge.house_by_hanzi(mention.hanzi):
+            continue
+        if ctx.knowledge.house_by_english(_toneless(mention.latin)):
+            continue  # a known person with other characters: GL103
+        proposal = _proposal(mention)
+        if proposal is None:
+            continue
+        pinyin, english = proposal
+        yield Hit(
+            mention.start,
+            mention.end,
+            f"{mention.hanzi} is not in the house glossary; proposed entry: "
+            f'hanzi = "{mention.hanzi}", pinyin = "{pinyin}", english = "{english}"',
+            data=(("hanzi", mention.hanzi), ("pinyin", pinyin), ("english", english)),
+        )
+
+
+def _proposal(mention: Mention) -> tuple[str, str] | None:
+    from glossary.romanize import NotAName, romanize
+
+    alignment = mention.alignment
+    from glossary.check.rules.orthography import surname_reading_issue
+
+    if (
+        alignment is not None
+        and mention.toned
+        and all(m.reading_ok for m in alignment.matches)
+        and not any(
+            surname_reading_issue(alignment, i, mention.hanzi)
+            for i in range(alignment.surname_chars)
+        )
+    ):
+        from glossary.pinyin import format_name
+
+        flat = [m.written for m in alignment.matches]
+        k = alignment.surname_chars
+        pinyin = format_name(flat[:k], flat[k:])
+        english = format_name(flat[:k], flat[k:], tones=False)
+        if alignment.words and not mention.toned:
+            english = mention.latin
+        return pinyin, english
+    try:
+        result = romanize(mention.hanzi)
+    except NotAName:
+        return None
+    english = result.english
+    if alignment is None and mention.words:
+        english = mention.latin  # the article's own (non-pinyin) form
+    return result.pinyin, english
+
+
+RULES = (
+    Rule(
+        code="GL103",
+        name="wrong-characters",
+        severity=Severity.WARNING,
+        doc=(
+            "A person the house glossary knows is printed with other characters: "
+            "`Yang Jiechi (杨洁箎)` for 杨洁篪. A one-character slip to a character with the same "
+            "sound is a warning with a fix; anything else is info (it may be another person)."
+        ),
+        bad="Yang Jiechi (杨洁箎) spoke to reporters.",
+        good="Yang Jiechi (杨洁篪) spoke to reporters.",
+        check=_wrong_characters,
+    ),
+    Rule(
+        code="GL104",
+        name="mixed-script",
+        severity=Severity.WARNING,
+        doc=(
+            "One name in both simplified and traditional characters (`楊洁篪`) is always a "
+            "slip. Either script is fine name by name unless `script` says otherwise."
+        ),
+        bad="Yáng Jiéchí 楊洁篪 spoke to reporters.",
+        good="Yáng Jiéchí 楊潔篪 spoke to reporters.",
+        check=_mixed_script,
+    ),
+    Rule(
+        code="GL105",
+        name="script-policy",
+        severity=Severity.WARNING,
+        doc=(
+            'With `script = "simplified"`, `"traditional"` or `"traditional-for-hk-tw-mo"` '
+            "names must be printed in that script (the last: traditional for Hong Kong, Taiwan "
+            "and Macau people, simplified for the mainland, by the glossary's region)."
+        ),
+        bad="Yáng Jiéchí 楊潔篪 spoke to reporters.",
+        good="Yáng Jiéchí 杨洁篪 spoke to reporters.",
+        check=_script_policy,
+        config=(("script", "simplified"),),
+    ),
+    Rule(
+        code="GL401",
+        name="glossary-form",
+        severity=Severity.WARNING,
+        doc=(
+            "Established English forms are not pinyin and stay as they are: where the house "
+            "glossary says `Tsai Ing-wen`, the pinyin `Cai Yingwen` is reported, with the house "
+            "form as the fix. Tone-marked pinyin beside the characters is read as a "
+            "pronunciation guide and left alone."
+        ),
+        bad="Taiwan's leader Cai Yingwen (蔡英文) spoke.",
+        good="Taiwan's leader Tsai Ing-wen (蔡英文) spoke.",
+        check=_glossary_form,
+    ),
+    Rule(
+        code="GL402",
+        name="unknown-name",
+        severity=Severity.INFO,
+        doc=(
+            "A person printed with characters who is not in the house glossary; the finding "
+            "proposes an entry (characters, tone-marked pinyin, English form) to add."
+        ),
+        bad="The researcher Zhōu Lìmíng 周立明 said so.",
+        good="The spokesman Liú Péngyǔ 刘鹏宇 said so.",
+        check=_unknown_name,
+    ),
+)

@@ -1,0 +1,354 @@
+"""How an article refers to each person: order, consistency, first mentions, surnames."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from glossary.check.findings import Severity
+from glossary.check.mentions import (
+    ENGLISH_WORD_SURNAMES,
+    SPEECH_VERBS,
+    TITLES,
+    WORD_RE,
+    Kind,
+    Mention,
+    PersonInfo,
+)
+from glossary.check.rules import Context, Hit, Rule
+from glossary.pinyin import normalize_lookalikes, strip_tones
+
+
+def _plain(text: str) -> str:
+    text = strip_tones(normalize_lookalikes(unicodedata.normalize("NFC", text)))
+    return " ".join(text.replace("’", "'").split())
+
+
+def _display(info: PersonInfo) -> str:
+    if info.known is not None and info.known.source == "house":
+        return info.known.english
+    return f"{info.surname} {info.given}".strip()
+
+
+# --- GL209 -----------------------------------------------------------------------------
+
+
+def _name_order(ctx: Context) -> Iterator[Hit]:
+    people = {p.key: p for p in ctx.people}
+    for mention in ctx.analysis.mentions:
+        if mention.kind is not Kind.REVERSED:
+            continue
+        info = people.get(mention.person_key)
+        if info is None:
+            continue
+        words = mention.words
+        replacement = f"{words[-1].text} {' '.join(w.text for w in words[:-1])}"
+        fix = (
+            ctx.fix(mention.start, mention.end, replacement)
+            if ctx.contiguous(mention.start, mention.end, mention.latin)
+            else None
+        )
+        yield Hit(
+            mention.start,
+            mention.end,
+            f"surname first for {_display(info)}: '{replacement}', not '{mention.latin}'",
+            fix,
+        )
+
+
+# --- GL301 -----------------------------------------------------------------------------
+
+
+def _canonical(info: PersonInfo) -> tuple[str, Mention | None]:
+    """The spelling the article should keep: the house form, else its first pinyin form."""
+    if info.known is not None and info.known.source == "house":
+        return info.known.english, None
+    for mention in info.mentions:
+        if mention.kind is Kind.PAIRED and mention.alignment is not None:
+            return _plain(mention.latin), mention
+    first = info.full_mentions[0] if info.full_mentions else None
+    return (_plain(first.latin) if first else ""), first
+
+
+def _inconsistent(ctx: Context) -> Iterator[Hit]:
+    for info in ctx.people:
+        canonical, origin = _canonical(info)
+        if not canonical:
+            continue
+        accepted = {canonical.casefold()}
+        if info.known is not None:
+            accepted.update(_plain(f).casefold() for f in info.known.forms)
+        for mention in info.mentions:
+            if mention.kind is not Kind.NAME or mention is origin:
+                continue
+            written = _plain(mention.latin)
+            if written.casefold() in accepted or _caps_variant(written, accepted):
+                continue
+            if (
+                info.known is not None
+                and not info.known.is_pinyin
+                and _fold(written) == _fold(info.known.pinyin)
+            ):
+                continue  # GL401 (glossary form) reports pinyin for an established form
+            where = f" (line {ctx.line_of(origin.start)})" if origin is not None else ""
+            source = "the house form" if origin is None else "first written"
+            replacement = canonical
+            fix = None
+            if ctx.contiguous(mention.start, mention.end, mention.latin) and not mention.toned:
+                fix = ctx.fix(mention.start, mention.end, replacement)
+            yield Hit(
+                mention.start,
+                mention.end,
+                f"'{mention.latin}' spells {canonical} differently ({source} '{canonical}'{where})",
+                fix,
+            )
+
+
+def _fold(text: str) -> str:
+    from glossary.check.knowledge import fold_key
+
+    return fold_key(text)
+
+
+def _caps_variant(written: str, accepted: set[str]) -> bool:
+    """`YANG Jiechi` for `Yang Jiechi`: the surname in capitals is a formal variant."""
+    return written.casefold() in accepted and written != written.lower()
+
+
+# --- GL302 / GL303 -------------------------------------------------------------------------
+
+
+def _needs(info: PersonInfo, characters: bool, tones: bool) -> tuple[bool, bool]:
+    return characters, tones and info.is_pinyin
+
+
+def _carries(mention: Mention, characters: bool, tones: bool) -> bool:
+    if characters and mention.kind is not Kind.PAIRED:
+        return False
+    return not (tones and not mention.toned)
+
+
+def _style_words(characters: bool, tones: bool) -> str:
+    return {
+        (True, True): "tone-marked pinyin and characters",
+        (True, False): "characters",
+        (False, True): "tone-marked pinyin",
+    }[(characters, tones)]
+
+
+def _first_mention(ctx: Context) -> Iterator[Hit]:
+    style = ctx.style
+    for info in ctx.people:
+        characters, tones = _needs(info, style.characters, style.tones)
+        if not characters and not tones:
+            continue
+        full = info.full_mentions
+        if not full:
+            continue
+        first = full[0]
+        if _carries(first, characters, tones):
+            continue
+        wanted = _style_words(characters, tones)
+        origin = "this article's style" if style.inferred else "house style"
+        later = next((m for m in full[1:] if _carries(m, characters, tones)), None)
+        if later is not None:
+            yield Hit(
+                first.start,
+                first.end,
+                f"{_display(info)} gets {wanted} only at a later mention "
+                f"(line {ctx.line_of(later.start)}); {origin} gives them at the first",
+                severity=Severity.INFO,
+            )
+            continue
+        yield Hit(
+            first.start,
+            first.end,
+            f"first mention of {_display(info)} without {wanted} ({origin})",
+        )
+
+
+def _repeated(ctx: Context) -> Iterator[Hit]:
+    style = ctx.style
+    if style.inferred and style.repeats_characters:
+        return
+    from glossary.config import FirstMention
+
+    if ctx.config.first_mention is FirstMention.ANY:
+        return
+    for info in ctx.people:
+        paired = [m for m in info.mentions if m.kind is Kind.PAIRED]
+        for mention in paired[1:]:
+            yield Hit(
+                mention.hanzi_start,
+                mention.hanzi_end,
+                f"characters for {_display(info)} repeated; they were given at line "
+                f"{ctx.line_of(paired[0].start)}",
+            )
+
+
+# --- GL304 / GL305 -------------------------------------------------------------------------
+
+
+def _pinyin_surnames() -> frozenset[str]:
+    from glossary.check.knowledge import surname_index
+
+    names = set()
+    for surname in surname_index().values():
+        for reading in surname.readings:
+            names.add("".join(s.base for s in reading).replace("ü", "u").capitalize())
+    return frozenset(names)
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
+
+
+def _dangling(ctx: Context) -> Iterator[Hit]:
+    """A surname alone, said to speak or titled, with nobody of that surname in the article."""
+    surnames = _pinyin_surnames()
+    introduced = {p.surname for p in ctx.people if p.surname}
+    in_names: set[str] = set()
+    candidates: list[tuple[int, int, str]] = []
+    for passage in ctx.document.passages:
+        words = list(WORD_RE.finditer(passage.text))
+        for i, match in enumerate(words):
+            word = _bare(match.group(0))
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            prev = words[i - 1] if i else None
+            close_next = nxt is not None and passage.text[match.end() : nxt.start()] == " "
+            close_prev = prev is not None and passage.text[prev.end() : match.start()] == " "
+            if word[:1].isupper() and (
+                (close_next and nxt is not None and nxt.group(0)[:1].isupper())
+                or (
+                    close_prev
+                    and prev is not None
+                    and prev.group(0)[:1].isupper()
+                    and prev.group(0).rstrip(".") not in {t.rstrip(".") for t in TITLES}
+                )
+            ):
+                in_names.add(word)
+            if _plain(word) not in surnames or word in ENGLISH_WORD_SURNAMES:
+                continue
+            titled = prev is not None and prev.group(0).rstrip(".") in {
+                t.rstrip(".") for t in TITLES
+            }
+            speaks = close_next and nxt is not None and nxt.group(0) in SPEECH_VERBS
+            if not (titled or speaks):
+                continue
+            if close_next and nxt is not None and nxt.group(0)[:1].isupper():
+                continue
+            start, end = passage.span(match.start(), match.start() + len(word))
+            candidates.append((start, end, word))
+    for start, end, word in candidates:
+        if _plain(word) in introduced or word in in_names:
+            continue
+        yield Hit(
+            start, end, f"'{word}' alone, but no one named {word} is introduced in the article"
+        )
+
+
+def _ambiguous(ctx: Context) -> Iterator[Hit]:
+    people_by_surname: dict[str, list[PersonInfo]] = {}
+    for info in ctx.people:
+        if info.surname:
+            people_by_surname.setdefault(info.surname, []).append(info)
+    for mention in ctx.analysis.mentions:
+        if mention.kind is not Kind.SURNAME or mention.person_key:
+            continue
+        surname = _plain(mention.latin)
+        before = [
+            p
+            for p in people_by_surname.get(surname, [])
+            if p.full_mentions and p.full_mentions[0].start < mention.start
+        ]
+        if len(before) < 2:
+            continue
+        names = " or ".join(_display(p) for p in before)
+        yield Hit(
+            mention.start,
+            mention.end,
+            f"'{mention.latin}' alone could be {names}; use the full name",
+        )
+
+
+RULES = (
+    Rule(
+        code="GL209",
+        name="name-order",
+        severity=Severity.WARNING,
+        doc=(
+            "Chinese names are written surname first: once the article has introduced "
+            "`Yang Jiechi`, `Jiechi Yang` is the wrong order. People whose glossary entry says "
+            '`order = "western"` (`Chen-Ning Yang`) are left alone.'
+        ),
+        bad="Yáng Jiéchí 杨洁篪 arrived on Monday. Jiechi Yang then left.",
+        good="Yáng Jiéchí 杨洁篪 arrived on Monday. Yang then left.",
+        check=_name_order,
+    ),
+    Rule(
+        code="GL301",
+        name="inconsistent-spelling",
+        severity=Severity.WARNING,
+        doc=(
+            "One person, one spelling: after `Yang Jiechi`, a later `Yang Jiechei` or "
+            "`Yang Jie-chi` is reported, with the house form (or the article's first pinyin form) "
+            "as the fix. A capitalised surname (`YANG Jiechi`) is accepted."
+        ),
+        bad="Yang Jiechi (杨洁篪) flew in. Later Yang Jiechei spoke.",
+        good="Yang Jiechi (杨洁篪) flew in. Later Yang Jiechi spoke.",
+        check=_inconsistent,
+    ),
+    Rule(
+        code="GL302",
+        name="first-mention-style",
+        severity=Severity.WARNING,
+        doc=(
+            "The first mention of a person carries what the house style asks for: characters "
+            "and/or tone-marked pinyin (`first-mention` setting). By default the style is "
+            "inferred from the article itself (what most of its people get). When the form "
+            "comes only at a later mention the finding is info."
+        ),
+        bad="Yáng Jiéchí 杨洁篪 and Liú Jiànchāo 刘建超 met Wang Yi, Yang said.",
+        good="Yáng Jiéchí 杨洁篪 and Liú Jiànchāo 刘建超 met Wáng Yì 王毅, Yang said.",
+        check=_first_mention,
+    ),
+    Rule(
+        code="GL303",
+        name="repeated-characters",
+        severity=Severity.WARNING,
+        doc=(
+            "Characters are given once, at the first mention; later mentions use the name "
+            "(usually the surname) alone. Not reported when the article prints characters at "
+            "every mention as its own style."
+        ),
+        bad="Wáng Yì 王毅 spoke. Liú Jiànchāo 刘建超 listened. Then Wáng Yì 王毅 left.",
+        good="Wáng Yì 王毅 spoke. Liú Jiànchāo 刘建超 listened. Then Wang left.",
+        check=_repeated,
+    ),
+    Rule(
+        code="GL304",
+        name="dangling-surname",
+        severity=Severity.WARNING,
+        doc=(
+            "A surname alone (`Yang said`, `Mr. Yang`) needs the person introduced in the "
+            "article. Only reported when the context makes it a name (a speech verb after it "
+            "or a title before it) and no name in the article contains it."
+        ),
+        bad="The talks ended late, Zhao said.",
+        good="Zhào Lìjiān 赵立坚 spoke. The talks ended late, Zhao said.",
+        check=_dangling,
+    ),
+    Rule(
+        code="GL305",
+        name="ambiguous-surname",
+        severity=Severity.WARNING,
+        doc=(
+            "When two people with the same surname have been introduced, the surname alone "
+            "no longer says who is meant."
+        ),
+        bad="Wáng Yì 王毅 met Wāng Wénbīn 汪文斌. Wang said the talks went well.",
+        good="Wáng Yì 王毅 met Liú Jiànchāo 刘建超. Wang said the talks went well.",
+        check=_ambiguous,
+    ),
+)

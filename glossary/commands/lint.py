@@ -1,0 +1,308 @@
+"""`glossary lint PATH...`: check articles' Chinese names (the pre-publish hook).
+
+Exit status: 0 nothing at or above the fail level, 1 findings, 2 could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from glossary.errors import GlossaryError
+
+if TYPE_CHECKING:
+    from glossary.check.formatters import FileReport
+    from glossary.config import Config
+
+_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders to check (folders: .md, .txt, .html ... recursively); - for stdin",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "json", "github", "sarif"],
+        default="text",
+        help="output format (default: text)",
+    )
+    parser.add_argument("--fix", action="store_true", help="apply certain fixes to the files")
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="show the certain fixes as a unified diff, change nothing",
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="name (and so format: .md, .html, .txt) of the text read from stdin",
+    )
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=1, metavar="N", help="check files in N processes"
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="only these rules (codes, prefixes or names)",
+    )
+    parser.add_argument("--ignore", action="append", metavar="CODES", help="leave out these rules")
+    parser.add_argument(
+        "--config", metavar="FILE", help="a .glossary.toml or pyproject.toml to use"
+    )
+    parser.add_argument(
+        "--first-mention",
+        choices=["infer", "tones+characters", "characters", "tones", "plain", "any"],
+        help="what a first mention must carry (default: infer from the article)",
+    )
+    parser.add_argument(
+        "--script",
+        choices=["any", "simplified", "traditional", "traditional-for-hk-tw-mo"],
+        help="which characters names are printed in (default: any)",
+    )
+    parser.add_argument(
+        "--fail-level",
+        choices=["error", "warning", "info"],
+        help="lowest severity that makes the exit status 1 (default: warning)",
+    )
+    parser.add_argument(
+        "--glossary", action="append", metavar="FILE", help="an extra house glossary file"
+    )
+    parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if args.first_mention:
+        out["first-mention"] = args.first_mention
+    if args.script:
+        out["script"] = args.script
+    if args.fail_level:
+        out["fail-level"] = args.fail_level
+    if args.select:
+        out["select"] = [c for chunk in args.select for c in chunk.split(",") if c.strip()]
+    if args.ignore:
+        out["ignore"] = [c for chunk in args.ignore for c in chunk.split(",") if c.strip()]
+    if args.glossary:
+        out["glossaries"] = [str(Path(p).resolve()) for p in args.glossary]
+    return out
+
+
+def _collect(paths: Sequence[str]) -> list[str]:
+    from glossary.check.document import SUFFIXES
+
+    files: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            files.append("-")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for child in path.rglob("*"):
+                parts = child.relative_to(path).parts
+                if any(
+                    p in _SKIP_DIRS or (p.startswith(".") and p not in (".", "..")) for p in parts
+                ):
+                    continue
+                if child.is_file() and child.suffix.lower() in SUFFIXES:
+                    found.append(str(child))
+            files.extend(sorted(found))
+        elif path.is_file():
+            files.append(raw)
+        else:
+            raise GlossaryError(f"{raw}: no such file or folder")
+    return files
+
+
+def _read(path: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise GlossaryError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise GlossaryError(f"{path}:{line}: not UTF-8 text (byte {exc.start})") from None
+
+
+@dataclass(frozen=True)
+class _Task:
+    path: str  # "-" for stdin
+    shown: str  # the name in reports
+    config: Config
+    mode: str  # "check" | "fix" | "diff"
+    text: str | None = None  # stdin's text, read in the parent
+
+
+@dataclass(frozen=True)
+class _Result:
+    report: FileReport
+    fixed: str | None  # the text after fixes (fix and diff modes)
+    fixes: int
+
+
+def _run_task(task: _Task) -> _Result:
+    from glossary.check.document import format_for, read_document
+    from glossary.check.engine import check_document, fix_text
+    from glossary.check.formatters import FileReport
+    from glossary.check.knowledge import load_knowledge
+
+    source = task.text if task.text is not None else _read(task.path)
+    knowledge = load_knowledge(task.config.glossaries)
+    fmt = format_for(task.shown)
+    fixed, count = None, 0
+    if task.mode in ("fix", "diff"):
+        fixed, count = fix_text(source, task.shown, task.config, knowledge, fmt=fmt)
+    checked = fixed if task.mode == "fix" and fixed is not None else source
+    findings = check_document(read_document(task.shown, checked, fmt), task.config, knowledge)
+    return _Result(FileReport(task.shown, checked, tuple(findings)), fixed, count)
+
+
+def _config_for(path: str, args: argparse.Namespace, cache: dict[Path, Config]) -> Config:
+    from glossary.config import load_config
+
+    overrides = _overrides(args)
+    if args.config:
+        key = Path(args.config)
+        if key not in cache:
+            if not key.is_file():
+                raise GlossaryError(f"{args.config}: no such config file")
+            cache[key] = load_config(explicit=key, overrides=overrides)
+        return cache[key]
+    folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+    if folder not in cache:
+        cache[folder] = load_config(folder, overrides=overrides)
+    return cache[folder]
+
+
+def _validate(config: Config) -> None:
+    from glossary.check.rules import rule_names
+    from glossary.config import validate_selectors
+
+    where = config.source or "command line"
+    for key, selectors in (("select", config.select), ("ignore", config.ignore)):
+        validate_selectors(
+            selectors,
+            rule_names(),
+            lambda s, key=key: GlossaryError(f"{where}: {key}: no rule matches {s!r}"),
+        )
+    for selector, _ in config.severity:
+        validate_selectors(
+            [selector],
+            rule_names(),
+            lambda s: GlossaryError(f"{where}: severity: no rule matches {s!r}"),
+        )
+
+
+def _results(tasks: list[_Task], jobs: int) -> Iterator[_Result]:
+    if jobs <= 1 or len(tasks) < 2:
+        for task in tasks:
+            yield _run_task(task)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    chunk = max(1, min(32, len(tasks) // (jobs * 4)))
+    with context.Pool(processes=jobs) as pool:
+        yield from pool.imap(_run_task, tasks, chunksize=chunk)
+
+
+def _list_rules() -> int:
+    from glossary.check.rules import all_rules
+
+    for rule in all_rules():
+        print(f"{rule.code}  {rule.severity.value:<7}  {rule.name}")
+        print(f"        {rule.doc}")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list_rules:
+        return _list_rules()
+    if not args.paths:
+        raise GlossaryError("no PATH given (use - to read standard input)")
+    if args.fix and args.diff:
+        raise GlossaryError("--fix and --diff cannot be combined")
+    if args.jobs < 1:
+        raise GlossaryError("--jobs must be at least 1")
+    from glossary.check.formatters import OutputFormat, render, summary
+
+    files = _collect(args.paths)
+    if files.count("-") > 1:
+        raise GlossaryError("- (standard input) given more than once")
+    if "-" in files and args.fix:
+        raise GlossaryError("--fix cannot rewrite standard input; use --diff")
+    mode = "fix" if args.fix else "diff" if args.diff else "check"
+    configs: dict[Path, Config] = {}
+    tasks = []
+    for path in files:
+        config = _config_for(path, args, configs)
+        shown = (args.stdin_filename or "<stdin>") if path == "-" else path
+        text = _read("-") if path == "-" else None
+        tasks.append(_Task(path, shown, config, mode, text))
+    for config in {id(c): c for c in configs.values()}.values():
+        _validate(config)
+
+    reports = []
+    diffs = []
+    changed = 0
+    for task, result in zip(tasks, _results(tasks, args.jobs), strict=True):
+        reports.append(result.report)
+        if result.fixed is None or not result.fixes:
+            continue
+        if mode == "fix":
+            from glossary.resources import atomic_write_text
+
+            original = _read(task.path)
+            if original != result.fixed:
+                atomic_write_text(Path(task.path), result.fixed)
+                changed += 1
+        else:
+            diffs.append(_diff(task, result.fixed))
+    if mode == "diff":
+        sys.stdout.write("".join(diffs))
+        return 1 if diffs else 0
+    fmt = OutputFormat(args.format)
+    from glossary.check.rules import all_rules
+
+    rules = [(r.code, r.name, r.doc) for r in all_rules()]
+    sys.stdout.write(
+        render(fmt, reports, rules=rules, color=fmt is OutputFormat.TEXT and sys.stdout.isatty())
+    )
+    if fmt is OutputFormat.TEXT:
+        line = summary(reports)
+        if mode == "fix":
+            line += f"; fixed {changed} file(s)"
+        print(line, file=sys.stderr)
+    failing = False
+    for report, task in zip(reports, tasks, strict=True):
+        level = task.config.fail_level
+        if any(f.severity.rank >= level.rank for f in report.findings):
+            failing = True
+    return 1 if failing else 0
+
+
+def _diff(task: _Task, fixed: str) -> str:
+    import difflib
+
+    original = task.text if task.text is not None else _read(task.path)
+    lines = difflib.unified_diff(
+        original.splitlines(keepends=True),
+        fixed.splitlines(keepends=True),
+        fromfile=f"a/{task.shown}",
+        tofile=f"b/{task.shown}",
+    )
+    out = "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+    return out

@@ -1,0 +1,38 @@
+"""`glossary review ARTICLE`: the editors' review UI (Textual, imported only when run)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from glossary.errors import GlossaryError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("article", type=Path, help="the article to review (text, Markdown, HTML)")
+    parser.add_argument(
+        "--glossary",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a house glossary file (TOML) to use besides the shipped ones; the first one given "
+        "is where entries added in the review are saved (repeatable)",
+    )
+    parser.add_argument(
+        "--theme", choices=("dark", "light"), default="dark", help="colour theme (default: dark)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    article: Path = args.article
+    if not article.is_file():
+        raise GlossaryError(f"{article}: no such file")
+    for path in args.glossary:
+        if path.exists() and not path.is_file():
+            raise GlossaryError(f"{path}: not a file")
+    from tui.app import create_app
+
+    app = create_app(article, glossary_paths=args.glossary, theme=args.theme)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,584 @@
+"""Pilot tests of the review UI's flows at 80x24.
+
+The UI's mechanics (moving, fixing, ignoring, undo, saving, quitting) are driven with a small
+fake checker so that they do not move when the rules change; the real core is used for the
+entry form, the names panel and look-up, and in `test_real_core_*`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import shutil
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Button, Input, OptionList, RadioSet, Select, Static
+
+from glossary.check.findings import Finding, Fix, Severity
+from glossary.repair.charmaps import corrupt_seed
+from tui import bridge
+from tui.app import ReviewApp, create_app
+from tui.screens.entry_form import EntryFormScreen
+from tui.screens.modals import ChoiceScreen, HelpScreen
+from tui.screens.repair import RepairScreen
+from tui.screens.review import ReviewScreen
+from tui.widgets.article import ArticleView
+from tui.widgets.findings import FindingsList
+from tui.widgets.lookup import LookupPanel
+from tui.widgets.names import NamesTable
+
+FIXTURE = Path(__file__).parent / "fixtures" / "tui" / "rome.md"
+SIZE = (80, 24)
+
+
+def pilot_test(test: Callable[..., Coroutine[None, None, None]]) -> Callable[..., None]:
+    """Run an async pilot test in its own event loop (no pytest async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: object, **kwargs: object) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def fake_check(path: Path, text: str, glossary: object) -> bridge.Review:
+    """Findings at fixed strings of the fixture: two of one kind with fixes, one without."""
+    findings = []
+    for needle, finding in (
+        ("Jiechei", ("GL301", "inconsistent-spelling", Severity.ERROR, "Jiechi")),
+        ("Céng", ("GL102", "surname-reading", Severity.WARNING, "Zēng")),
+        ("刘鹏宇", ("GL601", "unknown-name", Severity.INFO, None)),
+    ):
+        start = text.find(needle)
+        while start != -1:
+            end = start + len(needle)
+            code, rule, severity, replacement = finding
+            fix = Fix(start, end, replacement) if replacement else None
+            line_end = text.find("\n", start)
+            suppressed = (
+                f"disable-line={code}" in text[start : line_end if line_end != -1 else None]
+            )
+            if not suppressed:
+                findings.append(Finding(code, rule, severity, f"{needle}: {rule}", start, end, fix))
+            start = text.find(needle, end)
+    findings.sort(key=lambda f: f.start)
+    return bridge.Review(tuple(findings), ())
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "rome.md"
+    shutil.copyfile(FIXTURE, path)
+    return path
+
+
+@pytest.fixture
+def fake_core(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    checked: list[str] = []
+
+    def check(path: Path, text: str, glossary: object) -> bridge.Review:
+        checked.append(text)
+        return fake_check(path, text, glossary)
+
+    monkeypatch.setattr(bridge, "check", check)
+    yield checked
+
+
+def make_app(article: Path, **kwargs: object) -> ReviewApp:
+    return create_app(article, cursor_blink=False, **kwargs)  # type: ignore[arg-type]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let workers (checking, romanizing, searching) finish and the screen refresh."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def review(app: ReviewApp) -> ReviewScreen:
+    screen = app.screen_stack[1]
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+# -- opening and moving ---------------------------------------------------------------------------
+
+
+@pilot_test
+async def test_opens_with_findings_highlighted_and_listed(
+    article: Path, fake_core: list[str]
+) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(app)
+        assert len(screen.findings) == 4
+        assert review(app).query_one(FindingsList).option_count == 4
+        view = review(app).query_one(ArticleView)
+        assert view.text == article.read_text(encoding="utf-8")
+        assert view.border_subtitle == "4 findings"
+        assert screen.current == 0
+        first = str(review(app).query_one(FindingsList).get_option_at_index(0).prompt)
+        assert "GL301" in first and "4:6" in first
+        assert "Jiechei → Jiechi" in str(review(app).query_one("#detail", Static).render())
+
+
+@pilot_test
+async def test_next_and_previous_move_through_findings_and_wrap(
+    article: Path, fake_core: list[str]
+) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(app)
+        await pilot.press("n", "n")
+        assert screen.current == 2
+        assert review(app).query_one(FindingsList).highlighted == 2
+        await pilot.press("n", "n")
+        assert screen.current == 0  # wrapped
+        await pilot.press("p")
+        assert screen.current == 3
+
+
+@pilot_test
+async def test_clicking_a_finding_selects_it(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        findings_list = review(app).query_one(FindingsList)
+        await pilot.click(FindingsList, offset=(5, 1))
+        assert findings_list.highlighted == 1
+        assert review(app).current == 1
+
+
+# -- fixing, ignoring, undo -----------------------------------------------------------------------
+
+
+@pilot_test
+async def test_apply_one_fix_then_undo(article: Path, fake_core: list[str]) -> None:
+    original = article.read_text(encoding="utf-8")
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(app)
+        await pilot.press("f")
+        await settle(pilot)
+        assert app.session.text == original.replace("Jiechei", "Jiechi", 1)
+        assert len(screen.findings) == 3
+        assert fake_core[-1] == app.session.text  # re-checked the new text
+        assert "(modified)" in str(review(app).query_one(ArticleView).border_title)
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.session.text == original
+        assert len(screen.findings) == 4
+    assert article.read_text(encoding="utf-8") == original  # nothing saved
+
+
+@pilot_test
+async def test_apply_all_fixes_of_a_kind(article: Path, fake_core: list[str]) -> None:
+    original = article.read_text(encoding="utf-8")
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        assert app.session.text == original.replace("Jiechei", "Jiechi")
+        assert [f.code for f in review(app).findings] == ["GL102", "GL601"]
+
+
+@pilot_test
+async def test_a_finding_without_a_fix_says_so(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "n", "f")  # GL601 has no fix
+        await settle(pilot)
+        assert not app.session.dirty
+        assert any("no automatic fix" in n.message for n in app._notifications)
+
+
+@pilot_test
+async def test_ignore_with_a_suppression_comment(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "i")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.click("#choice-comment")
+        await settle(pilot)
+        line = app.session.text.splitlines()[5]
+        assert line.endswith("<!-- glossary: disable-line=GL102 -->")
+        assert "GL102" not in [f.code for f in review(app).findings]
+        await pilot.press("u")
+        await settle(pilot)
+        assert "disable-line" not in app.session.text
+
+
+@pilot_test
+async def test_escape_cancels_ignoring(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert not app.session.dirty
+
+
+# -- saving and quitting --------------------------------------------------------------------------
+
+
+@pilot_test
+async def test_save_writes_the_article_with_a_backup(article: Path, fake_core: list[str]) -> None:
+    original = article.read_text(encoding="utf-8")
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert article.read_text(encoding="utf-8") == original  # not before saving
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not app.session.dirty
+    assert article.read_text(encoding="utf-8") == original.replace("Jiechei", "Jiechi", 1)
+    assert article.with_name("rome.md~").read_text(encoding="utf-8") == original
+
+
+@pilot_test
+async def test_save_refuses_to_overwrite_a_file_changed_on_disk(
+    article: Path, fake_core: list[str]
+) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        article.write_text("Changed by someone else.\n", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "changed on disk" in str(app.screen.query_one(".dialog-message", Static).render())
+        await pilot.press("enter")  # the default is to keep the file
+        await settle(pilot)
+        assert article.read_text(encoding="utf-8") == "Changed by someone else.\n"
+        assert app.session.dirty
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.click("#choice-overwrite")
+        await settle(pilot)
+        assert "Jiechi" in article.read_text(encoding="utf-8")
+        assert (
+            article.with_name("rome.md~").read_text(encoding="utf-8")
+            == "Changed by someone else.\n"
+        )
+
+
+@pilot_test
+async def test_quit_without_changes_just_quits(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@pilot_test
+async def test_quit_with_unsaved_changes_asks_first(article: Path, fake_core: list[str]) -> None:
+    original = article.read_text(encoding="utf-8")
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")  # "Stay" is the default
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+        assert not app.is_running
+    assert article.read_text(encoding="utf-8") == original
+
+
+@pilot_test
+async def test_save_and_quit(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f", "q")
+        await settle(pilot)
+        await pilot.click("#choice-save")
+        await pilot.pause()
+        assert not app.is_running
+    assert "Yang Jiechi said" in article.read_text(encoding="utf-8")
+
+
+# -- help, theme, command palette -----------------------------------------------------------------
+
+
+@pilot_test
+async def test_help_screen_opens_and_closes(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+
+
+@pilot_test
+async def test_light_and_dark_themes(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article, theme="light")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-light"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-dark"
+
+
+@pilot_test
+async def test_command_palette_runs_a_review_action(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"next finding")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert review(app).current == 1
+
+
+# -- glossary entries (the real house glossary and romanizer) ----------------------------------------
+
+
+@pilot_test
+async def test_entry_form_proposes_pinyin_and_validates_live(
+    article: Path, fake_core: list[str], tmp_path: Path
+) -> None:
+    app = make_app(article, glossary_paths=[tmp_path / "house.toml"])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EntryFormScreen)
+        hanzi = form.query_one("#hanzi", Input)
+        hanzi.value = "曾国藩"
+        await settle(pilot)
+        assert form.query_one("#pinyin", Input).value == "Zēng Guófān"
+        assert form.query_one("#english", Input).value == "Zeng Guofan"
+        assert not form.errors
+        form.query_one("#pinyin", Input).value = "Zēng Guófàn"
+        await pilot.pause()
+        assert form.errors and form.errors[0].startswith("pinyin:")
+        assert form.query_one("#save", Button).disabled
+        # the user's own typing is never overwritten by a later proposal
+        hanzi.value = "曾国藩 "
+        await settle(pilot)
+        assert form.query_one("#pinyin", Input).value == "Zēng Guófàn"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert not app.session.dirty
+
+
+@pilot_test
+async def test_entry_form_offers_alternatives_for_an_ambiguous_surname(
+    article: Path, fake_core: list[str]
+) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EntryFormScreen)
+        form.query_one("#hanzi", Input).value = "乐嘉"
+        await settle(pilot)
+        alternatives = form.query_one("#alternatives", RadioSet)
+        assert alternatives.display
+        assert form.proposal is not None and len(form.proposal.choices) >= 2
+        labels = [str(button.label) for button in alternatives.query("RadioButton")]
+        assert any(label.startswith("Yuè") for label in labels)
+        assert any(label.startswith("Lè") for label in labels)
+        other = next(
+            i
+            for i, (p, _) in enumerate(form.proposal.choices)
+            if p != form.query_one("#pinyin", Input).value
+        )
+        alternatives.query("RadioButton")[other].value = True
+        await pilot.pause()
+        assert form.query_one("#pinyin", Input).value == form.proposal.choices[other][0]
+        assert form.query_one("#english", Input).value == form.proposal.choices[other][1]
+
+
+@pilot_test
+async def test_adding_an_entry_rechecks_and_saves_the_glossary(
+    article: Path, fake_core: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "house.toml"
+    seen: list[int] = []
+
+    def check(path: Path, text: str, glossary: object) -> bridge.Review:
+        seen.append(len(glossary.by_hanzi("张小明")))  # type: ignore[attr-defined]
+        return fake_check(path, text, glossary)
+
+    monkeypatch.setattr(bridge, "check", check)
+    app = make_app(article, glossary_paths=[target])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EntryFormScreen)
+        form.query_one("#hanzi", Input).value = "张小明"
+        await settle(pilot)
+        assert form.query_one("#pinyin", Input).value == "Zhāng Xiǎomíng"
+        form.query_one("#notes", Input).value = "A student in the fixture."
+        await pilot.pause()
+        await pilot.click("#save")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.session.glossary_dirty and not app.session.article_dirty
+        assert seen[-1] == 1  # re-checked with the new entry
+        assert not target.exists()  # nothing written before saving
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not app.session.dirty
+    saved = target.read_text(encoding="utf-8")
+    assert 'hanzi = "张小明"' in saved and 'pinyin = "Zhāng Xiǎomíng"' in saved
+
+
+@pilot_test
+async def test_saving_a_new_entry_without_a_glossary_file_explains(
+    article: Path, fake_core: list[str]
+) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EntryFormScreen)
+        form.query_one("#hanzi", Input).value = "张小明"
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # in the form: save the entry
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # on the review screen: save files
+        await settle(pilot)
+        assert app.session.glossary_dirty
+        assert any("--glossary" in n.message for n in app._notifications)
+
+
+@pilot_test
+async def test_entry_form_kind_and_region_are_choices(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        kind = app.screen.query_one("#kind", Select)
+        assert kind.value == "person"
+        app.screen.query_one("#hanzi", Input).value = "北京"
+        kind.value = "place"
+        app.screen.query_one("#pinyin", Input).value = "Běijīng"
+        app.screen.query_one("#english", Input).value = "Beijing"
+        await settle(pilot)
+        assert app.screen.errors == []  # type: ignore[attr-defined]
+
+
+# -- look-up ------------------------------------------------------------------------------------------
+
+
+@pilot_test
+async def test_lookup_searches_as_you_type(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and app.focused.id == "lookup-input"
+        await pilot.press(*"yang jiechi")
+        await settle(pilot)
+        panel = review(app).query_one(LookupPanel)
+        assert panel.query_shown == "yang jiechi"
+        assert panel.rows and panel.rows[0].hanzi == "杨洁篪"
+        assert review(app).query_one("#lookup-results", OptionList).option_count == len(panel.rows)
+        await pilot.press(*["backspace"] * 11)
+        await settle(pilot)
+        assert panel.rows == ()
+
+
+# -- mojibake -----------------------------------------------------------------------------------------
+
+
+@pilot_test
+async def test_repair_shows_before_and_after_and_applies(
+    tmp_path: Path, fake_core: list[str]
+) -> None:
+    broken = "Talks in Rome with " + corrupt_seed("Yáng Jiéchí") + " today.\n"
+    path = tmp_path / "broken.txt"
+    path.write_text(broken, encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RepairScreen)
+        detail = str(screen.query_one("#repair-detail", Static).render())
+        assert "before:" in detail and "after:" in detail
+        await pilot.click("#apply")
+        await settle(pilot)
+        assert "Yáng Jiéchí" in app.session.text
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.session.text == broken
+
+
+# -- names panel (real checker) --------------------------------------------------------------------
+
+
+@pilot_test
+async def test_names_panel_lists_people_with_status(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        table = review(app).query_one(NamesTable)
+        rows = {person.hanzi: person for person in table.people}
+        assert rows["杨洁篪"].status is bridge.Status.INCONSISTENT  # "Yang Jiechei"
+        assert rows["杨洁篪"].pinyin == "Yáng Jiéchí"
+        assert rows["刘鹏宇"].status is bridge.Status.IN_GLOSSARY
+        assert "乐嘉" in rows
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntryFormScreen)
+
+
+@pilot_test
+async def test_real_core_opens_the_example_with_findings() -> None:
+    example = Path(__file__).parent.parent / "examples" / "review_demo.md"
+    app = make_app(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(app)
+        assert screen.review is not None
+        codes = {f.code for f in screen.findings}
+        assert codes  # the example's misspelling and misread surname are reported
+        assert review(app).query_one(FindingsList).option_count == len(screen.findings)

@@ -1,0 +1,93 @@
+"""The review app and its factory, shared by `glossary review` and the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tui.bridge import House
+from tui.screens.modals import ChoiceScreen
+from tui.screens.review import ReviewScreen
+from tui.session import ReviewSession
+
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
+
+class ReviewApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "glossary review"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+    ]
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        house: House,
+        *,
+        theme: str = "dark",
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.house = house
+        self._theme_name = THEMES[theme]
+        self.cursor_blink = cursor_blink
+
+    def on_mount(self) -> None:
+        self.theme = self._theme_name
+        self.push_screen(ReviewScreen(self.session, self.house))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved changes, ask first (save, discard or stay)."""
+        if not self.session.dirty:
+            self.exit()
+            return
+        if isinstance(self.screen, ChoiceScreen):
+            return  # already asking
+        what = []
+        if self.session.article_dirty:
+            what.append(self.session.path.name)
+        if self.session.glossary_dirty:
+            what.append("the glossary")
+
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
+                self.exit()
+            elif choice == "save":
+                screen = self.screen
+                if isinstance(screen, ReviewScreen) and screen.save():
+                    self.exit()
+
+        self.push_screen(
+            ChoiceScreen(
+                "Unsaved changes",
+                f"{' and '.join(what)} changed. Save before quitting?",
+                [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Stay")],
+                default="cancel",
+            ),
+            answered,
+        )
+
+
+def create_app(
+    article: Path,
+    *,
+    glossary_paths: Sequence[Path] = (),
+    theme: str = "dark",
+    cursor_blink: bool = True,
+) -> ReviewApp:
+    """Build the review app for `article` (read now; errors raise GlossaryError)."""
+    paths = tuple(Path(p) for p in glossary_paths)
+    session = ReviewSession(Path(article), paths[0] if paths else None)
+    house = House(paths, article=Path(article))
+    return ReviewApp(session, house, theme=theme, cursor_blink=cursor_blink)

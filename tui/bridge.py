@@ -1,0 +1,429 @@
+"""The one place where the UI calls the `glossary` core, and the plain rows it renders.
+
+Nothing here decides what is right or wrong about a name: it asks the checker, the house
+glossary, the romanizer, the look-up and the repairer, and turns their answers into rows the
+widgets show. Every function may be slow the first time (dictionaries load), so screens call
+them from workers.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from glossary.check.findings import Finding, Fix
+from glossary.errors import DataError, GlossaryError
+from glossary.house import (
+    REGIONS,
+    Entry,
+    Glossary,
+    GlossaryFile,
+    Kind,
+    System,
+    check_duplicates,
+    default_paths,
+    entry_block,
+    load_glossary,
+    parse_glossary_text,
+)
+from tui.session import ChangedOnDisk
+
+if TYPE_CHECKING:
+    from glossary.check.mentions import PersonInfo
+    from glossary.config import Config
+    from glossary.lookup import Lookup
+    from glossary.repair import Repair
+
+# -- rows the widgets render ------------------------------------------------------------------
+
+
+class Status(enum.Enum):
+    IN_GLOSSARY = "in glossary"
+    NEW = "new"
+    INCONSISTENT = "inconsistent"
+    AMBIGUOUS = "ambiguous"
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    hanzi: str
+    pinyin: str
+    english: str
+    status: Status
+    spans: tuple[tuple[int, int], ...] = ()  # where the article mentions this person
+
+
+@dataclass(frozen=True)
+class LookupRow:
+    hanzi: str
+    traditional: str
+    pinyin: str
+    english: str
+    source: str  # "house" or "cedict"
+
+
+@dataclass(frozen=True)
+class Review:
+    findings: tuple[Finding, ...]
+    people: tuple[PersonRow, ...] = ()
+
+
+# -- the house glossary as this review sees it ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """An entry added (`old` None) or edited in this session, not yet saved."""
+
+    old: Entry | None
+    new: Entry
+
+
+class House:
+    """The shipped glossary plus `--glossary` files, and this session's unsaved changes."""
+
+    def __init__(self, paths: Sequence[Path], *, article: Path) -> None:
+        self.paths = tuple(paths)
+        self.article = article
+        self._lookup: tuple[object, Lookup] | None = None
+
+    @cached_property
+    def configured(self) -> tuple[Path, ...]:
+        """Glossary files named by the article's configuration (`glossaries = [...]`)."""
+        return config_for(self.article).glossaries
+
+    @property
+    def target(self) -> Path | None:
+        """Where new entries are saved: the first `--glossary` file, else the first configured."""
+        chosen = (*self.paths, *self.configured)
+        return chosen[0] if chosen else None
+
+    def files(self) -> list[Path]:
+        shipped = default_paths()
+        extra = [p for p in (*self.configured, *self.paths) if p.exists() and p not in shipped]
+        return [*shipped, *dict.fromkeys(extra)]
+
+    def base(self) -> Glossary:
+        """The glossary files as on disk (cached by the core per file modification time)."""
+        return load_glossary(self.files())
+
+    def effective(self, changes: Sequence[object]) -> Glossary:
+        """The glossary with this session's changes applied, for checking and look-up."""
+        base = self.base()
+        if not changes:
+            return base
+        gone = [c.old for c in _changes(changes) if c.old is not None]
+        new = [c.new for c in _changes(changes)]
+        kept = [e for e in base.entries if e not in gone and e not in new]
+        return Glossary([*kept, *new], base.digests)
+
+    def lookup(self, changes: Sequence[object]) -> Lookup:
+        """The look-up engine over the effective glossary and CC-CEDICT (built once per state)."""
+        from glossary.cedict import load_cedict
+        from glossary.lookup import Lookup
+
+        key = (tuple(changes), self.base())
+        cached = self._lookup
+        if cached is None or cached[0] != key:
+            cached = self._lookup = (key, Lookup(self.effective(changes), load_cedict()))
+        return cached[1]
+
+    def find(self, changes: Sequence[object], hanzi: str) -> Entry | None:
+        """The entry (as edited in this session, if it was) for these characters."""
+        found = self.effective(changes).by_hanzi(hanzi)
+        return found[0] if found else None
+
+    def put(
+        self, changes: tuple[object, ...], old: Entry | None, form: FormValues
+    ) -> tuple[object, ...]:
+        """The session's changes after adding or editing an entry from the form."""
+        new = form.entry(old)
+        listed = list(_changes(changes))
+        for index, change in enumerate(listed):
+            if old is not None and change.new == old:  # editing an entry added or edited now
+                listed[index] = Change(change.old, new)
+                break
+        else:
+            listed.append(Change(old, new))
+        glossary = self.effective(tuple(listed))
+        check_duplicates(glossary.entries)
+        return tuple(listed)
+
+    def save(self, changes: Sequence[object], *, force: bool = False) -> Path:
+        """Write every change into its file: edits where the entry was read, additions to
+        the `--glossary` file. Atomic, with a backup; refuses a file changed on disk."""
+        loaded = self.base().digests
+        by_file: dict[Path, list[Change]] = {}
+        for change in _changes(changes):
+            if change.old is not None and change.old.path:
+                path = Path(change.old.path)
+            elif self.target is not None:
+                path = self.target
+            else:
+                raise GlossaryError(
+                    "no glossary file to add entries to: start the review with --glossary FILE"
+                )
+            by_file.setdefault(path, []).append(change)
+        for path, file_changes in by_file.items():
+            handle = GlossaryFile.open(path, create=True)
+            expected = loaded.get(str(path))
+            if not force and (
+                (expected is not None and handle.digest != expected)
+                or (expected is None and handle.digest is not None and path in self.files())
+            ):
+                raise ChangedOnDisk(path)
+            for change in file_changes:
+                if change.old is not None and change.old.path == str(path):
+                    handle.replace(change.old, change.new)
+                else:
+                    handle.add(change.new)
+            if path.exists():  # keep the previous version, as the article's save does
+                backup = path.with_name(path.name + "~")
+                backup.write_bytes(path.read_bytes())
+            handle.save()
+        return self.target or next(iter(by_file))
+
+
+def _changes(changes: Sequence[object]) -> list[Change]:
+    return [c for c in changes if isinstance(c, Change)]
+
+
+# -- the entry form ------------------------------------------------------------------------------
+
+SYSTEM_CHOICES = [(s.value, s.value) for s in System]
+KIND_CHOICES = [(k.value, k.value) for k in Kind]
+REGION_CHOICES = [("—", ""), *((r, r) for r in REGIONS)]
+
+
+@dataclass(frozen=True)
+class FormValues:
+    hanzi: str = ""
+    pinyin: str = ""
+    english: str = ""
+    system: str = System.PINYIN.value
+    kind: str = Kind.PERSON.value
+    region: str = ""
+    notes: str = ""
+
+    def entry(self, old: Entry | None = None) -> Entry:
+        """The entry the form describes (validated by the house glossary's own loader)."""
+        draft = Entry(
+            hanzi=self.hanzi,
+            traditional=old.traditional if old is not None and old.hanzi == self.hanzi else "",
+            pinyin=self.pinyin,
+            english=self.english,
+            system=System(self.system),
+            kind=Kind(self.kind),
+            surname=old.surname if old is not None and self.kind == Kind.PERSON.value else None,
+            region=(self.region or None) if self.kind == Kind.PERSON.value else None,
+            order=old.order if old is not None else "eastern",
+            aliases=old.aliases if old is not None else (),
+            notes=self.notes,
+            sources=old.sources if old is not None else (),
+        )
+        (entry,) = parse_glossary_text(entry_block(draft), "entry")
+        # where it was read from (an edit is saved there); a new entry has no place yet
+        return replace(entry, path=old.path if old else "", line=old.line if old else 0)
+
+
+def form_values(entry: Entry | None, hanzi: str) -> FormValues:
+    if entry is None:
+        return FormValues(hanzi=hanzi)
+    return FormValues(
+        hanzi=entry.hanzi,
+        pinyin=entry.pinyin,
+        english=entry.english,
+        system=entry.system.value,
+        kind=entry.kind.value,
+        region=entry.region or "",
+        notes=entry.notes,
+    )
+
+
+def validate_form(form: FormValues) -> list[str]:
+    """What is wrong with the form, in the house glossary loader's own words."""
+    missing = [name for name in ("hanzi", "pinyin", "english") if not getattr(form, name)]
+    if missing:
+        return [f"{', '.join(missing)}: required"]
+    try:
+        form.entry()
+    except DataError as exc:
+        where = f"{exc.field}: " if exc.field else ""
+        return [f"{where}{exc.message}"]
+    return []
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What the romanizer proposes for the form."""
+
+    pinyin: str
+    english: str
+    note: str
+    alternatives: tuple[str, ...] = ()
+    choices: tuple[tuple[str, str], ...] = field(default=())  # (pinyin, english), first = proposal
+
+
+def propose(hanzi: str, glossary: Glossary) -> Proposal | None:
+    """The romanizer's pinyin and English for a name, with alternatives when it is ambiguous."""
+    if not hanzi:
+        return None
+    from glossary.pinyin import strip_tones
+    from glossary.romanize import NotAName, romanize
+
+    try:
+        found = romanize(hanzi, glossary=glossary)
+    except NotAName as exc:
+        return Proposal("", "", str(exc))
+    source = {
+        "house": "house glossary",
+        "cedict": "CC-CEDICT",
+        "rules": "surname table and readings",
+    }
+    note = f"proposed from the {source.get(found.source.value, found.source.value)}"
+    if found.ambiguous:
+        note += "; ambiguous: choose a reading below"
+    if found.notes:
+        note += "; " + "; ".join(found.notes)
+    others = [(alt, strip_tones(alt)) for alt in found.alternatives if alt != found.pinyin]
+    choices = ((found.pinyin, found.english), *others)
+    return Proposal(
+        found.pinyin, found.english, note, found.alternatives, choices if len(choices) > 1 else ()
+    )
+
+
+# -- ignoring a finding ----------------------------------------------------------------------------
+
+
+def suppression_edit(path: Path, text: str, finding: Finding) -> tuple[int, int, str]:
+    """An edit that puts a `disable-line` comment at the end of the finding's line.
+
+    The checker reads `glossary: disable-line=CODE` in an HTML comment in text, Markdown and
+    HTML alike; at the end of the line it neither shows in rendered Markdown/HTML nor splits a
+    paragraph (a comment on a line of its own would).
+    """
+    end = text.find("\n", finding.start)
+    if end == -1:
+        end = len(text)
+    if end > 0 and text[end - 1] == "\r":
+        end -= 1
+    return (end, end, f" <!-- glossary: disable-line={finding.code} -->")
+
+
+# -- checking ----------------------------------------------------------------------------------------
+
+# Findings that mean a person is written inconsistently: with itself, with the characters,
+# or with the house glossary (rule codes from glossary/check/rules).
+INCONSISTENT_CODES = frozenset({"GL101", "GL102", "GL103", "GL209", "GL301", "GL401"})
+AMBIGUOUS_CODES = frozenset({"GL305"})
+
+
+def config_for(path: Path) -> Config:
+    """The checker's configuration for the article, as `glossary lint` finds it."""
+    from glossary.config import load_config
+
+    return load_config(path.resolve().parent)
+
+
+def check(path: Path, text: str, glossary: Glossary) -> Review:
+    """The checker's findings for `text` (the article as edited) and the people it names."""
+    from glossary.check.document import read_document
+    from glossary.check.engine import check_document
+    from glossary.check.knowledge import Knowledge
+    from glossary.check.mentions import find_mentions
+
+    document = read_document(path.name, text)
+    knowledge = Knowledge(glossary)
+    findings = tuple(check_document(document, config_for(path), knowledge))
+    analysis = find_mentions(document, knowledge)
+    people = tuple(
+        _person_row(info, findings, glossary) for info in analysis.people if info.mentions
+    )
+    return Review(findings, people)
+
+
+def _person_row(info: PersonInfo, findings: Sequence[Finding], glossary: Glossary) -> PersonRow:
+    known = info.known
+    hanzi = info.hanzi or (known.hanzi if known is not None else "")
+    pinyin = known.pinyin if known is not None else ""
+    english = known.english if known is not None else ""
+    ambiguous = False
+    if hanzi and (known is None or known.source != "house"):
+        from glossary.romanize import NotAName, romanize
+
+        try:
+            found = romanize(hanzi, glossary=glossary)
+        except NotAName:
+            pass
+        else:
+            pinyin = pinyin or found.pinyin
+            english = english or found.english
+            ambiguous = found.ambiguous
+    if not english:
+        english = info.first.latin
+    spans = tuple((m.start, m.end) for m in info.mentions)
+    codes = {f.code for f in findings if any(f.start < e and s < f.end for s, e in spans)}
+    if codes & INCONSISTENT_CODES:
+        status = Status.INCONSISTENT
+    elif ambiguous or codes & AMBIGUOUS_CODES:
+        status = Status.AMBIGUOUS
+    elif known is not None and known.source == "house":
+        status = Status.IN_GLOSSARY
+    else:
+        status = Status.NEW
+    return PersonRow(hanzi, pinyin, english, status, spans)
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:
+    """The text with the checker's fixes applied (its own rules for overlaps)."""
+    from glossary.check.engine import apply_fixes as engine_apply
+
+    return engine_apply(text, fixes)[0]
+
+
+def hanzi_of(finding: Finding, review: Review | None) -> str:
+    """The characters of the person a finding is about, when known."""
+    data = dict(finding.data)
+    if data.get("hanzi"):
+        return data["hanzi"]
+    for person in review.people if review is not None else ():
+        if any(finding.start < e and s < finding.end for s, e in person.spans):
+            return person.hanzi
+    return ""
+
+
+# -- mojibake ----------------------------------------------------------------------------------------
+
+
+def find_repairs(text: str, glossary: Glossary) -> list[Repair]:
+    """Every run of mojibake with its repair (the repairer's own answer, before and after)."""
+    from glossary.repair import find_repairs as repairer
+
+    return [r for r in repairer(text, glossary=glossary) if r.changes or r.candidates]
+
+
+def apply_repairs(text: str, repairs: Sequence[Repair]) -> str:
+    from glossary.repair import apply_repairs as repairer_apply
+
+    return repairer_apply(text, repairs)
+
+
+# -- look-up -------------------------------------------------------------------------------------------
+
+
+def search(engine: Lookup, query: str, *, limit: int = 50) -> list[LookupRow]:
+    """Look-up results, best first: the house glossary, then CC-CEDICT."""
+    return [
+        LookupRow(
+            hanzi=r.hanzi,
+            traditional=r.traditional,
+            pinyin=r.pinyin,
+            english=r.english or r.definition,
+            source=r.source.value,
+        )
+        for r in engine.search(query, limit=limit)
+    ]

@@ -1,0 +1,430 @@
+"""The review screen: the article with findings in place, findings, names and look-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from glossary.check.findings import Finding, LineIndex
+from glossary.errors import GlossaryError
+from tui import bridge
+from tui.commands import ReviewCommands
+from tui.screens.entry_form import EntryFormScreen, FormResult
+from tui.screens.modals import ChoiceScreen, HelpScreen
+from tui.screens.repair import RepairScreen
+from tui.session import ChangedOnDisk, ReviewSession
+from tui.widgets.article import ArticleView
+from tui.widgets.findings import FindingsList
+from tui.widgets.lookup import LookupPanel
+from tui.widgets.names import NamesTable
+
+if TYPE_CHECKING:
+    from glossary.repair import Repair
+    from tui.app import ReviewApp
+
+
+class ReviewScreen(Screen[None]):
+    COMMANDS: ClassVar = {ReviewCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_finding", "Next"),
+        Binding("p", "previous_finding", "Prev"),
+        Binding("f", "apply_fix", "Fix"),
+        Binding("F", "apply_fix_all", "Fix all", show=False),
+        Binding("i", "ignore", "Ignore"),
+        Binding("a", "entry", "Entry"),
+        Binding("slash", "lookup", "Look-up"),
+        Binding("r", "repair", "Repair", show=False),
+        Binding("u,ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("1", "show_tab('findings')", "Findings", show=False),
+        Binding("2", "show_tab('names')", "Names", show=False),
+        Binding("3", "show_tab('lookup')", "Look-up", show=False),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    @dataclass
+    class Checked(Message):
+        """The core re-checked the article (text is what was checked)."""
+
+        text: str
+        review: bridge.Review
+
+    def __init__(self, session: ReviewSession, house: bridge.House) -> None:
+        super().__init__()
+        self.session = session
+        self.house = house
+        self.review: bridge.Review | None = None
+        self.checked_text: str | None = None
+        self.current: int | None = None
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return (
+            self.review.findings if self.review and self.checked_text == self.session.text else ()
+        )
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ArticleView(id="article")
+        yield Static("", id="detail")
+        with TabbedContent(id="panels", initial="findings"):
+            with TabPane("Findings", id="findings"):
+                yield FindingsList(id="findings-list")
+            with TabPane("Names", id="names"):
+                yield NamesTable(id="names-table")
+            with TabPane("Look-up", id="lookup"):
+                yield LookupPanel(self._search, id="lookup-panel")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleView).show(self.session.text)
+        self._update_titles(checking=True)
+        self.query_one(FindingsList).focus()
+        self.recheck()
+
+    # -- checking (in a worker) ------------------------------------------------------------------
+
+    @work(exclusive=True, thread=True, group="check")
+    def recheck(self) -> None:
+        text = self.session.text
+        glossary = self.house.effective(self.session.entries)
+        try:
+            review = bridge.check(self.session.path, text, glossary)
+        except GlossaryError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Checked(text, review))
+
+    def on_review_screen_checked(self, message: Checked) -> None:
+        if message.text != self.session.text:
+            return  # stale: a newer check is running
+        previous = (
+            self.findings[self.current] if self.current is not None and self.findings else None
+        )
+        self.review = message.review
+        self.checked_text = message.text
+        self.current = _nearest(self.review.findings, previous)
+        self._refresh_view()
+
+    def _refresh_view(self) -> None:
+        text = self.session.text
+        findings = self.findings
+        self.query_one(ArticleView).show(text, findings, self.current)
+        self.query_one(FindingsList).show(findings, text, self.current)
+        if self.review is not None:
+            self.query_one(NamesTable).show(self.review.people)
+        self._update_titles(checking=self.checked_text != text)
+        self._update_detail()
+        self.query_one(ArticleView).scroll_to_finding(self.current)
+
+    def _update_titles(self, *, checking: bool) -> None:
+        article = self.query_one(ArticleView)
+        mark = " (modified)" if self.session.article_dirty else ""
+        article.border_title = f"{self.session.path.name}{mark}"
+        if checking:
+            article.border_subtitle = "checking…"
+        else:
+            count = len(self.findings)
+            article.border_subtitle = f"{count} finding{'s' if count != 1 else ''}"
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("findings").label = f"Findings {len(self.findings)}"  # type: ignore[assignment]
+        people = len(self.review.people) if self.review else 0
+        tabs.get_tab("names").label = f"Names {people}"  # type: ignore[assignment]
+        glossary_mark = " (glossary modified)" if self.session.glossary_dirty else ""
+        self.app.sub_title = f"{self.session.path.name}{mark}{glossary_mark}"
+
+    def _update_detail(self) -> None:
+        detail = self.query_one("#detail", Static)
+        finding = self._current_finding()
+        if finding is None:
+            detail.update("No findings." if self.review is not None and not self.findings else "")
+            return
+        where = LineIndex(self.session.text).position(finding.start)
+        line = Text()
+        line.append(f"{finding.code} {finding.rule} ", "bold")
+        line.append(f"line {where.line}: ", "dim")
+        line.append(finding.message)
+        if finding.fix is not None:
+            before = self.session.text[finding.fix.start : finding.fix.end]
+            line.append("  fix: ", "dim")
+            line.append(f"{before} → {finding.fix.replacement}", "bold green")
+        detail.update(line)
+
+    def _current_finding(self) -> Finding | None:
+        findings = self.findings
+        if self.current is None or not 0 <= self.current < len(findings):
+            return None
+        return findings[self.current]
+
+    def _changed(self, message: str) -> None:
+        """The article or the glossary changed: show it and re-check."""
+        self.query_one(ArticleView).show(self.session.text)
+        self.query_one(FindingsList).show((), self.session.text, None)
+        self._update_titles(checking=True)
+        self._update_detail()
+        self.notify(message, timeout=3)
+        self.recheck()
+
+    # -- moving between findings ------------------------------------------------------------------
+
+    def select_finding(self, index: int) -> None:
+        if not 0 <= index < len(self.findings):
+            return
+        self.current = index
+        self.query_one(ArticleView).set_current(index)
+        findings_list = self.query_one(FindingsList)
+        if findings_list.highlighted != index:
+            findings_list.highlighted = index
+        self._update_detail()
+
+    def action_select_finding(self, index: int) -> None:
+        self.select_finding(index)
+
+    def action_next_finding(self) -> None:
+        self._step(1)
+
+    def action_previous_finding(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        count = len(self.findings)
+        if not count:
+            self.notify("No findings.", timeout=2)
+            return
+        index = 0 if self.current is None and delta > 0 else (self.current or 0) + delta
+        self.select_finding(index % count)
+
+    @on(OptionList.OptionHighlighted, "#findings-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.current:
+            self.select_finding(event.option_index)
+
+    @on(OptionList.OptionSelected, "#findings-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.select_finding(event.option_index)
+
+    # -- fixes, ignoring, undo --------------------------------------------------------------------
+
+    def action_apply_fix(self) -> None:
+        finding = self._current_finding()
+        if finding is None or finding.fix is None:
+            self.notify("This finding has no automatic fix.", severity="warning", timeout=3)
+            return
+        text = bridge.apply_fixes(self.session.text, [finding.fix])
+        if self.session.edit_text(text, f"fix {finding.code}"):
+            self._changed(f"Applied the fix for {finding.code}.")
+
+    def action_apply_fix_all(self) -> None:
+        finding = self._current_finding()
+        if finding is None:
+            return
+        fixes = [f.fix for f in self.findings if f.code == finding.code and f.fix is not None]
+        if not fixes:
+            self.notify(f"No {finding.code} finding has a fix.", severity="warning", timeout=3)
+            return
+        text = bridge.apply_fixes(self.session.text, fixes)
+        if self.session.edit_text(text, f"fix all {finding.code}"):
+            self._changed(
+                f"Applied {len(fixes)} {finding.code} fix{'es' if len(fixes) > 1 else ''}."
+            )
+
+    def action_ignore(self) -> None:
+        finding = self._current_finding()
+        if finding is None:
+            return
+        choices = [("comment", "Suppression comment"), ("glossary", "Glossary exception")]
+        choices.append(("cancel", "Cancel"))
+        message = (
+            f"Ignore {finding.code} here with a comment in the article, "
+            "or record an exception in the house glossary?"
+        )
+        self.app.push_screen(
+            ChoiceScreen(f"Ignore {finding.code}", message, choices),
+            lambda choice: self._ignore(finding, choice or ""),
+        )
+
+    def _ignore(self, finding: Finding, choice: str) -> None:
+        if choice == "comment":
+            edit = bridge.suppression_edit(self.session.path, self.session.text, finding)
+            if self.session.replace([edit], f"ignore {finding.code}"):
+                self._changed(f"{finding.code} suppressed with a comment in the article.")
+        elif choice == "glossary":
+            try:
+                entries = bridge.add_exception(self.house, self.session.entries, finding)
+            except GlossaryError as exc:
+                self.notify(str(exc), severity="error", timeout=6)
+                return
+            self.session.set_entries(entries, f"exception {finding.code}")
+            self._changed(f"{finding.code} recorded as a glossary exception (save to keep it).")
+
+    def action_undo(self) -> None:
+        label = self.session.undo()
+        if label is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self._changed(f"Undid: {label}.")
+
+    # -- glossary entries ---------------------------------------------------------------------------
+
+    def action_entry(self) -> None:
+        hanzi = self._selected_hanzi()
+        self.app.push_screen(
+            EntryFormScreen(self.house, self.session.entries, hanzi), self._entry_done
+        )
+
+    def _selected_hanzi(self) -> str:
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == "names":
+            person = self.query_one(NamesTable).current
+            return person.hanzi if person else ""
+        if tabs.active == "lookup":
+            panel = self.query_one(LookupPanel)
+            results = panel.query_one(OptionList)
+            if results.highlighted is not None and results.highlighted < len(panel.rows):
+                return panel.rows[results.highlighted].hanzi
+            return ""
+        finding = self._current_finding()
+        return bridge.hanzi_of(finding, self.review) if finding else ""
+
+    def _entry_done(self, result: FormResult | None) -> None:
+        if result is None:
+            return
+        self.session.set_entries(result.entries, result.label)
+        self._changed(f"{result.label} (save with ctrl+s to keep it).")
+
+    @on(DataTable.RowSelected, "#names-table")
+    def _person_chosen(self, event: DataTable.RowSelected) -> None:
+        self.action_entry()
+
+    # -- look-up ----------------------------------------------------------------------------------
+
+    def _search(self, query: str) -> list[bridge.LookupRow]:
+        return bridge.search(self.house.lookup(self.session.entries), query)
+
+    def action_lookup(self) -> None:
+        self.action_show_tab("lookup")
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        target = {
+            "findings": "#findings-list",
+            "names": "#names-table",
+            "lookup": "#lookup-input",
+        }[tab]
+        self.query_one(target).focus()
+
+    # -- mojibake ---------------------------------------------------------------------------------
+
+    def action_repair(self) -> None:
+        self.notify("Looking for mojibake…", timeout=2)
+        self._find_repairs(self.session.text)
+
+    @work(exclusive=True, thread=True, group="repair")
+    def _find_repairs(self, text: str) -> None:
+        repairs = bridge.find_repairs(text, self.house.effective(self.session.entries))
+        self.app.call_from_thread(self._show_repairs, text, repairs)
+
+    def _show_repairs(self, text: str, repairs: list[Repair]) -> None:
+        if text != self.session.text:
+            return  # the article changed meanwhile: ask again
+        if not repairs:
+            self.notify("No mojibake found.", timeout=3)
+            return
+        self.app.push_screen(RepairScreen(text, repairs), self._repair_done)
+
+    def _repair_done(self, repairs: list[Repair] | None) -> None:
+        if not repairs:
+            return
+        runs = f"{len(repairs)} run{'s' if len(repairs) > 1 else ''}"
+        text = bridge.apply_repairs(self.session.text, repairs)
+        if self.session.edit_text(text, f"repair {runs}"):
+            self._changed(f"Repaired {runs} of mojibake.")
+
+    # -- saving -----------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        self.save()
+
+    def save(self, *, force_article: bool = False, force_glossary: bool = False) -> bool:
+        """Save what changed; asks before overwriting a file that changed on disk."""
+        session = self.session
+        saved: list[str] = []
+        if session.article_dirty:
+            try:
+                session.save_article(force=force_article)
+            except ChangedOnDisk as exc:
+                self._ask_overwrite(exc, glossary=False)
+                return False
+            except OSError as exc:
+                self.notify(f"{session.path}: not saved: {exc.strerror or exc}", severity="error")
+                return False
+            saved.append(session.path.name)
+        if session.glossary_dirty:
+            try:
+                target = self.house.save(session.entries, force=force_glossary)
+            except ChangedOnDisk as exc:
+                self._ask_overwrite(exc, glossary=True)
+                return False
+            except GlossaryError as exc:
+                self.notify(str(exc), severity="error", timeout=8)
+                return False
+            session.mark_glossary_saved()
+            saved.append(target.name)
+        self._update_titles(checking=self.checked_text != session.text)
+        self.notify(f"Saved {', '.join(saved)}." if saved else "Nothing to save.", timeout=3)
+        return True
+
+    def _ask_overwrite(self, exc: ChangedOnDisk, *, glossary: bool) -> None:
+        message = (
+            f"{exc.path.name} was changed on disk after it was opened. "
+            "Overwrite it with your version (the file on disk is kept as a backup with ~)?"
+        )
+
+        def answered(choice: str | None) -> None:
+            if choice == "overwrite":
+                self.save(force_article=not glossary, force_glossary=glossary)
+            else:
+                self.notify(f"{exc.path.name} not saved.", severity="warning", timeout=4)
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Changed on disk",
+                message,
+                [("cancel", "Keep the file"), ("overwrite", "Overwrite")],
+            ),
+            answered,
+        )
+
+    # -- help -------------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    @property
+    def review_app(self) -> ReviewApp:
+        return self.app  # type: ignore[return-value]
+
+
+def _nearest(findings: tuple[Finding, ...], previous: Finding | None) -> int | None:
+    """After a re-check, stay on the finding at (or next after) where the old one was."""
+    if not findings:
+        return None
+    if previous is None:
+        return 0
+    for index, finding in enumerate(findings):
+        if finding.start >= previous.start:
+            return index
+    return len(findings) - 1

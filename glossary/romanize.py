@@ -344,6 +344,40 @@ def _double_surname(simplified: str, surname_len: int) -> tuple[Surname, Surname
 
 
 @cache
+def given_name_readings() -> dict[str, Syllable]:
+    """`dictionaries/given_names.tsv`: readings characters take in given names (长 cháng)."""
+    from glossary.errors import DataError
+    from glossary.resources import dictionaries_dir
+
+    path = dictionaries_dir() / "given_names.tsv"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(path, None, None, f"cannot read: {exc}") from exc
+    table: dict[str, Syllable] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise DataError(
+                path, number, None, f"expected 3 tab-separated columns, got {len(fields)}"
+            )
+        hanzi, reading, _note = (f.strip() for f in fields)
+        if len(hanzi) != 1 or not is_han(hanzi):
+            raise DataError(path, number, "hanzi", f"{hanzi!r} is not one Han character")
+        syllable = parse_syllable(reading)
+        if syllable is None or not syllable.tone or syllable not in readings(hanzi):
+            raise DataError(
+                path, number, "reading", f"{reading!r} is not a tone-marked reading of {hanzi}"
+            )
+        if hanzi in table:
+            raise DataError(path, number, "hanzi", f"{hanzi} is listed twice")
+        table[hanzi] = syllable
+    return table
+
+
+@cache
 def _pypinyin_given(given: str) -> tuple[Syllable | None, ...]:
     """pypinyin's reading of a given name in context (its phrase table knows 朝阳 zhāoyáng).
 
@@ -384,7 +418,10 @@ def _given_syllables(
         if not options:
             raise NoReading(f"no reading is known for {as_written!r}")
         choice = options[0]
-        if len(options) > 1:
+        preferred = given_name_readings().get(char)
+        if preferred is not None and preferred in options:
+            choice = preferred
+        elif len(options) > 1:
             tally = Counter(counts.get(char, Counter()))
             tally.subtract(own.get(char, Counter()))
             ranked = [(n, s) for s, n in tally.items() if n > 0 and s in options]

@@ -248,3 +248,17 @@ def test_acceptable_readings_include_the_house_form() -> None:
 def test_acceptable_readings_keep_the_single_surname_split_possible() -> None:
     options = acceptable_readings("单于丹")
     assert {s.marked for s in options[0]} >= {"chán", "shàn"}
+
+
+def test_given_name_readings_table_is_valid_and_used() -> None:
+    from glossary.romanize import given_name_readings
+
+    table = given_name_readings()
+    assert table and all(s in readings(c) for c, s in table.items())
+    assert rules("李长春") == "Lǐ Chángchūn"  # not zhǎng
+    assert rules("孙少平") == "Sūn Shàopíng"  # not shǎo
+
+
+def test_given_name_reading_follows_other_peoples_names() -> None:
+    # Counts over CC-CEDICT's people, leaving the name itself out.
+    assert rules("王华") == "Wáng Huá"

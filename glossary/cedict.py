@@ -19,8 +19,8 @@ import re
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -28,21 +28,12 @@ from glossary.errors import DataError
 from glossary.pinyin import numbered_to_marked
 from glossary.resources import cache_dir
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 DATA_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 # --- what kind of entry: person, surname, place ---------------------------------------
 
-_DATES_RE = re.compile(
-    r"^(?:c\.\s*|ca\.\s*|born\s+|died\s+|d\.\s*|b\.\s*)?"
-    r"(?:\?|\d{1,4}(?:s)?(?:\s*(?:BC|AD|BCE|CE))?)?"
-    r"\s*(?:-|–|to)\s*"
-    r"(?:\?|\d{1,4}(?:s)?(?:\s*(?:BC|AD|BCE|CE))?)?$"
-    r"|^(?:c\.\s*)?\d{1,2}(?:st|nd|rd|th) century(?: BC| AD)?$",
-    re.IGNORECASE,
-)
-_NAME_WORD_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|of|the|van|von|de|da|der|al-\w+|bin|ibn|y|la|le)$")
 # Words that make "X Y (1914-1918)" an event, a period or a thing rather than a person.
 _NOT_PERSON_WORDS = frozenset(
     [
@@ -110,12 +101,27 @@ _NOT_PERSON_WORDS = frozenset(
     ]
 )
 _HONORIFICS = ("Dr ", "Dr. ", "Sir ")
-_PLACE_WORDS_RE = re.compile(
-    r"\b(?:city|county|province|prefecture|district|municipality|town|township|village|"
-    r"capital|river|mountain|mountains|lake|island|islands|autonomous region|region|"
-    r"country|state|harbor|harbour|port|peninsula|desert|sea|bay|strait|plateau|basin)\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Life dates, a word of a name, place words: compiled on first use (start-up stays light)."""
+    dates = re.compile(
+        r"^(?:c\.\s*|ca\.\s*|born\s+|died\s+|d\.\s*|b\.\s*)?"
+        r"(?:\?|\d{1,4}(?:s)?(?:\s*(?:BC|AD|BCE|CE))?)?"
+        r"\s*(?:-|–|to)\s*"
+        r"(?:\?|\d{1,4}(?:s)?(?:\s*(?:BC|AD|BCE|CE))?)?$"
+        r"|^(?:c\.\s*)?\d{1,2}(?:st|nd|rd|th) century(?: BC| AD)?$",
+        re.IGNORECASE,
+    )
+    name_word = re.compile(r"^(?:[A-Z][\w'’.-]*|of|the|van|von|de|da|der|al-\w+|bin|ibn|y|la|le)$")
+    place_words = re.compile(
+        r"\b(?:city|county|province|prefecture|district|municipality|town|township|village|"
+        r"capital|river|mountain|mountains|lake|island|islands|autonomous region|region|"
+        r"country|state|harbor|harbour|port|peninsula|desert|sea|bay|strait|plateau|basin)\b",
+        re.IGNORECASE,
+    )
+    return dates, name_word, place_words
 
 
 def _name_and_dates(definition: str) -> tuple[str, str] | None:
@@ -145,14 +151,15 @@ def person_name(definition: str) -> str | None:
     if split is None:
         return None
     name, dates = split
-    if not _DATES_RE.match(dates) or not any(c.isdigit() for c in dates):
+    dates_re, name_word_re, _ = _patterns()
+    if not dates_re.match(dates) or not any(c.isdigit() for c in dates):
         return None
     for honorific in _HONORIFICS:
         name = name.removeprefix(honorific)
     words = name.split()
     if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
         return None
-    if not all(_NAME_WORD_RE.match(w) for w in words):
+    if not all(name_word_re.match(w) for w in words):
         return None
     if any(w.lower().strip(".,") in _NOT_PERSON_WORDS for w in words):
         return None
@@ -173,6 +180,9 @@ class CedictEntry:
     simplified: str
     numbered: str  # as CC-CEDICT writes it: "Yang2 Jie2 chi2", "Lu:3"
     definitions: tuple[str, ...]
+    # Filled in from the compiled index, so that queries skip the heuristics below.
+    known_kind: str = field(default="", compare=False, repr=False)
+    known_english: str = field(default="", compare=False, repr=False)
 
     @property
     def pinyin(self) -> str:
@@ -204,13 +214,13 @@ class CedictEntry:
     def is_place(self) -> bool:
         if not self.is_proper or self.is_person or self.is_surname:
             return False
-        return (
-            _PLACE_WORDS_RE.search(self.definitions[0]) is not None if self.definitions else False
-        )
+        return bool(self.definitions) and _patterns()[2].search(self.definitions[0]) is not None
 
     @property
     def kind(self) -> str:
         """person | surname | place | term."""
+        if self.known_kind:
+            return self.known_kind
         if self.is_person:
             return "person"
         if self.is_surname:
@@ -222,6 +232,8 @@ class CedictEntry:
     @property
     def english(self) -> str:
         """A short English form: the person's name, the surname, else the first gloss."""
+        if self.known_english:
+            return self.known_english
         name = self.person_name
         if name:
             return name
@@ -314,7 +326,11 @@ CREATE TABLE entry(
     toneless TEXT NOT NULL,      -- 'yangjiechi'
     kind TEXT NOT NULL,          -- person | surname | place | term
     english TEXT NOT NULL,       -- short English form
-    name_key TEXT NOT NULL       -- folded English name of a person/surname/place, else ''
+    name_key TEXT NOT NULL,      -- folded English name of a person/surname/place, else ''
+    freq INTEGER NOT NULL,       -- word frequency from jieba's dictionary (0 if absent)
+    simplified_rev TEXT NOT NULL,  -- reversed, for patterns that start with a wildcard
+    traditional_rev TEXT NOT NULL,
+    toneless_rev TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE gloss USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
 """
@@ -324,6 +340,9 @@ CREATE INDEX entry_traditional ON entry(traditional);
 CREATE INDEX entry_toneless ON entry(toneless);
 CREATE INDEX entry_kind ON entry(kind);
 CREATE INDEX entry_name_key ON entry(name_key);
+CREATE INDEX entry_simplified_rev ON entry(simplified_rev);
+CREATE INDEX entry_traditional_rev ON entry(traditional_rev);
+CREATE INDEX entry_toneless_rev ON entry(toneless_rev);
 """
 _SEP = "\x1f"
 
@@ -333,6 +352,31 @@ def fold_name(text: str) -> str:
     from glossary.pinyin import ascii_fold
 
     return _NON_LETTER_RE.sub("", ascii_fold(text))
+
+
+def frequency_path() -> Path | None:
+    """jieba's word list (word, frequency, part of speech): ranks common words first."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        candidate = Path(location) / "dict.txt"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _frequencies() -> dict[str, int]:
+    path = frequency_path()
+    if path is None:
+        return {}
+    table: dict[str, int] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                table[parts[0]] = int(parts[1])
+    return table
 
 
 def _build(source: Path, target: Path, digest: str) -> None:
@@ -347,6 +391,7 @@ def _build(source: Path, target: Path, digest: str) -> None:
             db.executescript(_SCHEMA)
             rows = []
             glosses = []
+            frequencies = _frequencies()
             for i, entry in enumerate(parse(source), start=1):
                 kind = entry.kind
                 english = entry.english
@@ -362,10 +407,14 @@ def _build(source: Path, target: Path, digest: str) -> None:
                         kind,
                         english,
                         name_key,
+                        frequencies.get(entry.simplified, 0),
+                        entry.simplified[::-1],
+                        entry.traditional[::-1],
+                        entry.toneless[::-1],
                     )
                 )
                 glosses.append((i, " / ".join(entry.definitions)))
-            db.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?)", rows)
+            db.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             db.executemany("INSERT INTO gloss(rowid, text) VALUES (?,?)", glosses)
             db.executescript(_INDEXES)
             db.executemany(
@@ -389,6 +438,10 @@ def database_path(source: Path | None = None) -> Path:
     """The compiled database for `source`, building it first when absent or stale."""
     source = source or data_path()
     digest = _digest(source)
+    ranking = frequency_path()
+    if ranking is not None:  # the ranking data is part of what the index was built from
+        stat = ranking.stat()
+        digest = hashlib.sha256(f"{digest}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()
     target = cache_dir() / f"cedict-{digest[:16]}-v{FORMAT_VERSION}.sqlite3"
     if not target.is_file():
         _build(source, target, digest)
@@ -412,11 +465,11 @@ def _built_from(path: Path) -> str | None:
 
 # --- the dictionary --------------------------------------------------------------------
 
-_COLUMNS = "traditional, simplified, numbered, definitions"
+_COLUMNS = "traditional, simplified, numbered, definitions, kind, english"
 
 
 def _entry(row: Sequence[str]) -> CedictEntry:
-    return CedictEntry(row[0], row[1], row[2], tuple(row[3].split(_SEP)))
+    return CedictEntry(row[0], row[1], row[2], tuple(row[3].split(_SEP)), row[4], row[5])
 
 
 class Cedict:
@@ -432,10 +485,11 @@ class Cedict:
             return self._db.execute(sql, params).fetchall()
 
     def _entries(
-        self, where: str, params: Sequence[object] = (), limit: int = -1
+        self, where: str, params: Sequence[object] = (), limit: int = -1, order: str = "id"
     ) -> list[CedictEntry]:
         rows = self._query(
-            f"SELECT {_COLUMNS} FROM entry WHERE {where} ORDER BY id LIMIT ?", (*params, limit)
+            f"SELECT {_COLUMNS} FROM entry WHERE {where} ORDER BY {order} LIMIT ?",
+            (*params, limit),
         )
         return [_entry(row) for row in rows]
 
@@ -453,18 +507,31 @@ class Cedict:
 
     def by_toneless(self, key: str, *, limit: int = -1) -> list[CedictEntry]:
         """Entries whose pinyin without tones and spaces is `key` (``yangjiechi``)."""
-        return self._entries("toneless = ?", (key,), limit)
+        return self._entries("toneless = ?", (key,), limit, _BY_FREQUENCY)
 
-    def by_toneless_prefix(
-        self, prefix: str, *, kinds: Iterable[str] = (), limit: int = 2000
-    ) -> list[CedictEntry]:
-        kinds = tuple(kinds)
-        where = "toneless >= ? AND toneless < ?"
-        params: list[object] = [prefix, prefix + "\U0010ffff"]
-        if kinds:
-            where += f" AND kind IN ({','.join('?' * len(kinds))})"
-            params += kinds
-        return self._entries(where, params, limit)
+    def keys_with_prefix(
+        self, column: str, prefix: str, *, limit: int = 5000
+    ) -> list[tuple[int, str]]:
+        """(id, key) for `toneless` or `name_key` keys starting with `prefix` (fuzzy-match fodder)."""
+        if column not in ("toneless", "name_key"):
+            raise ValueError(column)
+        return [
+            (int(row[0]), str(row[1]))
+            for row in self._query(
+                f"SELECT id, {column} FROM entry WHERE {column} >= ? AND {column} < ? LIMIT ?",
+                (prefix, prefix + "\U0010ffff", limit),
+            )
+        ]
+
+    def by_ids(self, ids: Sequence[int]) -> list[CedictEntry]:
+        """Entries by id, in the order asked."""
+        if not ids:
+            return []
+        rows = self._query(
+            f"SELECT id, {_COLUMNS} FROM entry WHERE id IN ({','.join('?' * len(ids))})", list(ids)
+        )
+        by_id = {int(row[0]): _entry(row[1:]) for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
 
     def by_name(self, name: str) -> list[CedictEntry]:
         """People, surnames and places whose English name folds to the same key."""
@@ -472,11 +539,21 @@ class Cedict:
 
     def glob_hanzi(self, pattern: str, *, limit: int = 200) -> list[CedictEntry]:
         """``*`` matches any run of characters (``*文``, ``中国*``)."""
-        glob = _escape_glob(pattern)
-        return self._entries("simplified GLOB ? OR traditional GLOB ?", (glob, glob), limit)
+        if _suffix_only(pattern):
+            glob = _escape_glob(pattern[::-1])
+            where = "simplified_rev GLOB ? OR traditional_rev GLOB ?"
+        else:
+            glob = _escape_glob(pattern)
+            where = "simplified GLOB ? OR traditional GLOB ?"
+        return self._entries(where, (glob, glob), limit, _BY_FREQUENCY)
 
     def glob_toneless(self, pattern: str, *, limit: int = 200) -> list[CedictEntry]:
-        return self._entries("toneless GLOB ?", (_escape_glob(pattern),), limit)
+        """``*`` wildcards over the toneless key (``nian*ji*``)."""
+        if _suffix_only(pattern):
+            return self._entries(
+                "toneless_rev GLOB ?", (_escape_glob(pattern[::-1]),), limit, _BY_FREQUENCY
+            )
+        return self._entries("toneless GLOB ?", (_escape_glob(pattern),), limit, _BY_FREQUENCY)
 
     def search_english(self, query: str, *, limit: int = 200) -> list[CedictEntry]:
         """Entries whose glosses contain every word of `query` (``*`` as a word suffix)."""
@@ -494,9 +571,9 @@ class Cedict:
         if not terms:
             return []
         rows = self._query(
-            f"SELECT {_COLUMNS} FROM entry WHERE id IN "
-            "(SELECT rowid FROM gloss WHERE gloss MATCH ? LIMIT ?) ORDER BY id",
-            (" AND ".join(terms), max(limit, 0) * 20 or 4000),
+            f"SELECT {_COLUMNS} FROM gloss JOIN entry ON entry.id = gloss.rowid "
+            "WHERE gloss MATCH ? ORDER BY gloss.rank LIMIT ?",
+            (" AND ".join(terms), limit),
         )
         return [_entry(row) for row in rows]
 
@@ -524,6 +601,14 @@ class Cedict:
             f"SELECT name_key, {_COLUMNS} FROM entry WHERE name_key != '' ORDER BY id"
         )
         return [(row[0], _entry(row[1:])) for row in rows]
+
+
+_BY_FREQUENCY = "freq DESC, length(simplified), id"
+
+
+def _suffix_only(pattern: str) -> bool:
+    """``*文``: a leading wildcard only, which an index of reversed keys answers."""
+    return pattern.startswith("*") and not pattern.endswith("*")
 
 
 def _escape_glob(pattern: str) -> str:

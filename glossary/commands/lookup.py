@@ -1,0 +1,118 @@
+"""`glossary lookup QUERY`: how do we write this name or term?
+
+glossary lookup 杨洁篪              # characters, simplified or traditional
+glossary lookup yang2 jie2 chi2     # pinyin: tone marks, tone numbers or none
+glossary lookup Tsai Ing-wen        # an English form, or a gloss: common prosperity
+glossary lookup 'e:rest*'           # c: p: e: force the field; * is a wildcard
+
+Exit status: 0 found, 1 nothing found, 2 could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from glossary.errors import GlossaryError
+
+if TYPE_CHECKING:
+    from glossary.lookup import Result
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", help="characters, pinyin or English (words are joined)")
+    parser.add_argument("--json", action="store_true", help="print a JSON list, best first")
+    parser.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="at most N results (default 20; 0: all)"
+    )
+    parser.add_argument(
+        "--glossary",
+        action="append",
+        type=Path,
+        metavar="FILE",
+        help="house glossary file to use instead of the shipped dictionaries (repeatable)",
+    )
+    parser.add_argument("--no-cedict", action="store_true", help="search the house glossary only")
+
+
+def run(args: argparse.Namespace) -> int:
+    from glossary.lookup import lookup
+
+    query = " ".join(args.query).strip()
+    if not query:
+        raise GlossaryError("empty query (e.g. glossary lookup 杨洁篪)")
+    if args.limit < 0:
+        raise GlossaryError("--limit must be 0 or more")
+    glossary = None
+    if args.glossary:
+        from glossary.house import load_glossary
+
+        glossary = load_glossary(args.glossary)
+    results = lookup(query, glossary=glossary, use_cedict=not args.no_cedict, limit=args.limit)
+    if args.json:
+        json.dump([r.to_json() for r in results], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif results:
+        sys.stdout.write(format_results(results))
+    if not results:
+        print(f"glossary lookup: nothing found for {query!r}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: wide (CJK) characters take two."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def fit(text: str, width: int) -> str:
+    """Cut to `width` columns (with an ellipsis) and pad to exactly `width`."""
+    text = " ".join(text.split())
+    if display_width(text) > width:
+        out = ""
+        for char in text:
+            if display_width(out + char) > width - 1:
+                break
+            out += char
+        text = out + "…"
+    return text + " " * (width - display_width(text))
+
+
+def table(
+    rows: Sequence[Sequence[str]], header: Sequence[str], *, last_flexible: bool = True
+) -> str:
+    """An aligned plain-text table; the last column takes what the terminal has left."""
+    columns = shutil.get_terminal_size((120, 24)).columns
+    widths = [
+        min(40, max(display_width(row[i]) for row in [header, *rows])) for i in range(len(header))
+    ]
+    if last_flexible:
+        used = sum(widths[:-1]) + 2 * (len(widths) - 1)
+        widths[-1] = max(20, columns - used - 1)
+    lines = []
+    for row in [header, *rows]:
+        cells = [fit(cell, width) for cell, width in zip(row, widths, strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def format_results(results: Sequence[Result]) -> str:
+    rows = []
+    for result in results:
+        hanzi = result.hanzi
+        if result.traditional and result.traditional != result.hanzi:
+            hanzi += f" ({result.traditional})"
+        detail = result.definition if result.source.value == "cedict" else result.notes
+        if result.source.value == "house":
+            detail = " — ".join(p for p in (result.definition, result.notes) if p)
+        rows.append([hanzi, result.pinyin, result.english, result.source.value, detail])
+    return table(rows, ["characters", "pinyin", "english", "source", "definition / notes"])

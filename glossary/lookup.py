@@ -1,0 +1,728 @@
+"""Translator look-up over the house glossary, then CC-CEDICT.
+
+A query is characters (simplified or traditional), pinyin (tone marks, tone
+numbers or none; spaced or not), an English form (``Tsai Ing-wen``) or an
+English gloss (``common prosperity``). MDBG-style prefixes force the field:
+``c:`` characters, ``p:`` pinyin, ``e:`` English; ``*`` is a wildcard.
+Without a prefix, Latin text is tried both as pinyin and as English.
+
+Results come in tiers: exact matches, then partial ones (prefix, wildcard,
+gloss words), then near misses (a misspelling such as ``Yang Jiechei``,
+scored with rapidfuzz). Within a tier the house glossary comes first.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from glossary.chars import HAN_RUN_RE
+from glossary.pinyin import (
+    all_splits,
+    has_tone_marks,
+    join_syllables,
+    numbered_to_marked,
+    parse_syllable,
+    split_syllables,
+)
+
+if TYPE_CHECKING:
+    from glossary.cedict import Cedict, CedictEntry
+    from glossary.house import Entry, Glossary
+
+
+class Field(enum.Enum):
+    ANY = "any"
+    HANZI = "c"
+    PINYIN = "p"
+    ENGLISH = "e"
+
+
+class Origin(enum.Enum):
+    HOUSE = "house"
+    CEDICT = "cedict"
+
+
+class Tier(enum.IntEnum):
+    EXACT = 0
+    PARTIAL = 1
+    NEAR = 2
+
+
+@dataclass(frozen=True)
+class Result:
+    hanzi: str
+    traditional: str
+    pinyin: str  # tone-marked
+    english: str
+    source: Origin
+    definition: str
+    notes: str
+    kind: str  # person | place | organisation | term | surname
+    match: str  # how it matched: characters, pinyin, english, gloss, wildcard, near
+    tier: Tier
+    score: float
+    aliases: tuple[str, ...] = ()
+    entry: Entry | CedictEntry | None = field(default=None, compare=False, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "hanzi": self.hanzi,
+            "traditional": self.traditional,
+            "pinyin": self.pinyin,
+            "english": self.english,
+            "source": self.source.value,
+            "kind": self.kind,
+            "definition": self.definition,
+            "notes": self.notes,
+            "aliases": list(self.aliases),
+            "match": self.match,
+            "score": round(self.score, 1),
+        }
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str  # without the field prefix
+    field: Field
+    wildcard: bool
+
+
+_PREFIX_RE = re.compile(r"^\s*([cpeCPE])\s*:\s*")
+_TONE_NUMBER_RE = re.compile(r"[a-zü:][1-5](?:\b|[a-z])", re.IGNORECASE)
+
+
+def parse_query(text: str) -> Query:
+    """Split off an MDBG field prefix (``c:``, ``p:``, ``e:``) and note wildcards."""
+    text = unicodedata.normalize("NFC", text).strip()
+    chosen = Field.ANY
+    match = _PREFIX_RE.match(text)
+    if match:
+        chosen = Field(match.group(1).lower())
+        text = text[match.end() :].strip()
+    text = text.replace("＊", "*")
+    if chosen is Field.ANY:
+        if HAN_RUN_RE.search(text):
+            chosen = Field.HANZI
+        elif has_tone_marks(text) or _TONE_NUMBER_RE.search(text):
+            chosen = Field.PINYIN
+    return Query(text=text, field=chosen, wildcard="*" in text)
+
+
+# --- keys ------------------------------------------------------------------------
+
+_LETTERS_RE = re.compile(r"[^a-z]+")
+
+
+def pinyin_key(text: str) -> str:
+    """Toneless, spaceless, lowercase: ``Yáng Jiéchí`` / ``yang2 jie2 chi2`` -> ``yangjiechi``."""
+    from glossary.cedict import toneless_key
+
+    return toneless_key(text)
+
+
+def name_key(text: str) -> str:
+    from glossary.cedict import fold_name
+
+    return fold_name(text)
+
+
+def query_tones(text: str) -> tuple[tuple[str, int], ...] | None:
+    """The syllables of a pinyin query with their tones, or None when it gives no tones.
+
+    ``yang2 jie2chi2`` and ``Yáng Jiéchí`` give tones; a syllable written
+    without one is 0 (any tone). Letters that do not split into pinyin: None.
+    """
+    if not (has_tone_marks(text) or re.search(r"[a-zü:][1-5]", text, re.IGNORECASE)):
+        return None
+    out: list[tuple[str, int]] = []
+    for word in re.split(r"[\s\-·]+", text.strip()):
+        if not word:
+            continue
+        splits = all_splits(word, require_apostrophes=False)
+        if not splits:
+            return None
+        best = min(splits, key=len)
+        out.extend((s.base.replace("ü", "u"), s.tone) for s in best)
+    return tuple(out)
+
+
+def query_shape(text: str) -> tuple[str, ...] | None:
+    """The syllables a pinyin query is written as (``Xi'an`` -> xi, an; ``xian`` -> xian)."""
+    out: list[str] = []
+    for word in re.split(r"[\s\-·]+", text.strip()):
+        if not word:
+            continue
+        split = split_syllables(word) or split_syllables(word, require_apostrophes=False)
+        if not split:
+            return None
+        out.extend(s.base.replace("ü", "u") for s in split)
+    return tuple(out) or None
+
+
+def tones_agree(wanted: Sequence[tuple[str, int]], have: Sequence[tuple[str, int]]) -> bool:
+    if len(wanted) != len(have):
+        return "".join(b for b, _ in wanted) == "".join(b for b, _ in have)
+    return all(tone in (0, other) for (_, tone), (_, other) in zip(wanted, have, strict=True))
+
+
+@cache
+def _entry_tones(pinyin: str) -> tuple[tuple[str, int], ...]:
+    out: list[tuple[str, int]] = []
+    for word in re.split(r"[\s\-·]+", pinyin.strip()):
+        splits = all_splits(word) or all_splits(word, require_apostrophes=False)
+        if splits:
+            out.extend((s.base.replace("ü", "u"), s.tone) for s in splits[0])
+    return tuple(out)
+
+
+def cedict_pinyin(entry: CedictEntry) -> str:
+    """Tone-marked pinyin; proper nouns written as words (``Yáng Jiéchí``, ``Xī'ān``).
+
+    CC-CEDICT capitalises the first syllable of each word of a proper noun,
+    which is enough to group its syllables the way a name is written.
+    """
+    if not entry.is_proper:
+        return entry.pinyin
+    words: list[list[str]] = []
+    for token in entry.numbered.split():
+        if (
+            token[:1].isupper()
+            or not words
+            or parse_syllable(token) is None
+            or parse_syllable(words[-1][-1]) is None
+        ):
+            words.append([token])
+        else:
+            words[-1].append(token)
+    out = []
+    for word in words:
+        syllables = [parse_syllable(t) for t in word]
+        if all(s is not None for s in syllables):
+            joined = join_syllables([s for s in syllables if s is not None])
+            out.append(joined[:1].upper() + joined[1:] if word[0][:1].isupper() else joined)
+        else:
+            out.append(numbered_to_marked(" ".join(word)))
+    return " ".join(out)
+
+
+# --- the engine -------------------------------------------------------------------
+
+
+def _house_result(entry: Entry, tier: Tier, score: float, match: str) -> Result:
+    parts = [entry.kind.value, entry.system.value]
+    if entry.region:
+        parts.append(entry.region)
+    if entry.order == "western":
+        parts.append("given name first")
+    return Result(
+        hanzi=entry.hanzi,
+        traditional=entry.traditional,
+        pinyin=entry.pinyin,
+        english=entry.english,
+        source=Origin.HOUSE,
+        definition=", ".join(parts),
+        notes=entry.notes,
+        kind=entry.kind.value,
+        match=match,
+        tier=tier,
+        score=score,
+        aliases=entry.aliases,
+        entry=entry,
+    )
+
+
+def _cedict_result(entry: CedictEntry, tier: Tier, score: float, match: str) -> Result:
+    return Result(
+        hanzi=entry.simplified,
+        traditional=entry.traditional,
+        pinyin=cedict_pinyin(entry),
+        english=entry.english,
+        source=Origin.CEDICT,
+        definition="; ".join(entry.definitions),
+        notes="",
+        kind=entry.kind,
+        match=match,
+        tier=tier,
+        score=score,
+        entry=entry,
+    )
+
+
+def _wildcard_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile("^" + ".*".join(re.escape(p) for p in pattern.split("*")) + "$", re.I)
+
+
+def _wildcard_word_regex(pattern: str) -> re.Pattern[str]:
+    """``rest*`` as words inside a gloss (a word starting with rest)."""
+    parts = [re.escape(p) for p in pattern.split("*")]
+    return re.compile(r"\b" + r"[\w'-]*".join(parts), re.IGNORECASE)
+
+
+_NEAR_CUTOFF = 78.0
+_VARIANT_PREFIXES = (
+    "variant of",
+    "old variant of",
+    "archaic variant of",
+    "Japanese variant of",
+    "erhua variant of",
+    "see ",
+    "used in ",
+)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A match scored cheaply; the Result is built only if it makes the cut."""
+
+    tier: Tier
+    source: Origin
+    score: float
+    identity: tuple[object, ...]
+    make: Callable[[], Result]
+
+    def sort_key(self) -> tuple[int, bool, float, int]:
+        return (self.tier, self.source is not Origin.HOUSE, -self.score, len(str(self.identity[1])))
+
+
+def _house(entry: Entry, tier: Tier, score: float, match: str) -> _Candidate:
+    return _Candidate(
+        tier,
+        Origin.HOUSE,
+        score,
+        (Origin.HOUSE, entry.hanzi, entry.pinyin, entry.notes),
+        lambda: _house_result(entry, tier, score, match),
+    )
+
+
+def _ced(entry: CedictEntry, tier: Tier, score: float, match: str) -> _Candidate:
+    if entry.definitions and entry.definitions[0].startswith(_VARIANT_PREFIXES):
+        score -= 3
+    return _Candidate(
+        tier,
+        Origin.CEDICT,
+        score,
+        (Origin.CEDICT, entry.simplified, entry.numbered, entry.definitions),
+        lambda: _cedict_result(entry, tier, score, match),
+    )
+
+
+class Lookup:
+    """Look-up over one house glossary and (optionally) CC-CEDICT; reuse it for many queries."""
+
+    def __init__(self, glossary: Glossary, cedict: Cedict | None = None) -> None:
+        self.glossary = glossary
+        self.cedict = cedict
+        self._by_pinyin: dict[str, list[Entry]] = {}
+        self._by_name: dict[str, list[Entry]] = {}
+        for entry in glossary.entries:
+            self._by_pinyin.setdefault(pinyin_key(entry.pinyin), []).append(entry)
+            for form in entry.english_forms:
+                self._by_name.setdefault(name_key(form), []).append(entry)
+
+    def search(self, text: str, *, limit: int = 20) -> list[Result]:
+        """Results for one query, best first (at most `limit`; 0 or less: all)."""
+        query = parse_query(text)
+        if not query.text or not query.text.strip("* "):
+            return []
+        found: list[_Candidate] = []
+        if query.field is Field.HANZI:
+            found += self._hanzi(query)
+        else:
+            if query.field in (Field.ANY, Field.PINYIN):
+                found += self._pinyin(query)
+            if query.field in (Field.ANY, Field.ENGLISH):
+                found += self._english(query)
+            if not query.wildcard and not any(c.tier is Tier.EXACT for c in found):
+                found += self._near(query)
+        return _rank(found, limit)
+
+    # characters
+
+    def _hanzi(self, query: Query) -> list[_Candidate]:
+        text = "".join(query.text.split())
+        out: list[_Candidate] = []
+        if query.wildcard:
+            pattern = _wildcard_regex(text)
+            out += [
+                _house(e, Tier.PARTIAL, 70, "wildcard")
+                for e in self.glossary.entries
+                if pattern.match(e.hanzi) or pattern.match(e.traditional)
+            ]
+            if self.cedict:
+                out += [
+                    _ced(e, Tier.PARTIAL, 70 - len(e.simplified) * 0.1, "wildcard")
+                    for e in self.cedict.glob_hanzi(text, limit=400)
+                ]
+            return out
+        out += [_house(e, Tier.EXACT, 100, "characters") for e in self.glossary.by_hanzi(text)]
+        out += [
+            _house(e, Tier.PARTIAL, 60, "characters")
+            for e in self.glossary.entries
+            if text not in (e.hanzi, e.traditional) and (text in e.hanzi or text in e.traditional)
+        ]
+        if not self.cedict:
+            return out
+        exact = self.cedict.by_hanzi(text)
+        if not exact:
+            from glossary.chars import to_simplified
+
+            simplified = to_simplified(text)
+            if simplified != text:
+                exact = self.cedict.by_hanzi(simplified)
+        out += [_ced(e, Tier.EXACT, 100 - 0.01 * i, "characters") for i, e in enumerate(exact)]
+        out += [
+            _ced(e, Tier.PARTIAL, 60 - len(e.simplified), "characters")
+            for e in self.cedict.glob_hanzi(text + "*", limit=40)
+            if text not in (e.simplified, e.traditional)
+        ]
+        if not any(c.tier is Tier.EXACT for c in out) and len(text) > 1:
+            composed = self._compose_hanzi(text)
+            if composed:
+                out.append(composed)
+        return out
+
+    def _compose_hanzi(self, text: str) -> _Candidate | None:
+        """A phrase no dictionary has, read as its longest known words (``共同富裕`` = 共同 + 富裕)."""
+        assert self.cedict is not None
+        parts: list[Entry | CedictEntry] = []
+        start = 0
+        while start < len(text):
+            for end in range(min(len(text), start + 8), start, -1):
+                piece = text[start:end]
+                house = self.glossary.by_hanzi(piece)
+                if house:
+                    parts.append(house[0])
+                    break
+                entries = _best_first(self.cedict.by_hanzi(piece), capital=False)
+                if entries:
+                    parts.append(entries[0])
+                    break
+            else:
+                return None
+            start += len(_hanzi_of(parts[-1]))
+        if len(parts) < 2:
+            return None
+        return _composed(text, parts, Tier.PARTIAL)
+
+    # pinyin
+
+    def _pinyin(self, query: Query) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        if query.wildcard:
+            pattern = "*".join(pinyin_key(p) for p in query.text.split("*"))
+            regex = _wildcard_regex(pattern)
+            out += [
+                _house(e, Tier.PARTIAL, 70, "wildcard")
+                for e in self.glossary.entries
+                if regex.match(pinyin_key(e.pinyin))
+            ]
+            if self.cedict and pattern.strip("*"):
+                out += [
+                    _ced(e, Tier.PARTIAL, 65 - len(e.simplified) * 0.1, "wildcard")
+                    for e in self.cedict.glob_toneless(pattern, limit=400)
+                ]
+            return out
+        key = pinyin_key(query.text)
+        if not key:
+            return []
+        wanted = query_tones(query.text)
+        shape = query_shape(query.text)
+        capital = query.text[:1].isupper()
+        for entry in self._by_pinyin.get(key, ()):
+            have = _entry_tones(entry.pinyin)
+            score = 99 + (0.5 if shape and shape == tuple(b for b, _ in have) else 0)
+            if wanted is None or tones_agree(wanted, have):
+                out.append(_house(entry, Tier.EXACT, score, "pinyin"))
+            else:
+                out.append(_house(entry, Tier.PARTIAL, score - 25, "pinyin (other tones)"))
+        if self.cedict:
+            for i, word in enumerate(self.cedict.by_toneless(key, limit=500)):
+                have = _cedict_tones(word)
+                score = 95 - i * 0.001
+                if word.is_proper == capital:
+                    score += 1
+                if shape and shape == tuple(b for b, _ in have):
+                    score += 2
+                if wanted is None or tones_agree(wanted, have):
+                    out.append(_ced(word, Tier.EXACT, score, "pinyin"))
+                else:
+                    out.append(_ced(word, Tier.PARTIAL, score - 25, "pinyin (other tones)"))
+            if not any(c.tier is Tier.EXACT for c in out):
+                # With tones the words are well pinned down; without, a guess ranks low.
+                syllables = wanted or tuple((b, 0) for b in shape or ())
+                composed = self._compose_pinyin(syllables, Tier.PARTIAL if wanted else Tier.NEAR)
+                if composed:
+                    out.append(composed)
+        return out
+
+    def _compose_pinyin(
+        self, syllables: Sequence[tuple[str, int]], tier: Tier
+    ) -> _Candidate | None:
+        """A run of syllables read as the fewest known words (``gong4 tong2 fu4 yu4``)."""
+        assert self.cedict is not None
+        n = len(syllables)
+        if n < 2:
+            return None
+        best: list[list[Entry | CedictEntry] | None] = [None] * (n + 1)
+        best[0] = []
+        for start in range(n):
+            so_far = best[start]
+            if so_far is None:
+                continue
+            for end in range(min(n, start + 6), start, -1):
+                piece = syllables[start:end]
+                key = "".join(b for b, _ in piece)
+                house = [
+                    e
+                    for e in self._by_pinyin.get(key, ())
+                    if tones_agree(piece, _entry_tones(e.pinyin))
+                ]
+                entries: list[Entry | CedictEntry] = list(house)
+                if not entries:
+                    entries += _best_first(
+                        [
+                            e
+                            for e in self.cedict.by_toneless(key, limit=200)
+                            if tones_agree(piece, _cedict_tones(e))
+                        ],
+                        capital=False,
+                    )
+                if not entries:
+                    continue
+                candidate = [*so_far, entries[0]]
+                current = best[end]
+                if current is None or len(candidate) < len(current):
+                    best[end] = candidate
+        parts = best[n]
+        if not parts or len(parts) < 2:
+            return None
+        return _composed("".join(_hanzi_of(p) for p in parts), parts, tier)
+
+    # English
+
+    def _english(self, query: Query) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        text = query.text
+        if query.wildcard:
+            regex = _wildcard_regex(text)
+            out += [
+                _house(e, Tier.PARTIAL, 70, "wildcard")
+                for e in self.glossary.entries
+                if any(regex.match(f) for f in e.english_forms)
+            ]
+            if self.cedict:
+                word_regex = _wildcard_word_regex(text)
+                for word in self.cedict.search_english(text, limit=300):
+                    lengths = [len(d) for d in word.definitions if word_regex.search(d)]
+                    score = 60 - 0.1 * min(lengths, default=100)
+                    out.append(_ced(word, Tier.PARTIAL, score, "gloss"))
+            return out
+        key = name_key(text)
+        seen: set[int] = set()
+        for entry in self.glossary.by_english(text):
+            seen.add(id(entry))
+            out.append(_house(entry, Tier.EXACT, 100, "english"))
+        for entry in self._by_name.get(key, ()):
+            if id(entry) not in seen:
+                seen.add(id(entry))
+                out.append(_house(entry, Tier.EXACT, 97, "english"))
+        words = _words(text)
+        if words:
+            for entry in self.glossary.entries:
+                if id(entry) in seen:
+                    continue
+                haystack = " ".join(entry.english_forms).casefold()
+                if all(re.search(rf"\b{re.escape(w)}", haystack) for w in words):
+                    out.append(_house(entry, Tier.PARTIAL, 65, "english words"))
+        if self.cedict:
+            if key:
+                out += [_ced(e, Tier.EXACT, 96, "english") for e in self.cedict.by_name(text)]
+            folded = " ".join(words)
+            for word in self.cedict.search_english(text, limit=300):
+                score, tier = _gloss_score(word, folded)
+                out.append(_ced(word, tier, score, "gloss"))
+        return out
+
+    # misspellings
+
+    def _near(self, query: Query) -> list[_Candidate]:
+        """Near misses: the folded query against names and pinyin keys sharing its first letters."""
+        from rapidfuzz import fuzz, process
+
+        keys = {name_key(query.text), pinyin_key(query.text)} - {""}
+        out: list[_Candidate] = []
+        house_keys = [(k, e) for k, es in self._by_name.items() for e in es]
+        house_keys += [(k, e) for k, es in self._by_pinyin.items() for e in es]
+        for key in keys:
+            if len(key) < 3:
+                continue
+            for _, score, index in process.extract(
+                key,
+                [k for k, _ in house_keys],
+                scorer=fuzz.ratio,
+                score_cutoff=_NEAR_CUTOFF,
+                limit=20,
+            ):
+                out.append(_house(house_keys[index][1], Tier.NEAR, score, "near"))
+            if not self.cedict:
+                continue
+            for column, prefix in (("name_key", key[:2]), ("toneless", key[:3])):
+                block = self.cedict.keys_with_prefix(column, prefix)
+                found = process.extract(
+                    key,
+                    [k for _, k in block],
+                    scorer=fuzz.ratio,
+                    score_cutoff=_NEAR_CUTOFF,
+                    limit=20,
+                )
+                ids = [block[i][0] for _, _, i in found]
+                scores = {block[i][0]: score for _, score, i in found}
+                entries = self.cedict.by_ids(ids)
+                out += [
+                    _ced(e, Tier.NEAR, scores[i] - 0.5, "near")
+                    for i, e in zip(ids, entries, strict=False)
+                ]
+        return out
+
+
+def _hanzi_of(entry: Entry | CedictEntry) -> str:
+    from glossary.house import Entry
+
+    return entry.hanzi if isinstance(entry, Entry) else entry.simplified
+
+
+def _best_first(entries: Sequence[CedictEntry], *, capital: bool) -> list[CedictEntry]:
+    """Common words before variants and proper nouns (for composing a phrase)."""
+
+    def rank(entry: CedictEntry) -> tuple[bool, bool]:
+        variant = bool(entry.definitions) and entry.definitions[0].startswith(_VARIANT_PREFIXES)
+        return (variant, entry.is_proper != capital)
+
+    return sorted(entries, key=rank)
+
+
+def _composed(text: str, parts: Sequence[Entry | CedictEntry], tier: Tier) -> _Candidate:
+    from glossary.house import Entry
+
+    pinyins: list[str] = []
+    englishes: list[str] = []
+    glosses: list[str] = []
+    traditional = ""
+    for part in parts:
+        if isinstance(part, Entry):
+            pinyins.append(part.pinyin)
+            englishes.append(part.english)
+            traditional += part.traditional or part.hanzi
+            glosses.append(f"{part.hanzi} {part.pinyin}: {part.english} (house)")
+        else:
+            word = _word_pinyin(part)
+            pinyins.append(word)
+            gloss = part.english.split(";")[0].strip()
+            englishes.append(gloss)
+            traditional += part.traditional
+            glosses.append(f"{part.simplified} {word}: {'; '.join(part.definitions[:2])}")
+
+    def make() -> Result:
+        return Result(
+            hanzi=text,
+            traditional=traditional,
+            pinyin=" ".join(pinyins),
+            english=" + ".join(englishes),
+            source=Origin.CEDICT,
+            definition=" | ".join(glosses),
+            notes="composed from the words of CC-CEDICT: check the phrase",
+            kind="term",
+            match="composed",
+            tier=tier,
+            score=score,
+        )
+
+    score = 55.0 if tier is Tier.PARTIAL else 70.0  # below a near-miss name (78 and up)
+    return _Candidate(tier, Origin.CEDICT, score, (Origin.CEDICT, text, "composed"), make)
+
+
+def _word_pinyin(entry: CedictEntry) -> str:
+    """A common word's syllables as one word (``gòngtóng``); proper nouns as names."""
+    if entry.is_proper:
+        return cedict_pinyin(entry)
+    syllables = [parse_syllable(t) for t in entry.numbered.split()]
+    if syllables and all(s is not None for s in syllables):
+        return join_syllables([s for s in syllables if s is not None])
+    return entry.pinyin
+
+
+def _cedict_tones(entry: CedictEntry) -> tuple[tuple[str, int], ...]:
+    from glossary.cedict import syllable_tones
+
+    return syllable_tones(entry.numbered)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'’-]+", text.casefold()) if w]
+
+
+def _gloss_score(entry: CedictEntry, folded_query: str) -> tuple[float, Tier]:
+    """An exact gloss beats one that starts with the words, which beats one that holds them."""
+    best = 50.0
+    for definition in entry.definitions:
+        gloss = " ".join(_words(re.sub(r"\([^)]*\)", " ", definition)))
+        if gloss == folded_query or gloss == "to " + folded_query:
+            return 94.0 - len(entry.definitions) * 0.1, Tier.EXACT
+        if gloss.startswith(folded_query):
+            best = max(best, 80 - len(gloss) * 0.1)
+        elif folded_query in gloss:
+            best = max(best, 70 - len(gloss) * 0.1)
+    return best - len(entry.definitions) * 0.2, Tier.PARTIAL
+
+
+def _rank(candidates: Iterable[_Candidate], limit: int) -> list[Result]:
+    """Best first; one result per entry (its best match), built only for those kept."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[Result] = []
+    for candidate in sorted(candidates, key=_Candidate.sort_key):
+        if candidate.identity in seen:
+            continue
+        seen.add(candidate.identity)
+        out.append(candidate.make())
+        if limit > 0 and len(out) >= limit:
+            break
+    return out
+
+
+@cache
+def _default_lookup(paths: tuple[str, ...] | None, use_cedict: bool) -> Lookup:
+    from glossary.house import load_glossary
+
+    glossary = load_glossary(None if paths is None else list(paths))
+    cedict = None
+    if use_cedict:
+        from glossary.cedict import load_cedict
+
+        cedict = load_cedict()
+    return Lookup(glossary, cedict)
+
+
+def lookup(
+    query: str,
+    *,
+    glossary: Glossary | None = None,
+    use_cedict: bool = True,
+    limit: int = 20,
+) -> list[Result]:
+    """Look `query` up: house glossary (the shipped one unless given) first, then CC-CEDICT."""
+    if glossary is None:
+        engine = _default_lookup(None, use_cedict)
+    else:
+        cedict = None
+        if use_cedict:
+            from glossary.cedict import load_cedict
+
+            cedict = load_cedict()
+        engine = Lookup(glossary, cedict)
+    return engine.search(query, limit=limit)

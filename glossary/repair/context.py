@@ -32,6 +32,7 @@ class Method(Enum):
     PINYIN = "adjacent pinyin"
     WORD = "pinyin word"
     KNOWN = "known name"
+    WORDS = "dictionary words around it"
     TYPOGRAPHY = "quotes and dashes around it"
     FREQUENCY = "character frequency"
     UNDECIDED = "undecided"
@@ -42,6 +43,7 @@ CONFIDENCE = {
     Method.PINYIN: 0.95,
     Method.WORD: 0.9,
     Method.KNOWN: 0.9,
+    Method.WORDS: 0.85,
     Method.TYPOGRAPHY: 0.85,
     Method.FREQUENCY: 0.75,
     Method.UNDECIDED: 0.2,
@@ -75,10 +77,18 @@ def resolve(text: str, pieces: Sequence[Piece], glossary: Any = None) -> list[De
     undecided_han = [i for i in han if decisions[i].choice is None]
     if undecided_han:
         _known_names(text, pieces, decisions, undecided_han, glossary)
+    for i in han:
+        if decisions[i].choice is None:
+            view, owner, at = _view(text, pieces, decisions, i)
+            decisions[i] = _words(view, owner, at, pieces[i], pieces) or decisions[i]
     for i, piece in enumerate(pieces):
         if decisions[i].choice is None and any(map(_is_quote_or_dash, piece.candidates)):
             view, _, at = _view(text, pieces, decisions, i)
             decisions[i] = _typography(text, view, at, piece) or decisions[i]
+    for i, piece in enumerate(pieces):
+        if decisions[i].choice is None and any(map(_is_cjk_punctuation, piece.candidates)):
+            view, _, at = _view(text, pieces, decisions, i)
+            decisions[i] = _cjk_punctuation(view, at, piece) or decisions[i]
     for i, piece in enumerate(pieces):
         if decisions[i].choice is None and len(piece.costs) > 1:
             margin = HAN_FREQ_MARGIN if _all_han(piece.best) else FREQ_MARGIN
@@ -142,7 +152,10 @@ def _latin_word(view: str, at: int, piece: Piece) -> Decision | None:
     if end - start < 2:
         return None
     fits = []
+    others = view[start:at] + view[at + 1 : end]
     for candidate in piece.candidates:
+        if candidate.isupper() and at != start and not others.isupper():
+            continue  # a capital inside a lowercase word: LǏ is not how Lǐ is written
         word = view[start:at] + candidate + view[at + 1 : end]
         syllables = split_syllables(word)
         if syllables is not None and tone_marks_well_placed(word, syllables):
@@ -185,6 +198,35 @@ def _typography(text: str, view: str, at: int, piece: Piece) -> Decision | None:
         choice = dashes[0] if len(dashes) == 1 else None
     if choice in options:
         return Decision(choice, Method.TYPOGRAPHY)
+    return None
+
+
+_CJK_PAIRS = {"「": "」", "『": "』", "【": "】", "〔": "〕", "《": "》", "〈": "〉", "（": "）"}
+_CJK_CLOSERS = {close: open_ for open_, close in _CJK_PAIRS.items()}
+
+
+def _is_cjk_punctuation(candidate: str) -> bool:
+    return candidate in "、。，；：！？" or candidate in _CJK_PAIRS or candidate in _CJK_CLOSERS
+
+
+def _cjk_punctuation(view: str, at: int, piece: Piece) -> Decision | None:
+    """Brackets must pair up on the line; a line ends with 。; then the commonest mark."""
+    before, after = view[:at], view[at + 1 :].split("\n", 1)[0]
+    options = []
+    for candidate in piece.candidates:
+        if candidate in _CJK_CLOSERS and before.count(_CJK_CLOSERS[candidate]) <= before.count(
+            candidate
+        ):
+            continue
+        if candidate in _CJK_PAIRS and after.count(_CJK_PAIRS[candidate]) <= after.count(candidate):
+            continue
+        options.append(candidate)
+    if "。" in options and not after.strip():
+        return Decision("。", Method.TYPOGRAPHY)
+    cost = dict(zip(piece.candidates, piece.costs, strict=True))
+    options.sort(key=lambda c: cost[c])
+    if len(options) == 1 or (options and cost[options[1]] - cost[options[0]] >= FREQ_MARGIN):
+        return Decision(options[0], Method.TYPOGRAPHY)
     return None
 
 
@@ -239,12 +281,103 @@ def _pinyin_context(view: str, at: int, piece: Piece) -> Decision | None:
     for syllables in _syllables_near(view, start, end, end - start):
         targets = syllables[at - start : at - start + width]
         exact = [c for c in piece.candidates if _fits(c, targets, exact=True)]
-        if all(t.tone for t in targets) and len(exact) == 1:
-            return Decision(exact[0], Method.PINYIN)
+        if all(t.tone for t in targets) and exact:
+            choice = _one_of(exact, view, piece)
+            if choice is not None:
+                return Decision(choice, Method.PINYIN)
         loose = [c for c in piece.candidates if _fits(c, targets, exact=False)]
-        if len(loose) == 1:
-            return Decision(loose[0], Method.PINYIN)
+        choice = _one_of(loose, view, piece) if loose else None
+        if choice is not None:
+            return Decision(choice, Method.PINYIN)
     return None
+
+
+def _one_of(fitting: list[str], view: str, piece: Piece) -> str | None:
+    """The single candidate left once the script of the text and frequency have a say.
+
+    杨 and 楊 read the same; in simplified text it is 杨.
+    """
+    if len(fitting) > 1:
+        from glossary.chars import Script, script_of
+
+        script = script_of("".join(c for c in view if is_han(c)))
+        if script in (Script.SIMPLIFIED, Script.TRADITIONAL):
+            other = Script.TRADITIONAL if script is Script.SIMPLIFIED else Script.SIMPLIFIED
+            fitting = [c for c in fitting if script_of(c) is not other]
+    if len(fitting) > 1:
+        cost = dict(zip(piece.candidates, piece.costs, strict=True))
+        ranked = sorted(fitting, key=lambda c: cost[c])
+        if cost[ranked[1]] - cost[ranked[0]] >= FREQ_MARGIN:
+            fitting = ranked[:1]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _words(
+    view: str, owner: list[int | None], at: int, piece: Piece, pieces: Sequence[Piece]
+) -> Decision | None:
+    """The candidate that makes a common word with its neighbours (经贸, not 结贸).
+
+    An undecided neighbour counts with whichever of its own candidates fits best.
+    """
+    from glossary.repair.plausible import word_freqs
+
+    words = word_freqs()
+    width = len(piece.best)
+    start, end = _han_run(view, at)
+    focus = owner[at]
+    scores: dict[str, int] = {}
+    for candidate in piece.candidates:
+        best = 0
+        for size in range(2, 5):
+            for left in range(max(start, at - size + 1), min(at + width, end - size + 1)):
+                best = max(
+                    best,
+                    _best_word(view, owner, left, left + size, focus, candidate, pieces, words),
+                )
+        scores[candidate] = best
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] >= 8 * ranked[1][1]):
+        return Decision(ranked[0][0], Method.WORDS)
+    return None
+
+
+def _best_word(
+    view: str,
+    owner: list[int | None],
+    left: int,
+    right: int,
+    focus: int | None,
+    candidate: str,
+    pieces: Sequence[Piece],
+    words: dict[str, int],
+) -> int:
+    """The frequency of the commonest word that view[left:right] can be."""
+    parts: list[tuple[str, ...]] = []
+    k = left
+    while k < right:
+        who = owner[k]
+        if who is None:
+            parts.append((view[k],))
+            k += 1
+            continue
+        options = (candidate,) if who == focus else pieces[who].candidates
+        first = k
+        while first > 0 and owner[first - 1] == who:
+            first -= 1
+        length = len(pieces[who].best)
+        if first < left or first + length > right or any(len(o) != length for o in options):
+            return 0  # the window cuts a piece in two
+        parts.append(options)
+        k = first + length
+    best = 0
+    total = 1
+    for part in parts:
+        total *= len(part)
+    if total > _MAX_COMBOS:
+        return 0
+    for combo in product(*parts):
+        best = max(best, words.get("".join(combo), 0))
+    return best
 
 
 def _known_names(

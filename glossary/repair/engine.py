@@ -31,7 +31,7 @@ from glossary.repair.single import decode_run
 
 # In a document where most Thai letters are seed mojibake, a Thai letter as
 # written is this unlikely (bits), so short runs with a lost byte decode too.
-_THAI_IN_MOJIBAKE = 16.0
+_THAI_IN_MOJIBAKE = 24.0
 _MAX_TIMES = 3
 
 _THAI_RE = re.compile(f"[{char_class(THAI_CHARS)}]")

@@ -50,7 +50,10 @@ _BLOCKS: tuple[tuple[int, int, float], ...] = (
     (0x2100, 0x214F, 11.0),  # ™ ℃ №
     (0x2150, 0x2BFF, 13.0),  # arrows, maths, boxes, shapes
     (0x2E80, 0x2FDF, 16.0),  # CJK radicals
-    (0x3000, 0x303F, 7.0),  # CJK punctuation
+    (0x3001, 0x3002, 5.0),  # 、。
+    (0x300A, 0x300B, 7.0),  # 《》
+    (0x300C, 0x300D, 7.0),  # 「」
+    (0x3000, 0x303F, 9.0),  # CJK punctuation
     (0x3040, 0x30FF, 11.0),  # kana
     (0x3100, 0x312F, 16.0),  # bopomofo
     (0x3130, 0x318F, 14.0),
@@ -58,7 +61,9 @@ _BLOCKS: tuple[tuple[int, int, float], ...] = (
     (0xAC00, 0xD7AF, 11.0),  # Hangul
     (0xE000, 0xF8FF, IMPOSSIBLE),  # private use
     (0xFE30, 0xFE4F, 12.0),  # CJK compatibility forms
-    (0xFF01, 0xFF5E, 8.0),  # full-width ASCII
+    (0xFF0C, 0xFF0C, 5.0),  # ，
+    (0xFF01, 0xFF1F, 7.0),  # full-width punctuation and digits
+    (0xFF01, 0xFF5E, 9.0),  # full-width ASCII
     (0xFF5F, 0xFFEF, 12.0),
     (0xFFFD, 0xFFFD, 20.0),
     (0x1F300, 0x1FAFF, 11.0),  # emoji
@@ -103,6 +108,27 @@ def _jieba_key() -> str:
 @cache
 def han_costs() -> dict[str, float]:
     table = load_compiled("han-costs", _jieba_key(), _build_han_costs)
+    assert isinstance(table, dict)
+    return table
+
+
+def _build_word_freqs() -> dict[str, int]:
+    """Words of two to four characters in jieba's dictionary, with their frequencies."""
+    path = _jieba_dict()
+    if path is None:
+        return {}
+    words: dict[str, int] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, rest = line.partition(" ")
+            if 2 <= len(word) <= 4 and all(map(is_han, word)):
+                words[word] = int(rest.split(" ", 1)[0] or 0)
+    return words
+
+
+@cache
+def word_freqs() -> dict[str, int]:
+    table = load_compiled("han-words", _jieba_key(), _build_word_freqs)
     assert isinstance(table, dict)
     return table
 

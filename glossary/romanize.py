@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from glossary.chars import (
     Script,
@@ -377,6 +377,11 @@ def given_name_readings() -> dict[str, Syllable]:
     return table
 
 
+def _no_reading(chars: str) -> Any:
+    """pypinyin's error callback: one empty reading per character it cannot read."""
+    return [""] * len(chars)
+
+
 @cache
 def _pypinyin_given(given: str) -> tuple[Syllable | None, ...]:
     """pypinyin's reading of a given name in context (its phrase table knows 朝阳 zhāoyáng).
@@ -385,7 +390,7 @@ def _pypinyin_given(given: str) -> tuple[Syllable | None, ...]:
     """
     from pypinyin import Style, pinyin
 
-    found = pinyin(given, style=Style.TONE3, heteronym=False, errors=lambda s: [""] * len(s))
+    found = pinyin(given, style=Style.TONE3, heteronym=False, errors=_no_reading)
     if len(found) != len(given):
         return (None,) * len(given)
     out: list[Syllable | None] = []

@@ -211,6 +211,18 @@ def main() -> int:
         r["ambiguous"] = ambiguous
         r["note"] = note + (f" (also listed: {', '.join(rest)})" if rest else "")
         r["sources"].append("hand")  # type: ignore[attr-defined]
+    # A compound only pinyin-pro lists, whose first character is a surname of its own
+    # (钟离 vs 钟): a name starting so may as well be 钟 + a given name. Say so.
+    for hanzi, r in rows.items():
+        if (
+            len(hanzi) > 1
+            and "hand" not in r["sources"]  # type: ignore[operator]
+            and "cc-cedict" not in r["sources"]  # type: ignore[operator]
+            and "cldr" not in r["sources"]  # type: ignore[operator]
+            and hanzi[0] in cedict
+        ):
+            r["ambiguous"] = True
+            r["note"] = f"rare compound; a name may also be {hanzi[0]} + a given name"
     out = []
     for hanzi, r in rows.items():
         cedict_readings = {m for m, _ in cedict.get(hanzi, [])}

@@ -552,16 +552,23 @@ class Lookup:
     # misspellings
 
     def _near(self, query: Query) -> list[_Candidate]:
-        """Near misses: the folded query against names and pinyin keys sharing its first letters."""
+        """Near misses: the folded query against English names and/or pinyin keys.
+
+        CC-CEDICT is searched among keys sharing the query's first letters (an
+        index range), which keeps a query to a few milliseconds.
+        """
         from rapidfuzz import fuzz, process
 
-        keys = {name_key(query.text), pinyin_key(query.text)} - {""}
+        sides: list[tuple[str, dict[str, list[Entry]], str, int]] = []
+        if query.field in (Field.ANY, Field.ENGLISH):
+            sides.append((name_key(query.text), self._by_name, "name_key", 2))
+        if query.field in (Field.ANY, Field.PINYIN):
+            sides.append((pinyin_key(query.text), self._by_pinyin, "toneless", 3))
         out: list[_Candidate] = []
-        house_keys = [(k, e) for k, es in self._by_name.items() for e in es]
-        house_keys += [(k, e) for k, es in self._by_pinyin.items() for e in es]
-        for key in keys:
+        for key, house_index, column, prefix_length in sides:
             if len(key) < 3:
                 continue
+            house_keys = [(k, e) for k, es in house_index.items() for e in es]
             for _, score, index in process.extract(
                 key,
                 [k for k, _ in house_keys],
@@ -572,22 +579,16 @@ class Lookup:
                 out.append(_house(house_keys[index][1], Tier.NEAR, score, "near"))
             if not self.cedict:
                 continue
-            for column, prefix in (("name_key", key[:2]), ("toneless", key[:3])):
-                block = self.cedict.keys_with_prefix(column, prefix)
-                found = process.extract(
-                    key,
-                    [k for _, k in block],
-                    scorer=fuzz.ratio,
-                    score_cutoff=_NEAR_CUTOFF,
-                    limit=20,
-                )
-                ids = [block[i][0] for _, _, i in found]
-                scores = {block[i][0]: score for _, score, i in found}
-                entries = self.cedict.by_ids(ids)
-                out += [
-                    _ced(e, Tier.NEAR, scores[i] - 0.5, "near")
-                    for i, e in zip(ids, entries, strict=False)
-                ]
+            block = self.cedict.keys_with_prefix(column, key[:prefix_length])
+            found = process.extract(
+                key, [k for _, k in block], scorer=fuzz.ratio, score_cutoff=_NEAR_CUTOFF, limit=20
+            )
+            ids = [block[i][0] for _, _, i in found]
+            scores = {block[i][0]: score for _, score, i in found}
+            out += [
+                _ced(e, Tier.NEAR, scores[i] - 0.5, "near")
+                for i, e in zip(ids, self.cedict.by_ids(ids), strict=True)
+            ]
         return out
 
 

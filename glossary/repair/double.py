@@ -26,7 +26,9 @@ _MAX_FILLINGS = 4096
 _MAX_OPTIONS = 24  # candidates kept per filled-in character
 _PLAUSIBLE = 24.0  # a filled-in character costlier than this is not offered
 _CODECS = {Chain.GBK: "gb18030", Chain.BIG5: "big5"}
-_LATIN_HIGH = "".join(CP1252_DECODE[b] for b in range(0x81, 0x100))
+_LATIN_HIGH = "".join(CP1252_DECODE[b] for b in range(0x80, 0x100)) + "".join(
+    map(chr, range(0x80, 0xA0))
+)
 _RUN_RE = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -261,6 +263,25 @@ def decode_run(run: str, offset: int, chain: Chain, text: str = "") -> list[Piec
     return pieces
 
 
+def _chinese_text(char: str) -> bool:
+    return (
+        is_han(char)
+        or "\u3000" <= char <= "\u303f"
+        or "\uff01" <= char <= "\uff5e"
+        or char in "“”‘’—…·"
+    )
+
+
+def _utf8_cost(run: str) -> float:
+    """The cost of the run read as UTF-8 in Windows-1252 instead (the likelier mix-up)."""
+    from glossary.repair import single
+
+    pieces = single.decode_run(run, 0, CP1252_ENCODE, Chain.CP1252, drops=False)
+    inside = {k for p in pieces for k in range(p.start, p.end)}
+    rest = sum(char_cost(c) for k, c in enumerate(run) if k not in inside)
+    return sum(p.costs[0] for p in pieces) + rest
+
+
 def _gbk_as_cp1252(text: str, start: int, run: str) -> list[Piece]:
     """A whole run of Latin-1 letters and signs that reads as Chinese in GBK."""
     before = text[start - 1] if start else " "
@@ -274,13 +295,11 @@ def _gbk_as_cp1252(text: str, start: int, run: str) -> list[Piece]:
         decoded = data.decode("gbk")
     except UnicodeDecodeError:
         return []
-    if len(decoded) * 2 != len(run) or not all(
-        is_han(c) or "\u3000" <= c <= "\u303f" for c in decoded
-    ):
+    if len(decoded) < 2 or len(decoded) * 2 != len(run) or not all(map(_chinese_text, decoded)):
         return []
     as_written = sum(char_cost(c) + 4.0 for c in run)  # accented letters outside any word
     as_chinese = sum(char_cost(c) + 1.0 for c in decoded)
-    if as_chinese >= as_written:
+    if as_chinese >= min(as_written, _utf8_cost(run)):
         return []
     return [
         Piece(
@@ -294,15 +313,17 @@ def _gbk_as_cp1252(text: str, start: int, run: str) -> list[Piece]:
     ]
 
 
-def find_pieces(text: str) -> list[list[Piece]]:
-    """Pieces per chain, in priority order (UTF-8 as GBK, as Big5, GBK as cp1252)."""
+def find_pieces(text: str) -> dict[Chain, list[Piece]]:
+    """Pieces per chain: UTF-8 as GBK, UTF-8 as Big5, GBK as cp1252."""
     trigger = _trigger_re()
-    out: list[list[Piece]] = [[], [], []]
+    out: dict[Chain, list[Piece]] = {Chain.GBK: [], Chain.BIG5: [], Chain.GBK_AS_CP1252: []}
     for match in _RUN_RE.finditer(text):
         run = match.group()
         if trigger.search(text, match.start(), match.end() + 1):
-            out[0] += decode_run(run, match.start(), Chain.GBK, text)
-            out[1] += decode_run(run, match.start(), Chain.BIG5, text)
+            out[Chain.GBK] += decode_run(run, match.start(), Chain.GBK, text)
+            out[Chain.BIG5] += decode_run(run, match.start(), Chain.BIG5, text)
         for sub in _LATIN_RUN_RE.finditer(run):
-            out[2] += _gbk_as_cp1252(text, match.start() + sub.start(), sub.group())
+            out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(
+                text, match.start() + sub.start(), sub.group()
+            )
     return out

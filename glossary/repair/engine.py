@@ -174,7 +174,14 @@ def find_pieces(text: str) -> list[Piece]:
     """Every decodable piece of mojibake, left to right, without overlaps."""
     if not _fast_re().search(text):
         return []
-    by_priority = [_seed_pieces(text), _cp1252_pieces(text), *double.find_pieces(text)]
+    chinese = double.find_pieces(text)
+    by_priority = [
+        _seed_pieces(text),
+        chinese[Chain.GBK_AS_CP1252],  # whole runs only, and only when cheaper than UTF-8
+        _cp1252_pieces(text),
+        chinese[Chain.GBK],
+        chinese[Chain.BIG5],
+    ]
     taken: list[Piece] = []
     for pieces in by_priority:
         spans = sorted((p.start, p.end) for p in taken)

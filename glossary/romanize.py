@@ -232,7 +232,7 @@ def cedict_people(simplified: str) -> list[CedictEntry]:
     ]
 
 
-def _from_cedict(text: str, simplified: str, traditional: str) -> Romanization | None:
+def _from_cedict(text: str, simplified: str) -> Romanization | None:
     found = []
     for entry in cedict_people(simplified):
         words = cedict_name_words(entry.numbered)
@@ -252,8 +252,7 @@ def _from_cedict(text: str, simplified: str, traditional: str) -> Romanization |
             if format_name(f[:n], f[n:]) != pinyin
         )
     )
-    if script_of(text) is not Script.TRADITIONAL:
-        traditional = entry.traditional
+    traditional = text if script_of(text) is Script.TRADITIONAL else entry.traditional
     return Romanization(
         input=text,
         simplified=simplified,
@@ -321,9 +320,12 @@ def _own_counts(simplified: str) -> dict[str, Counter[Syllable]]:
 def _rules_split(simplified: str) -> tuple[int, Surname | None, Surname | None]:
     """(surname length, surname row, the single-character row a compound shadows)."""
     table = surname_table()
+    whole = table.get(simplified)
+    if whole is not None and whole.compound:  # 欧阳 alone: the surname, not Ōu Yáng
+        single = table.get(simplified[0]) if whole.ambiguous else None
+        return len(simplified), whole, single
     candidates = [s for s in table.prefixes(simplified) if len(s.hanzi) < len(simplified)]
     if not candidates:
-        whole = table.get(simplified)
         if whole is not None:
             return len(simplified), whole, None
         return 1, None, None
@@ -581,7 +583,7 @@ def romanize(
             return found
     is_dotted = any(c in _NAME_SEPARATORS for c in text)
     if Source.CEDICT in sources and not is_dotted:
-        found = _from_cedict(text, simplified, to_traditional(simplified))
+        found = _from_cedict(text, simplified)
         if found is not None:
             return found
     if Source.RULES not in sources:

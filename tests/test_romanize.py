@@ -262,3 +262,15 @@ def test_given_name_readings_table_is_valid_and_used() -> None:
 def test_given_name_reading_follows_other_peoples_names() -> None:
     # Counts over CC-CEDICT's people, leaving the name itself out.
     assert rules("王华") == "Wáng Huá"
+
+
+def test_a_compound_surname_alone_is_the_surname() -> None:
+    result = romanize("欧阳", sources=RULES)
+    assert (result.pinyin, result.surname, result.given) == ("Ōuyáng", "欧阳", "")
+    rare = romanize("钟离", sources=RULES)
+    assert rare.pinyin == "Zhōnglí" and rare.ambiguous and rare.alternatives == ("Zhōng Lí",)
+
+
+def test_cedict_answer_keeps_traditional_input() -> None:
+    result = romanize("曾國藩", sources={Source.CEDICT})
+    assert (result.simplified, result.traditional) == ("曾国藩", "曾國藩")

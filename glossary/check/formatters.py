@@ -64,6 +64,9 @@ def locate(report: FileReport) -> list[Located]:
     return out
 
 
+_CONTEXT = 60  # characters of the source line shown either side of a finding's span
+
+
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
@@ -87,9 +90,15 @@ def format_text(reports: Sequence[FileReport], *, color: bool = False) -> str:
             ]
             line_text = line_text.rstrip("\r")
             span_end = min(f.end, line_start + len(line_text))
-            pad = _width(report.source[line_start : f.start].replace("\t", " "))
+            # long lines (a paragraph is one line) are shown as a window around the span
+            left = max(line_start, f.start - _CONTEXT)
+            right = min(line_start + len(line_text), max(span_end, f.start) + _CONTEXT)
+            shown = report.source[left:right].replace("\t", " ")
+            prefix = "…" if left > line_start else ""
+            suffix = "…" if right < line_start + len(line_text) else ""
+            pad = len(prefix) + _width(report.source[left : f.start].replace("\t", " "))
             carets = max(1, _width(report.source[f.start : span_end]))
-            out.append(f"    {line_text.replace(chr(9), ' ')}")
+            out.append(f"    {prefix}{shown}{suffix}")
             out.append(f"    {' ' * pad}{'^' * carets}")
             if f.fix is not None:
                 out.append(f"    fix: {f.fix.replacement!r}")

@@ -36,87 +36,59 @@ WORD_RE = re.compile(rf"(?:[{_L}][{_C}]*)+(?:['’\-](?:[{_L}][{_C}]*)+)*")
 # Surnames that are also everyday English words: never a surname-only mention on their own.
 ENGLISH_WORD_SURNAMES = frozenset(
     [
-        "He",
-        "Long",
-        "Sun",
-        "Song",
-        "Fan",
-        "Ban",
-        "Man",
-        "Ding",
-        "Gang",
-        "Hang",
-        "Lang",
-        "Tang",
-        "Pang",
-        "Sang",
-        "Bo",
-        "Mo",
-        "Mi",
-        "Ma",
-        "Bi",
-        "Yu",
-        "Ye",
-        "You",
-        "Le",
-        "Cha",
-        "Chai",
-        "Chan",
-        "Chang",
-        "Hao",
-        "Hui",
-        "Pan",
-        "Pin",
-        "Shi",
-        "Shu",
-        "Tan",
-        "Tao",
-        "Yin",
-        "Yang",
-        "Zen",
-        "Jin",
-        "King",
-        "Wing",
-        "Bai",
-        "Bei",
-        "Bao",
-        "Dai",
-        "Du",
-        "Gao",
-        "Guo",
-        "Ho",
-        "Hu",
-        "Lin",
-        "Lu",
-        "Mao",
-        "Ming",
-        "Nie",
-        "Ning",
-        "Ou",
-        "Qi",
-        "Rao",
-        "Ren",
-        "Tian",
-        "Wan",
-        "Wei",
-        "Xu",
-        "Yan",
-        "Yao",
-        "Yi",
-        "Yuan",
-        "Zhu",
-        "Jiang",
-        "Zhang",
-        "Li",
-        "Liu",
-        "Chen",
-        "Huang",
-        "Zhou",
-        "Wu",
-        "Zhao",
-        "Sima",
-        "Xi",
-    ][:33]
+        "He", "Long", "Sun", "Song", "Fan", "Ban", "Man", "Ding", "Gang", "Hang", "Tang",
+        "Bo", "Mo", "Ma", "Bi", "Ye", "You", "Le", "Pan", "Pin", "Tan", "Yin", "Wan", "Chin",
+        "King", "Wing", "Lee", "Lang", "Sang", "Chi", "Ai", "An", "Bing", "Dong", "Gong",
+        "Hong", "Fang", "Fu", "Gu", "Ha", "Meng", "Ping", "Ran", "Rong", "Run", "Sha", "She",
+        "Shen", "Tai", "Tong", "Tu",
+    ]
+)  # fmt: skip
+
+# A name followed by one of these names a thing, not a person: `Sun Yat-sen University`.
+INSTITUTION_WORDS = frozenset(
+    [
+        "University",
+        "College",
+        "School",
+        "Institute",
+        "Academy",
+        "Road",
+        "Street",
+        "Avenue",
+        "Boulevard",
+        "Square",
+        "Park",
+        "Memorial",
+        "Mausoleum",
+        "Hospital",
+        "Foundation",
+        "Prize",
+        "Award",
+        "Center",
+        "Centre",
+        "Library",
+        "Museum",
+        "Stadium",
+        "Bridge",
+        "Station",
+        "Airport",
+        "Hall",
+        "Building",
+        "Tower",
+        "Lecture",
+        "Lectures",
+        "Thought",
+        "Theory",
+        "Group",
+        "Company",
+        "Corporation",
+        "Holdings",
+        "Laboratories",
+        "Fund",
+        "Trust",
+        "Society",
+        "Era",
+    ]
 )
 
 SPEECH_VERBS = frozenset(
@@ -160,6 +132,7 @@ TITLES = frozenset(
 
 class Kind(enum.Enum):
     PAIRED = "paired"
+    TONED = "toned"  # tone-marked pinyin without characters: `Yáng Jiéchí`
     NAME = "name"
     REVERSED = "reversed"
     SURNAME = "surname"
@@ -246,11 +219,20 @@ class Mention:
         return self.alignment is not None
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
 def _words(passage: Passage) -> list[Word]:
+    """Latin words of a passage; a possessive `'s` is not part of the word (`Wang's`)."""
     out = []
     for match in WORD_RE.finditer(passage.text):
-        start, end = passage.span(match.start(), match.end())
-        out.append(Word(match.group(0), start, end, match.start(), match.end()))
+        text = match.group(0)
+        possessive = _POSSESSIVE_RE.search(text)
+        if possessive and len(text) > 2:
+            text = text[: possessive.start()]
+        p_end = match.start() + len(text)
+        start, end = passage.span(match.start(), p_end)
+        out.append(Word(text, start, end, match.start(), p_end))
     return out
 
 
@@ -561,7 +543,7 @@ class PersonInfo:
 
     @property
     def full_mentions(self) -> list[Mention]:
-        return [m for m in self.mentions if m.kind in (Kind.PAIRED, Kind.NAME)]
+        return [m for m in self.mentions if m.kind in (Kind.PAIRED, Kind.TONED, Kind.NAME)]
 
     @property
     def first(self) -> Mention:
@@ -604,11 +586,21 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
             mention.is_person = _looks_like_person(mention, knowledge)
             mentions.append(mention)
 
+    mentions.extend(_toned_names(passages_words, mentions, knowledge))
+
     people: dict[str, PersonInfo] = {}
+    spelled: dict[str, str] = {}  # folded pinyin spelling -> person key
     for mention in sorted(mentions, key=lambda m: m.start):
         if not mention.is_person:
             continue
-        key = mention.known.hanzi if mention.known is not None else mention.hanzi
+        if mention.known is not None:
+            key = mention.known.hanzi
+        elif mention.kind is Kind.TONED:
+            key = spelled.get(fold_key(mention.latin), "pinyin:" + fold_key(mention.latin))
+        else:
+            key = mention.hanzi
+        if mention.alignment is not None:
+            spelled.setdefault(fold_key(mention.latin), key)
         info = people.get(key)
         if info is None:
             surname, given = _split_name(mention)
@@ -662,6 +654,13 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                 start, end = chunk[0].start, chunk[-1].end
                 if not free(start, end):
                     continue
+                after = words[i + length] if i + length < len(words) else None
+                if (
+                    after is not None
+                    and after.text in INSTITUTION_WORDS
+                    and _single_space(passage, chunk[-1], after)
+                ):
+                    continue
                 latin = " ".join(w.text for w in chunk)
                 key = fold_key(latin)
                 info = by_fold.get(key)
@@ -675,7 +674,10 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                     info, kind = reversed_fold[key], Kind.REVERSED
                 if info is None:
                     found = knowledge.by_name(latin, cedict=length == 2 or length == 3)
-                    if found and _plausible_name_words(chunk):
+                    exact = any(
+                        _same_form(latin, f) for p in found if p.source == "house" for f in p.forms
+                    )
+                    if found and (exact or _plausible_name_words(chunk)):
                         known = found[0]
                         pkey = known.hanzi
                         info = people.get(pkey)
@@ -765,6 +767,60 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
     for info in people.values():
         info.mentions.sort(key=lambda m: m.start)
     return Analysis(document, tuple(everything), tuple(people.values()))
+
+
+def _toned_names(
+    passages_words: list[tuple[Passage, list[Word]]], taken: list[Mention], knowledge: Knowledge
+) -> list[Mention]:
+    """Tone-marked names without characters: two capitalised pinyin words, a surname first."""
+    from glossary.check.knowledge import surname_index
+
+    surnames = {
+        "".join(s.base for s in reading)
+        for facts in surname_index().values()
+        for reading in facts.readings
+    }
+    spans = [(m.start, m.end) for m in taken]
+    out: list[Mention] = []
+    for passage, words in passages_words:
+        i = 0
+        while i + 1 < len(words):
+            pair = words[i : i + 2]
+            first, second = pair
+            if not (
+                first.capitalized
+                and second.text[:1].isalpha()
+                and (first.toned or second.toned)
+                and _single_space(passage, first, second)
+                and all(e <= first.start or s >= second.end for s, e in spans)
+            ):
+                i += 1
+                continue
+            splits = [_syllable_options(w.text) for w in pair]
+            if not all(splits):
+                i += 1
+                continue
+            first_split, second_split = min(splits[0], key=len), min(splits[1], key=len)
+            if "".join(s.base for s in first_split) not in surnames:
+                i += 1
+                continue
+            alignment = Alignment(
+                tuple(pair), (tuple(first_split), tuple(second_split)), (), 1, len(first_split)
+            )
+            latin = f"{first.text} {second.text}"
+            known = knowledge.by_name(latin, cedict=False)
+            mention = Mention(
+                Kind.TONED,
+                first.start,
+                second.end,
+                tuple(pair),
+                alignment=alignment,
+                known=known[0] if known else None,
+                passage=passage,
+            )
+            out.append(mention)
+            i += 2
+    return out
 
 
 def _name_context(passage: Passage, words: list[Word], index: int) -> bool:

@@ -199,37 +199,48 @@ def _unknown_name(ctx: Context) -> Iterator[Hit]:
 
 
 def _proposal(mention: Mention) -> tuple[str, str] | None:
+    """Pinyin and English for a new entry: the article's own spelling where it is pinyin, with
+    tones from the article, else from the characters' readings (romanize decides ties)."""
+    from glossary.chars import readings
+    from glossary.check.knowledge import surname_of
+    from glossary.check.rules.orthography import surname_reading_issue
+    from glossary.pinyin import Syllable, format_name
     from glossary.romanize import NotAName, romanize
 
-    alignment = mention.alignment
-    from glossary.check.rules.orthography import surname_reading_issue
-
-    if (
-        alignment is not None
-        and mention.toned
-        and all(m.reading_ok for m in alignment.matches)
-        and not any(
-            surname_reading_issue(alignment, i, mention.hanzi)
-            for i in range(alignment.surname_chars)
-        )
-    ):
-        from glossary.pinyin import format_name
-
-        flat = [m.written for m in alignment.matches]
-        k = alignment.surname_chars
-        pinyin = format_name(flat[:k], flat[k:])
-        english = format_name(flat[:k], flat[k:], tones=False)
-        if alignment.words and not mention.toned:
-            english = mention.latin
-        return pinyin, english
     try:
         result = romanize(mention.hanzi)
     except NotAName:
-        return None
-    english = result.english
-    if alignment is None and mention.words:
-        english = mention.latin  # the article's own (non-pinyin) form
-    return result.pinyin, english
+        result = None
+    alignment = mention.alignment
+    if alignment is None:
+        if result is None:
+            return None
+        english = mention.latin if mention.words else result.english
+        return result.pinyin, english
+    suggested = list(result.surname_syllables) + list(result.given_syllables) if result else []
+    chosen: list[Syllable] = []
+    for index, match in enumerate(alignment.matches):
+        written = match.written
+        if surname_reading_issue(alignment, index, mention.hanzi) or not match.base_ok:
+            return (result.pinyin, result.english) if result else None
+        if written.tone and match.reading_ok:
+            chosen.append(written)
+            continue
+        options = [r for r in readings(match.char) if r.base == written.base]
+        surname = surname_of(mention.hanzi[: alignment.surname_chars])
+        if surname is not None and index < alignment.surname_chars:
+            options = [
+                r[index] for r in surname.readings if r[index].base == written.base
+            ] or options
+        hint = suggested[index] if index < len(suggested) else None
+        if hint is not None and hint.base == written.base:
+            chosen.append(hint)
+        elif len({o.tone for o in options}) == 1:
+            chosen.append(options[0])
+        else:
+            chosen.append(Syllable(written.base, 0))
+    k = alignment.surname_chars
+    return format_name(chosen[:k], chosen[k:]), format_name(chosen[:k], chosen[k:], tones=False)
 
 
 RULES = (

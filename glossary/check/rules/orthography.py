@@ -29,10 +29,20 @@ from glossary.pinyin import (
 _UMLAUT_BASES = {"lü": "lu", "nü": "nu", "lüe": "lue", "nüe": "nue"}
 
 
-def _aligned(ctx: Context, *, people_only: bool = True) -> Iterator[tuple[Mention, Alignment]]:
+def _aligned(
+    ctx: Context, *, people_only: bool = True, toned: bool = False
+) -> Iterator[tuple[Mention, Alignment]]:
+    """PAIRED mentions read as pinyin; with `toned`, also tone-marked names without characters
+    (whose alignment has no characters: only the checks of the spelling itself apply)."""
+    from glossary.check.mentions import Kind
+
     for mention in ctx.paired(people_only=people_only):
         if mention.alignment is not None:
             yield mention, mention.alignment
+    if toned:
+        for mention in ctx.analysis.mentions:
+            if mention.kind is Kind.TONED and mention.alignment is not None:
+                yield mention, mention.alignment
 
 
 def _word_syllables(alignment: Alignment, word_index: int) -> list[SyllableMatch]:
@@ -210,7 +220,7 @@ def _split_given(ctx: Context) -> Iterator[Hit]:
 
 
 def _hyphenated_given(ctx: Context) -> Iterator[Hit]:
-    for mention, alignment in _aligned(ctx):
+    for mention, alignment in _aligned(ctx, toned=True):
         known_pinyin = mention.known is not None and mention.known.is_pinyin
         if not (mention.toned or known_pinyin):
             continue  # plain `Chen Shui-bian` may well be Wade-Giles: not ours to judge
@@ -238,7 +248,7 @@ def _expected_case(word: str, *, surname: bool) -> bool:
 
 
 def _capitals(ctx: Context) -> Iterator[Hit]:
-    for _mention, alignment in _aligned(ctx):
+    for _mention, alignment in _aligned(ctx, toned=True):
         words = alignment.words
         all_caps = all(
             all(c.isupper() for c in w.text if c.isalpha()) and len(w.text) > 1 for w in words
@@ -313,7 +323,7 @@ def _umlaut(ctx: Context) -> Iterator[Hit]:
 
 
 def _tone_placement(ctx: Context) -> Iterator[Hit]:
-    for mention, alignment in _aligned(ctx, people_only=False):
+    for mention, alignment in _aligned(ctx, people_only=False, toned=True):
         if not mention.toned:
             continue
         for index, word in enumerate(alignment.words):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -448,6 +447,8 @@ _TOML_LINE_RE = re.compile(r"\(at line (\d+)(?:, column \d+)?\)")
 
 def parse_glossary_text(text: str, path: str, *, derive_traditional: bool = True) -> list[Entry]:
     """Parse and validate one glossary file's text (entries keep `path` and line)."""
+    import tomllib  # here, not at import: a cold start reads the validated cache instead
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -794,6 +795,8 @@ def _split_lines(text: str) -> list[str]:
 
 def _value_end(lines: Sequence[str], start: int, limit: int) -> int | None:
     """The line after a `key = value` that starts at `start` (values may span lines)."""
+    import tomllib
+
     for end in range(start + 1, max(limit, start + 1) + 1):
         try:
             tomllib.loads("".join(lines[start:end]))
@@ -805,6 +808,8 @@ def _value_end(lines: Sequence[str], start: int, limit: int) -> int | None:
 
 def _trailing_comment(line: str) -> str:
     """The `# comment` after a single-line value, if any."""
+    import tomllib
+
     text = line.rstrip("\r\n")
     for match in reversed(list(re.finditer("#", text))):
         head = text[: match.start()]

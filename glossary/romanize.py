@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossary.chars import (
@@ -348,10 +349,15 @@ def _double_surname(simplified: str, surname_len: int) -> tuple[Surname, Surname
 @cache
 def given_name_readings() -> dict[str, Syllable]:
     """`dictionaries/given_names.tsv`: readings characters take in given names (长 cháng)."""
-    from glossary.errors import DataError
     from glossary.resources import dictionaries_dir
 
-    path = dictionaries_dir() / "given_names.tsv"
+    return load_given_names(dictionaries_dir() / "given_names.tsv")
+
+
+def load_given_names(path: Path) -> dict[str, Syllable]:
+    """Read and validate a given-name readings table (DataError names file, line and field)."""
+    from glossary.errors import DataError
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

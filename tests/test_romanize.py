@@ -274,3 +274,27 @@ def test_a_compound_surname_alone_is_the_surname() -> None:
 def test_cedict_answer_keeps_traditional_input() -> None:
     result = romanize("曾國藩", sources={Source.CEDICT})
     assert (result.simplified, result.traditional) == ("曾国藩", "曾國藩")
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "message"),
+    [
+        ("长\tcháng\n", None, "3 tab-separated"),
+        ("长长\tcháng\t-\n", "hanzi", "one Han character"),
+        ("长\tchang\t-\n", "reading", "tone-marked"),
+        ("长\tmíng\t-\n", "reading", "reading of 长"),
+        ("长\tcháng\t-\n长\tzhǎng\t-\n", "hanzi", "listed twice"),
+    ],
+)
+def test_bad_given_name_rows_name_file_line_and_field(
+    tmp_path: Path, row: str, field: str | None, message: str
+) -> None:
+    from glossary.errors import DataError
+    from glossary.romanize import load_given_names
+
+    path = tmp_path / "given_names.tsv"
+    path.write_text("# header\n" + row, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_given_names(path)
+    assert caught.value.field == field and message in str(caught.value)
+    assert str(caught.value).startswith(f"{path}:{row.count(chr(10)) + 1}:")

@@ -154,7 +154,7 @@ def _latin_word(view: str, at: int, piece: Piece) -> Decision | None:
     fits = []
     others = view[start:at] + view[at + 1 : end]
     for candidate in piece.candidates:
-        if candidate.isupper() and at != start and not others.isupper():
+        if candidate.isupper() and at != start and not (others.isupper() and len(others) > 1):
             continue  # a capital inside a lowercase word: LǏ is not how Lǐ is written
         word = view[start:at] + candidate + view[at + 1 : end]
         syllables = split_syllables(word)
@@ -206,23 +206,32 @@ _CJK_CLOSERS = {close: open_ for open_, close in _CJK_PAIRS.items()}
 
 
 def _is_cjk_punctuation(candidate: str) -> bool:
-    return candidate in "、。，；：！？" or candidate in _CJK_PAIRS or candidate in _CJK_CLOSERS
+    last = candidate[-1:]
+    return bool(last) and (last in "、。，；：！？" or last in _CJK_PAIRS or last in _CJK_CLOSERS)
 
 
 def _cjk_punctuation(view: str, at: int, piece: Piece) -> Decision | None:
-    """Brackets must pair up on the line; a line ends with 。; then the commonest mark."""
+    """Brackets must pair up on the line; a line ends with 。; then the commonest mark.
+
+    Candidates may share a head (``谈。``, ``谈、``: the byte lost was the
+    mark's); only their last character is judged.
+    """
+    heads = {c[:-1] for c in piece.candidates}
+    if len(heads) != 1:
+        return None
+    head = heads.pop()
+    at += len(head)
     before, after = view[:at], view[at + 1 :].split("\n", 1)[0]
     options = []
     for candidate in piece.candidates:
-        if candidate in _CJK_CLOSERS and before.count(_CJK_CLOSERS[candidate]) <= before.count(
-            candidate
-        ):
+        mark = candidate[-1]
+        if mark in _CJK_CLOSERS and before.count(_CJK_CLOSERS[mark]) <= before.count(mark):
             continue
-        if candidate in _CJK_PAIRS and after.count(_CJK_PAIRS[candidate]) <= after.count(candidate):
+        if mark in _CJK_PAIRS and after.count(_CJK_PAIRS[mark]) <= after.count(mark):
             continue
         options.append(candidate)
-    if "。" in options and not after.strip():
-        return Decision("。", Method.TYPOGRAPHY)
+    if head + "。" in options and not after.strip():
+        return Decision(head + "。", Method.TYPOGRAPHY)
     cost = dict(zip(piece.candidates, piece.costs, strict=True))
     options.sort(key=lambda c: cost[c])
     if len(options) == 1 or (options and cost[options[1]] - cost[options[0]] >= FREQ_MARGIN):

@@ -21,7 +21,7 @@ from glossary.repair.plausible import IMPOSSIBLE, char_cost, is_han
 
 CHAIN_COST = 4.0  # bits per decoded character: genuine Chinese is the likelier reading
 WILD_COST = 2.0
-_MAX_BYTES = 12  # a stretch is at most this long before both readings line up
+_MAX_BYTES = 30  # a stretch is at most this long before both readings line up
 _MAX_FILLINGS = 4096
 _MAX_OPTIONS = 24  # candidates kept per filled-in character
 _PLAUSIBLE = 24.0  # a filled-in character costlier than this is not offered
@@ -112,16 +112,30 @@ def _units(char: str, codec: str) -> tuple[int, ...] | None:
     return tuple(data) if len(data) > 1 else None
 
 
-def _fill(seq: list[int]) -> list[bytes]:
-    """Every byte string for a UTF-8 sequence with unknown bytes filled in."""
+def _wild_options(stream: list[int], k: int, codec: str, lead: bool) -> tuple[int, ...]:
+    """The bytes an unknown byte at ``stream[k]`` can have been.
+
+    The code page printed U+FFFD for it and went on with the next byte, so
+    it was a byte the code page rejects there: in GB18030 before a valid
+    trail byte that leaves only 0x80, which makes most losses recoverable.
+    """
+    after: list[int] = []
+    for byte in stream[k + 1 : k + 5]:
+        if byte == _WILD:
+            break
+        after.append(byte)
+    rest = bytes(after)
+    expected = REPLACEMENT + rest.decode(codec, errors="replace")
+    pool = range(0xE4, 0xEA) if lead else range(0x80, 0xC0)
+    return tuple(b for b in pool if (bytes([b]) + rest).decode(codec, errors="replace") == expected)
+
+
+def _fill(seq: list[int], options: list[tuple[int, ...]]) -> list[bytes]:
+    """Every byte string for a UTF-8 sequence with unknown bytes filled in from ``options``."""
     choices: list[tuple[int, ...]] = []
-    for k, byte in enumerate(seq):
-        if byte != _WILD:
-            choices.append((byte,))
-        elif k == 0:
-            choices.append(tuple(range(0xE4, 0xEA)))  # a lost lead: CJK is what this chain carries
-        else:
-            choices.append(tuple(range(0x80, 0xC0)))
+    wild = iter(options)
+    for byte in seq:
+        choices.append((byte,) if byte != _WILD else next(wild))
     total = 1
     for choice in choices:
         total *= len(choice)
@@ -131,7 +145,7 @@ def _fill(seq: list[int]) -> list[bytes]:
 
 
 def _stretch(
-    run: str, i: int, units: list[tuple[int, ...] | None]
+    run: str, i: int, units: list[tuple[int, ...] | None], codec: str
 ) -> tuple[int, list[list[tuple[str, float]]]] | None:
     """UTF-8 read from mojibake character ``i`` to the first common boundary.
 
@@ -165,8 +179,13 @@ def _stretch(
         if any(b != _WILD and not 0x80 <= b <= 0xBF for b in seq[1:]):
             return None
         wild = seq.count(_WILD)
+        fillers = [
+            _wild_options(stream, pos + k, codec, lead=k == 0)
+            for k, byte in enumerate(seq)
+            if byte == _WILD
+        ]
         options: dict[str, float] = {}
-        for data in _fill(seq):
+        for data in _fill(seq, fillers):
             try:
                 char = data.decode("utf-8")
             except UnicodeDecodeError:
@@ -182,6 +201,13 @@ def _stretch(
         if pos in bounds:
             return i + sorted(bounds).index(pos) + 1, chars
     return None
+
+
+def _product_size(chars: list[list[tuple[str, float]]]) -> int:
+    total = 1
+    for option in chars:
+        total *= len(option)
+    return total
 
 
 def _verified(candidates: list[str], mojibake: str, codec: str) -> list[str]:
@@ -216,12 +242,15 @@ def decode_run(run: str, offset: int, chain: Chain, text: str = "") -> list[Piec
             back[i + 1] = (i, None)
         if units[i] is None:
             continue
-        found = _stretch(run, i, units)
+        found = _stretch(run, i, units, codec)
         if found is None:
             continue
         end, chars = found
+        while _product_size(chars) > _MAX_FILLINGS:
+            widest = max(range(len(chars)), key=lambda k: len(chars[k]))
+            chars[widest] = chars[widest][: max(1, len(chars[widest]) // 2)]
         if all(ord(c) < 0x800 for option in chars for c, _ in option[:1]) and not (
-            _latin_neighbour(text, offset + i, offset + end)
+            _latin_neighbour(text, offset, offset + n)
         ):
             continue
         combos = sorted(

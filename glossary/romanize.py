@@ -273,45 +273,46 @@ def _from_cedict(text: str, simplified: str) -> Romanization | None:
     )
 
 
+def _name_readings_of(entry: CedictEntry) -> list[tuple[str, Syllable]]:
+    """The (character, reading) pairs of an entry's given name, if the entry is a person's name.
+
+    Only CC-CEDICT person entries (life dates) count: names glossed without dates are often
+    ancient ones with readings of their own (南宫适 Kuò) that would mislead modern names.
+    The reading must have a capital on each word (so the given name is known) and one
+    syllable per character.
+    """
+    name = entry.simplified
+    if not (2 <= len(name) <= 4 and _is_han_name_entry(entry)):
+        return []
+    words = cedict_name_words(entry.numbered)
+    if not words or len(words) < 2 or sum(map(len, words)) != len(name):
+        return []
+    given = [s for word in words[1:] for s in word]
+    return [(c, s) for c, s in zip(name[len(words[0]) :], given, strict=True) if s.tone]
+
+
 @cache
 def _name_reading_counts() -> dict[str, Counter[Syllable]]:
-    """For each character, how often each reading occurs in given names of CC-CEDICT people.
+    """For each character, how often each reading occurs in the given names of CC-CEDICT people.
 
     A name's own entries are subtracted when it is romanized (`_own_counts`), so the
     rules never read the answer from the entry they are measured against.
     """
     totals: dict[str, Counter[Syllable]] = {}
     for entry in _cedict().people():
-        if not _is_han_name_entry(entry) or not 2 <= len(entry.simplified) <= 4:
-            continue
-        words = cedict_name_words(entry.numbered)
-        if not words or len(words) < 2 or sum(map(len, words)) != len(entry.simplified):
-            continue
-        surname_len = len(words[0])
-        flat = [s for word in words for s in word]
-        for char, syllable in zip(entry.simplified[surname_len:], flat[surname_len:], strict=True):
-            if syllable.tone:
-                totals.setdefault(char, Counter())[syllable] += 1
+        for char, syllable in _name_readings_of(entry):
+            totals.setdefault(char, Counter())[syllable] += 1
     return totals
 
 
 def _own_counts(simplified: str) -> dict[str, Counter[Syllable]]:
     """The given-name readings that the CC-CEDICT entries of this very name contribute."""
     own: dict[str, Counter[Syllable]] = {}
-    try:
-        entries = cedict_people(simplified)
-    except ImportError:
-        return own
-    for entry in entries:
-        if not 2 <= len(entry.simplified) <= 4:
+    for entry in _cedict().by_hanzi(simplified):
+        if entry.simplified != simplified:
             continue
-        words = cedict_name_words(entry.numbered)
-        if not words or len(words) < 2 or sum(map(len, words)) != len(simplified):
-            continue
-        flat = [s for word in words for s in word]
-        for char, syllable in zip(simplified[len(words[0]) :], flat[len(words[0]) :], strict=True):
-            if syllable.tone:
-                own.setdefault(char, Counter())[syllable] += 1
+        for char, syllable in _name_readings_of(entry):
+            own.setdefault(char, Counter())[syllable] += 1
     return own
 
 
@@ -435,13 +436,15 @@ def _given_syllables(
         if preferred is not None and preferred in options:
             choice = preferred
         elif len(options) > 1:
+            # The reading other people's given names use; else pypinyin's in context.
             tally = Counter(counts.get(char, Counter()))
             tally.subtract(own.get(char, Counter()))
             ranked = [(n, s) for s, n in tally.items() if n > 0 and s in options]
+            in_context = context[index]
             if ranked:
                 choice = max(ranked, key=lambda ns: (ns[0], -options.index(ns[1])))[1]
-            elif context[index] is not None and context[index] in options:
-                choice = context[index]  # type: ignore[assignment]
+            elif in_context is not None and in_context in options:
+                choice = in_context
         out.append(choice)
     return out, notes
 

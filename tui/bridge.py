@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from glossary.chars import is_han
 from glossary.check.findings import Finding, Fix
 from glossary.errors import DataError, GlossaryError
 from glossary.house import (
@@ -141,7 +142,13 @@ class House:
         self, changes: tuple[object, ...], old: Entry | None, form: FormValues
     ) -> tuple[object, ...]:
         """The session's changes after adding or editing an entry from the form."""
-        new = form.entry(old)
+        return self.put_entry(changes, old, form.entry(old))
+
+    def put_entry(
+        self, changes: tuple[object, ...], old: Entry | None, new: Entry
+    ) -> tuple[object, ...]:
+        """The session's changes with `old` (None: nothing) replaced by `new`, validated."""
+        parse_glossary_text(entry_block(new), "entry")  # the loader's rules and messages
         listed = list(_changes(changes))
         for index, change in enumerate(listed):
             if old is not None and change.new == old:  # editing an entry added or edited now
@@ -149,8 +156,7 @@ class House:
                 break
         else:
             listed.append(Change(old, new))
-        glossary = self.effective(tuple(listed))
-        check_duplicates(glossary.entries)
+        check_duplicates(self.effective(tuple(listed)).entries)
         return tuple(listed)
 
     def save(self, changes: Sequence[object], *, force: bool = False) -> Path:
@@ -394,6 +400,35 @@ def hanzi_of(finding: Finding, review: Review | None) -> str:
         if any(finding.start < e and s < finding.end for s, e in person.spans):
             return person.hanzi
     return ""
+
+
+def add_exception(
+    house: House, changes: tuple[object, ...], finding: Finding, text: str, review: Review | None
+) -> tuple[Entry, tuple[object, ...]]:
+    """Accept the flagged spelling as an alias of the person's house entry (the checker then
+    treats it as a house form). Returns the entry and the session's new changes."""
+    form = " ".join(text[finding.start : finding.end].split())
+    hanzi = hanzi_of(finding, review)
+    entry = house.find(changes, hanzi) if hanzi else None
+    if entry is None:
+        raise NoEntry(hanzi)
+    if not form or any(is_han(c) for c in form):
+        raise GlossaryError(
+            f"{finding.code}: only a spelling can be recorded as an exception, not {form!r}; "
+            "use a suppression comment"
+        )
+    if form in entry.english_forms:
+        raise GlossaryError(f"{form!r} is already a form of {entry.hanzi} in the glossary")
+    new = replace(entry, aliases=(*entry.aliases, form))
+    return new, house.put_entry(changes, entry, new)
+
+
+class NoEntry(GlossaryError):
+    """The finding's person has no house entry yet (the UI offers to add one)."""
+
+    def __init__(self, hanzi: str) -> None:
+        self.hanzi = hanzi
+        super().__init__(f"{hanzi or 'this name'} is not in the house glossary")
 
 
 # -- mojibake ----------------------------------------------------------------------------------------

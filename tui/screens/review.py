@@ -99,14 +99,23 @@ class ReviewScreen(Screen[None]):
     @work(exclusive=True, thread=True, group="check")
     def recheck(self) -> None:
         text = self.session.text
-        glossary = self.house.effective(self.session.entries)
         try:
+            glossary = self.house.effective(self.session.entries)
             review = bridge.check(self.session.path, text, glossary)
         except GlossaryError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            self.app.call_from_thread(self._check_failed, str(exc))
+            return
+        except Exception as exc:  # a checker bug must not close the app and lose the edits
+            self.log.error(f"check failed: {exc!r}")
+            message = f"The checker failed ({type(exc).__name__}: {exc}); edits are kept."
+            self.app.call_from_thread(self._check_failed, message)
             return
         if not get_current_worker().is_cancelled:
             self.post_message(self.Checked(text, review))
+
+    def _check_failed(self, message: str) -> None:
+        self.query_one(ArticleView).border_subtitle = "check failed"
+        self.notify(message, severity="error", timeout=10)
 
     def on_review_screen_checked(self, message: Checked) -> None:
         if message.text != self.session.text:
@@ -263,12 +272,22 @@ class ReviewScreen(Screen[None]):
                 self._changed(f"{finding.code} suppressed with a comment in the article.")
         elif choice == "glossary":
             try:
-                entries = bridge.add_exception(self.house, self.session.entries, finding)
+                entry, changes = bridge.add_exception(
+                    self.house, self.session.entries, finding, self.session.text, self.review
+                )
+            except bridge.NoEntry as exc:
+                self.notify(f"{exc}: add an entry for it.", timeout=4)
+                self.app.push_screen(
+                    EntryFormScreen(self.house, self.session.entries, exc.hanzi), self._entry_done
+                )
+                return
             except GlossaryError as exc:
                 self.notify(str(exc), severity="error", timeout=6)
                 return
-            self.session.set_entries(entries, f"exception {finding.code}")
-            self._changed(f"{finding.code} recorded as a glossary exception (save to keep it).")
+            self.session.set_entries(changes, f"exception {finding.code}")
+            self._changed(
+                f"{entry.aliases[-1]!r} accepted as a form of {entry.hanzi} (save to keep it)."
+            )
 
     def action_undo(self) -> None:
         label = self.session.undo()
@@ -329,7 +348,6 @@ class ReviewScreen(Screen[None]):
     # -- mojibake ---------------------------------------------------------------------------------
 
     def action_repair(self) -> None:
-        self.notify("Looking for mojibake…", timeout=2)
         self._find_repairs(self.session.text)
 
     @work(exclusive=True, thread=True, group="repair")

@@ -36,7 +36,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     ArticleView > .article--error { background: $error 35%; text-style: underline; }
     ArticleView > .article--warning { background: $warning 30%; }
     ArticleView > .article--info { text-style: underline; }
-    ArticleView > .article--current { background: $accent; color: $text; text-style: bold; }
+    ArticleView > .article--current { background: $primary; color: $text; text-style: bold; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -224,6 +224,13 @@ _TEXT_COMMENT_RE = re.compile(r"(?m)^[ \t]*(?:#|//)[^\n]*?glossary:[^\n]*|<!--.*
 _BLANK_LINES_RE = re.compile(r"\n[ \t\r]*\n")
 
 
+def _trim(segment: Segment) -> Segment:
+    """The segment without surrounding whitespace (offsets moved to match)."""
+    lead = len(segment.text) - len(segment.text.lstrip())
+    text = segment.text.strip()
+    return Segment(segment.start + lead, segment.start + lead + len(text), text)
+
+
 def _read_text(path: str, source: str) -> Document:
     lines = LineIndex(source)
     directives: list[Directive] = []
@@ -245,7 +252,7 @@ def _read_text(path: str, source: str) -> Document:
             segments.extend(_split_urls(piece_start, max(piece_start, h_start), source))
             piece_start = max(piece_start, h_end)
         segments.extend(_split_urls(piece_start, bound, source))
-        segments = [s for s in segments if s.text.strip()]
+        segments = [_trim(s) for s in segments if s.text.strip()]
         if segments:
             passages.append(Passage.build(segments, source))
         cursor = bound

@@ -723,7 +723,7 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                     if not free(start, end):
                         break
                     given = "".join(_toneless(w.text) for w in chunk)
-                    if _similar(fold_key(given), fold_key(info.given)):
+                    if similar_spelling(fold_key(given), fold_key(info.given)):
                         mention = Mention(
                             Kind.NAME, start, end, (word, *chunk), known=info.known, passage=passage
                         )
@@ -851,7 +851,7 @@ def _plausible_name_words(chunk: Sequence[Word]) -> bool:
     return all(looks_like_pinyin_word(w.text) for w in chunk)
 
 
-def _similar(a: str, b: str) -> bool:
+def similar_spelling(a: str, b: str) -> bool:
     """Near spellings of a given name (`jiechei` ~ `jiechi`); identical counts too."""
     if not a or not b:
         return False

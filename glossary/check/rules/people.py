@@ -80,7 +80,17 @@ def _inconsistent(ctx: Context) -> Iterator[Hit]:
         if info.known is not None:
             accepted.update(_plain(f).casefold() for f in info.known.forms)
         for mention in info.mentions:
-            if mention.kind is not Kind.NAME or mention is origin:
+            if mention is origin:
+                continue
+            if mention.kind is Kind.PAIRED:
+                # a house pinyin name misspelt beside its characters (`Yang Jiechei (杨洁篪)`)
+                if mention.alignment is not None or origin is not None or not mention.words:
+                    continue
+                if info.known is None or not info.known.is_pinyin:
+                    continue
+                if not _similar(_fold(mention.latin), _fold(canonical)):
+                    continue
+            elif mention.kind is not Kind.NAME:
                 continue
             written = _plain(mention.latin)
             if written.casefold() in accepted or _caps_variant(written, accepted):
@@ -95,14 +105,21 @@ def _inconsistent(ctx: Context) -> Iterator[Hit]:
             source = "the house form" if origin is None else "first written"
             replacement = canonical
             fix = None
-            if ctx.contiguous(mention.start, mention.end, mention.latin) and not mention.toned:
-                fix = ctx.fix(mention.start, mention.end, replacement)
+            start, end = mention.latin_start, mention.latin_end
+            if ctx.contiguous(start, end, mention.latin) and not mention.toned:
+                fix = ctx.fix(start, end, replacement)
             yield Hit(
-                mention.start,
-                mention.end,
+                start,
+                end,
                 f"'{mention.latin}' spells {canonical} differently ({source} '{canonical}'{where})",
                 fix,
             )
+
+
+def _similar(a: str, b: str) -> bool:
+    from glossary.check.mentions import similar_spelling
+
+    return similar_spelling(a, b)
 
 
 def _fold(text: str) -> str:
@@ -255,11 +272,25 @@ def _dangling(ctx: Context) -> Iterator[Hit]:
         )
 
 
+def _named_within(
+    people: list[PersonInfo], mention: Mention, index: dict[int, int], here: int, distance: int
+) -> list[PersonInfo]:
+    """Who of `people` was named in full, before `mention`, `distance` paragraphs back."""
+    return [
+        p
+        for p in people
+        if any(
+            m.start < mention.start and here - index.get(id(m.passage), -9) == distance
+            for m in p.full_mentions
+        )
+    ]
+
+
 def _ambiguous(ctx: Context) -> Iterator[Hit]:
     """Two people of one surname were introduced and the surname alone does not say who.
 
     Recency resolves it the way a reader does: if only one of them was named in this
-    paragraph or the one before, the surname is theirs.
+    paragraph (or, when neither was, in the one before), the surname is theirs.
     """
     index = {id(p): i for i, p in enumerate(ctx.document.passages)}
     people_by_surname: dict[str, list[PersonInfo]] = {}
@@ -278,15 +309,9 @@ def _ambiguous(ctx: Context) -> Iterator[Hit]:
         if len(before) < 2:
             continue
         here = index.get(id(mention.passage), 0)
-        recent = [
-            p
-            for p in before
-            if any(
-                m.start < mention.start and here - index.get(id(m.passage), -9) in (0, 1)
-                for m in p.full_mentions
-            )
-        ]
-        if len(recent) == 1:
+        same = _named_within(before, mention, index, here, 0)
+        previous = _named_within(before, mention, index, here, 1)
+        if len(same) == 1 or (not same and len(previous) == 1):
             continue
         names = " or ".join(_display(p) for p in before)
         yield Hit(
@@ -371,8 +396,8 @@ RULES = (
         severity=Severity.WARNING,
         doc=(
             "When two people with the same surname have been introduced, the surname alone "
-            "no longer says who is meant, unless only one of them was named in the same or the "
-            "previous paragraph."
+            "no longer says who is meant, unless only one of them was named in the same "
+            "paragraph (or, failing that, in the previous one)."
         ),
         bad="Wáng Yì 王毅 met Wāng Wénbīn 汪文斌. Wang said the talks went well.",
         good="Wáng Yì 王毅 met Liú Jiànchāo 刘建超. Wang said the talks went well.",

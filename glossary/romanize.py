@@ -9,11 +9,15 @@ Where the answer comes from, in order:
    ``Yáng Jiéchí``;
 3. rules (`Source.RULES`): the surname from the surname table (longest prefix,
    so compound surnames first) with its name reading (曾 Zēng, not céng); each
-   given-name character by the reading people's names use for it (counted over
-   CC-CEDICT's person entries, never counting the name being romanized), else
-   by pypinyin in the context of the given name.
+   given-name character by `dictionaries/given_names.tsv` (长 cháng), else by the
+   reading other people's given names use for it (counted over CC-CEDICT's person
+   entries, never counting the name being romanized), else by pypinyin in the
+   context of the given name.
 
-Every syllable produced by the rules is a known reading of its character.
+Every syllable produced by the rules is a known reading of its character. Where a
+name may be read two ways (乐 Yuè or Lè; 单于 a compound or 单 + 于...; a possible
+double surname), the result says so (`ambiguous`) and lists the other forms.
+See docs/romanization.md.
 """
 
 from __future__ import annotations

@@ -560,14 +560,17 @@ def _transliterated(text: str, simplified: str, *, use_counts: bool) -> Romaniza
 
 
 def _simplified(text: str) -> str:
-    """OpenCC's simplified form, unless CC-CEDICT writes this very name so in simplified.
+    """The simplified form: CC-CEDICT's for a name it knows, else OpenCC's.
 
     OpenCC converts character by character where a name needs none (萧乾 -> 萧干).
     """
     converted = to_simplified(text)
-    if converted != text and any(e.simplified == text for e in _cedict().by_hanzi(text)):
+    if converted == text:
         return text
-    return converted
+    entries = _cedict().by_hanzi(text)
+    if any(e.simplified == text for e in entries):
+        return text
+    return next((e.simplified for e in entries if e.traditional == text), converted)
 
 
 # --- entry point --------------------------------------------------------------------------

@@ -298,3 +298,8 @@ def test_bad_given_name_rows_name_file_line_and_field(
         load_given_names(path)
     assert caught.value.field == field and message in str(caught.value)
     assert str(caught.value).startswith(f"{path}:{row.count(chr(10)) + 1}:")
+
+
+def test_simplified_form_of_a_known_name_comes_from_cedict() -> None:
+    assert romanize("蕭乾", sources=RULES).simplified == "萧乾"
+    assert romanize("萧乾", sources=RULES).simplified == "萧乾"

@@ -28,7 +28,7 @@ from glossary.errors import DataError
 from glossary.pinyin import numbered_to_marked
 from glossary.resources import cache_dir
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 5
 DATA_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
@@ -100,6 +100,16 @@ _NOT_PERSON_WORDS = frozenset(
         "classic",
     ]
 )
+_VARIANT_PREFIXES = (
+    "variant of",
+    "old variant of",
+    "archaic variant of",
+    "Japanese variant of",
+    "erhua variant of",
+    "see ",
+    "used in ",
+)
+_PLACE_SUFFIXES = frozenset({"municipality", "city", "province", "prefecture"})
 _HONORIFICS = ("Dr ", "Dr. ", "Sir ")
 
 
@@ -194,6 +204,13 @@ class CedictEntry:
         return self.numbered[:1].isupper()
 
     @property
+    def is_variant(self) -> bool:
+        """Only a pointer to another entry ("variant of 臺灣|台湾[Tai2 wan1]")."""
+        return bool(self.definitions) and all(
+            d.startswith(_VARIANT_PREFIXES) for d in self.definitions
+        )
+
+    @property
     def is_surname(self) -> bool:
         return any(_surname_of(d) for d in self.definitions)
 
@@ -243,7 +260,11 @@ class CedictEntry:
                 return surname
         first = self.definitions[0] if self.definitions else ""
         if self.is_place:
-            return first.split(",")[0].strip()
+            name = first.split(",")[0].split(" (")[0].strip()
+            words = name.split()
+            if len(words) > 1 and words[-1] in _PLACE_SUFFIXES and words[-2][:1].isupper():
+                name = " ".join(words[:-1])  # "Shanghai municipality" -> "Shanghai"
+            return name
         return first
 
     @property

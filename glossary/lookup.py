@@ -265,15 +265,6 @@ def _wildcard_word_regex(pattern: str) -> re.Pattern[str]:
 
 
 _NEAR_CUTOFF = 78.0
-_VARIANT_PREFIXES = (
-    "variant of",
-    "old variant of",
-    "archaic variant of",
-    "Japanese variant of",
-    "erhua variant of",
-    "see ",
-    "used in ",
-)
 
 
 @dataclass(frozen=True)
@@ -301,7 +292,7 @@ def _house(entry: Entry, tier: Tier, score: float, match: str) -> _Candidate:
 
 
 def _ced(entry: CedictEntry, tier: Tier, score: float, match: str) -> _Candidate:
-    if entry.definitions and entry.definitions[0].startswith(_VARIANT_PREFIXES):
+    if entry.is_variant:
         score -= 3
     return _Candidate(
         tier,
@@ -602,8 +593,7 @@ def _best_first(entries: Sequence[CedictEntry], *, capital: bool) -> list[Cedict
     """Common words before variants and proper nouns (for composing a phrase)."""
 
     def rank(entry: CedictEntry) -> tuple[bool, bool]:
-        variant = bool(entry.definitions) and entry.definitions[0].startswith(_VARIANT_PREFIXES)
-        return (variant, entry.is_proper != capital)
+        return (entry.is_variant, entry.is_proper != capital)
 
     return sorted(entries, key=rank)
 

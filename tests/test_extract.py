@@ -1,0 +1,119 @@
+"""Extraction of people, places and terms from Chinese-language text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from glossary.cli import main
+from glossary.extract import extract
+from glossary.house import Glossary, load_glossary
+
+FIXTURES = Path(__file__).parent / "fixtures" / "house"
+SMALL = FIXTURES / "small.toml"
+DOTTED = FIXTURES / "dotted.toml"
+EMPTY = FIXTURES / "empty.toml"
+
+# Our own sentences (facts only).
+TEXT = (
+    "外交部长杨洁篪周三在北京会见了来访的代表团。\n"
+    "发言人刘鹏宇表示，共同富裕仍是目标。蔡英文当天在台北讲话，新华社作了报道。\n"
+    "张先生说，阿沛·阿旺晋美曾在拉萨任职。楊潔篪随后离开北京。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def house() -> Glossary:
+    return load_glossary([SMALL, DOTTED])
+
+
+@pytest.fixture(scope="module")
+def found(house: Glossary) -> dict[str, object]:
+    return {f.hanzi: f for f in extract(TEXT, glossary=house)}
+
+
+def test_house_entries_are_found_whole_with_all_their_forms(found: dict) -> None:
+    yang = found["杨洁篪"]
+    assert yang.in_glossary and yang.source == "house" and yang.kind == "person"
+    assert yang.english == "Yang Jiechi" and yang.pinyin == "Yáng Jiéchí"
+    assert yang.count == 2 and set(yang.forms) == {"杨洁篪", "楊潔篪"}
+    tsai = found["蔡英文"]  # jieba alone splits it into 蔡 + 英文
+    assert tsai.in_glossary and tsai.english == "Tsai Ing-wen"
+    assert found["共同富裕"].kind == "term" and found["共同富裕"].english == "common prosperity"
+    assert found["阿沛·阿旺晋美"].english == "Ngapoi Ngawang Jigme"
+
+
+def test_positions_point_into_the_text(found: dict) -> None:
+    for item in found.values():
+        for position in item.positions:
+            assert any(TEXT.startswith(form, position) for form in item.forms), item.hanzi
+        assert list(item.positions) == sorted(item.positions)
+    order = [item.first for item in found.values()]
+    assert order == sorted(order)
+
+
+def test_new_people_places_and_organisations(found: dict) -> None:
+    liu = found["刘鹏宇"]
+    assert liu.kind == "person" and not liu.in_glossary
+    assert liu.pinyin == "Liú Péngyǔ" and liu.english == "Liu Pengyu"
+    assert liu.source in ("cedict", "rules")
+    beijing = found["北京"]
+    assert (beijing.kind, beijing.english, beijing.source, beijing.count) == (
+        "place", "Beijing", "cedict", 2,
+    )  # fmt: skip
+    assert found["台北"].english == "Taipei"
+    assert found["新华社"].kind == "organisation"
+
+
+def test_titles_are_not_names(found: dict) -> None:
+    assert not any(key.startswith("张") for key in found)
+    assert "外交部长" not in found
+
+
+def test_without_the_glossary_a_split_name_is_rejoined() -> None:
+    result = {f.hanzi: f for f in extract("蔡英文当天讲话。", glossary=load_glossary([EMPTY]))}
+    assert "蔡英文" in result and result["蔡英文"].kind == "person"
+    assert not result["蔡英文"].in_glossary
+
+
+def test_text_without_han_characters(house: Glossary) -> None:
+    assert extract("Yang Jiechi met Tsai Ing-wen.", glossary=house) == []
+    assert extract("", glossary=house) == []
+
+
+def test_cli_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "zh.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    glossary = ["--glossary", str(SMALL), "--glossary", str(DOTTED)]
+    assert main(["extract", *glossary, str(source)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split()[:4] == ["characters", "kind", "pinyin", "english"]
+    assert "Yang Jiechi" in out and "NEW" in out
+    assert main(["extract", "--json", "--new", *glossary, str(source)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data and not any(item["in_glossary"] for item in data)
+    liu = next(item for item in data if item["hanzi"] == "刘鹏宇")
+    assert (liu["line"], liu["column"]) == (2, 4)
+
+
+def test_cli_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("刘鹏宇表示。".encode())))
+    assert main(["extract", "--json", "--glossary", str(SMALL), "-"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["hanzi"] == "刘鹏宇"
+
+
+def test_cli_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latin = tmp_path / "gbk.txt"
+    latin.write_bytes("第一行\n".encode() + "杨洁篪".encode("gbk"))
+    assert main(["extract", str(latin)]) == 2
+    err = capsys.readouterr().err
+    assert f"{latin}:2:" in err and "not UTF-8" in err
+    assert main(["extract", str(tmp_path / "absent.txt")]) == 2
+    assert "cannot read" in capsys.readouterr().err

@@ -108,6 +108,7 @@ HAND: dict[str, tuple[str, bool, str]] = {
     "能": ("néng nài", True, "sources disagree: Néng (CC-CEDICT) vs Nài (pinyin-pro)"),
     "郗": ("xī chī", True, "sources disagree: Xī (pinyin-pro, 郗鉴) vs Chī (CC-CEDICT)"),
     "相": ("xiāng xiàng", True, "sources disagree: Xiāng (CC-CEDICT) vs Xiàng (pinyin-pro)"),
+    "扁": ("biǎn piān", True, "CC-CEDICT disagrees with itself: surname entry Piān, 扁鹊 Biǎn Què"),
     "纳兰": ("nàlán", False, "Manchu clan name (纳兰性德)"),
     "耶律": ("yēlǜ", False, "Khitan royal clan (耶律阿保机, 耶律楚材)"),
     "完颜": ("wányán", False, "Jurchen royal clan (完颜阿骨打)"),

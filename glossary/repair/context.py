@@ -17,12 +17,18 @@ from functools import cache
 from itertools import product
 from typing import Any
 
+from glossary.repair.charmaps import REPLACEMENT
 from glossary.repair.pieces import Piece
 from glossary.repair.plausible import is_han
 
 FREQ_MARGIN = 3.0  # bits: the best candidate must be 8x likelier than the next
-HAN_FREQ_MARGIN = 5.0  # names are rarer than their characters' frequency says
+# By frequency alone, the best candidate must hold this share of the probability
+# of all of them (Han stricter: names are rarer than their characters' frequency says).
+FREQ_SHARE = 0.9
+HAN_FREQ_SHARE = 0.97
 _MAX_COMBOS = 512
+_MAX_NEIGHBOUR_OPTIONS = 10
+_MIN_WORD_FREQ = 20  # jieba counts: rarer "words" are mostly names and noise
 _PLACEHOLDER = "\x00"
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -91,8 +97,9 @@ def resolve(text: str, pieces: Sequence[Piece], glossary: Any = None) -> list[De
             decisions[i] = _cjk_punctuation(view, at, piece) or decisions[i]
     for i, piece in enumerate(pieces):
         if decisions[i].choice is None and len(piece.costs) > 1:
-            margin = HAN_FREQ_MARGIN if _all_han(piece.best) else FREQ_MARGIN
-            if piece.costs[1] - piece.costs[0] >= margin:
+            share = HAN_FREQ_SHARE if _all_han(piece.best) else FREQ_SHARE
+            weights = [2.0 ** (piece.costs[0] - cost) for cost in piece.costs]
+            if 1.0 / sum(weights) >= share:
                 decisions[i] = Decision(piece.best, Method.FREQUENCY)
     return decisions
 
@@ -249,22 +256,35 @@ def _han_run(view: str, at: int) -> tuple[int, int]:
     return start, end
 
 
+_BEFORE_RE = re.compile(r"((?:[^\W\d_]+(?:['’][^\W\d_]+)*[ \t-]+){1,4})$")
+_AFTER_RE = re.compile(r"^[ \t]*[(（]?[ \t]*((?:[^\W\d_]+(?:['’][^\W\d_]+)*[ \t-]*){1,4})")
+
+
 def _syllables_near(view: str, start: int, end: int, count: int) -> list[list[Any]]:
-    """Pinyin readings of ``count`` syllables written just before or just after a Han run."""
+    """Pinyin readings of ``count`` syllables written right before or after a Han run.
+
+    Only spaces (or an opening bracket, after the run) may come between: in
+    ``Yáng Jiéchí 杨洁篪`` and ``杨洁篪 (Yáng Jiéchí)`` the pinyin is the name's.
+    A run that touches unrecovered bytes has unknown extent and gets none.
+    """
     from glossary.pinyin import split_syllables
 
+    if (start and view[start - 1] == REPLACEMENT) or view[end : end + 1] == REPLACEMENT:
+        return []
     found: list[list[Any]] = []
-    before = [m.group() for m in _WORD_RE.finditer(view[max(0, start - 60) : start])]
-    after = [m.group() for m in _WORD_RE.finditer(view[end : end + 60])]
-    for words in (list(reversed(before)), after):
+    before = _BEFORE_RE.search(view[max(0, start - 60) : start])
+    after = _AFTER_RE.search(view[end : end + 60])
+    sides = [
+        (list(reversed(_WORD_RE.findall(before.group(1)))) if before else [], True),
+        (_WORD_RE.findall(after.group(1)) if after else [], False),
+    ]
+    for words, is_before in sides:
         syllables: list[Any] = []
-        chosen: list[str] = []
         for word in words:
             split = split_syllables(word)
             if split is None or _PLACEHOLDER in word:
                 break
-            chosen.append(word)
-            syllables = split + syllables if words is not after else syllables + split
+            syllables = split + syllables if is_before else syllables + split
             if len(syllables) >= count:
                 break
         if len(syllables) == count:
@@ -339,13 +359,15 @@ def _words(
         best = 0
         for size in range(2, 5):
             for left in range(max(start, at - size + 1), min(at + width, end - size + 1)):
+                if at <= left and left + size <= at + width:
+                    continue  # inside the candidate itself: no context
                 best = max(
                     best,
                     _best_word(view, owner, left, left + size, focus, candidate, pieces, words),
                 )
         scores[candidate] = best
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    if ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] >= 8 * ranked[1][1]):
+    if ranked[0][1] >= _MIN_WORD_FREQ and (len(ranked) == 1 or ranked[0][1] >= 8 * ranked[1][1]):
         return Decision(ranked[0][0], Method.WORDS)
     return None
 
@@ -370,6 +392,8 @@ def _best_word(
             k += 1
             continue
         options = (candidate,) if who == focus else pieces[who].candidates
+        if len(options) > _MAX_NEIGHBOUR_OPTIONS:
+            return 0  # a neighbour this uncertain would make any word out of anything
         first = k
         while first > 0 and owner[first - 1] == who:
             first -= 1
@@ -403,6 +427,8 @@ def _known_names(
         view, owner, at = _view(text, pieces, decisions, i)
         start, end = _han_run(view, at)
         members = list(dict.fromkeys(o for o in owner[start:end] if o is not None))
+        if None not in owner[start:end]:
+            continue  # no character outside the guesses to anchor the name
         if not all(all(map(_all_han, pieces[m].candidates)) for m in members):
             continue
         options = [pieces[m].candidates for m in members]

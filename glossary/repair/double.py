@@ -17,7 +17,7 @@ from itertools import product
 
 from glossary.repair.charmaps import CP1252_DECODE, CP1252_ENCODE, REPLACEMENT, Chain, char_class
 from glossary.repair.pieces import Piece
-from glossary.repair.plausible import IMPOSSIBLE, char_cost, is_han
+from glossary.repair.plausible import IMPOSSIBLE, UNKNOWN_HAN, char_cost, is_han
 
 CHAIN_COST = 4.0  # bits per decoded character: genuine Chinese is the likelier reading
 WILD_COST = 2.0
@@ -112,6 +112,22 @@ def _units(char: str, codec: str) -> tuple[int, ...] | None:
     return tuple(data) if len(data) > 1 else None
 
 
+def _carried(char: str) -> bool:
+    """What a Chinese pipeline plausibly carried: Han, CJK and general punctuation, letters.
+
+    Other scripts (Hangul, kana, symbols) decoded out of GBK or Big5 mojibake
+    are far likelier to be a wrong reading than the original.
+    """
+    code = ord(char)
+    return (
+        (is_han(char) and char_cost(char) < UNKNOWN_HAN)
+        or 0x3000 <= code <= 0x303F
+        or 0xFF01 <= code <= 0xFF5E
+        or 0x2010 <= code <= 0x203A
+        or (0xA0 <= code <= 0x4FF and char != REPLACEMENT)
+    )
+
+
 def _wild_options(stream: list[int], k: int, codec: str, lead: bool) -> tuple[int, ...]:
     """The bytes an unknown byte at ``stream[k]`` can have been.
 
@@ -191,7 +207,7 @@ def _stretch(
             except UnicodeDecodeError:
                 continue
             cost = char_cost(char)
-            if cost >= IMPOSSIBLE or char == REPLACEMENT or (wild and cost > _PLAUSIBLE):
+            if cost >= IMPOSSIBLE or not _carried(char) or (wild and cost > _PLAUSIBLE):
                 continue
             options[char] = cost + CHAIN_COST + wild * WILD_COST
         if not options:
@@ -305,7 +321,7 @@ def _utf8_cost(run: str) -> float:
     """The cost of the run read as UTF-8 in Windows-1252 instead (the likelier mix-up)."""
     from glossary.repair import single
 
-    pieces = single.decode_run(run, 0, CP1252_ENCODE, Chain.CP1252, drops=False)
+    pieces = single.decode_run(run, 0, CP1252_ENCODE, Chain.CP1252, drops=False, controls=True)
     inside = {k for p in pieces for k in range(p.start, p.end)}
     rest = sum(char_cost(c) for k, c in enumerate(run) if k not in inside)
     return sum(p.costs[0] for p in pieces) + rest

@@ -17,7 +17,7 @@ from pathlib import Path
 from glossary.resources import load_compiled
 
 IMPOSSIBLE = 40.0
-_UNKNOWN_HAN = 21.0  # a Han character jieba's dictionary never uses
+UNKNOWN_HAN = 21.0  # a Han character jieba's dictionary never uses
 _PINYIN_VOWELS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ")
 
 # (first, last, cost) for blocks; first match wins.
@@ -155,7 +155,7 @@ def char_cost(char: str) -> float:
             return max(known, 5.0)
         from glossary.chars import readings
 
-        return _UNKNOWN_HAN if readings(char) else _UNKNOWN_HAN + 4
+        return UNKNOWN_HAN if readings(char) else UNKNOWN_HAN + 4
     if char in _PINYIN_VOWELS:
         return 6.0
     category = unicodedata.category(char)

@@ -41,7 +41,7 @@ def test_established_form_in_the_table(capsys: pytest.CaptureFixture[str]) -> No
 def test_json_lines_from_stdin(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("杨洁篪\nhello\n\n楊潔篪\n乐嘉\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("\ufeff杨洁篪\nhello\n\n楊潔篪\n乐嘉\n"))
     assert main(["romanize", "--json", "-"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(records) == 4

@@ -63,7 +63,8 @@ def _names(args: argparse.Namespace) -> list[str]:
     names: list[str] = []
     for name in args.names:
         if name == "-":
-            names.extend(line.strip() for line in sys.stdin if line.strip())
+            lines = (line.replace("\ufeff", "").strip() for line in sys.stdin)  # a BOM is no name
+            names.extend(line for line in lines if line)
         elif name.strip():
             names.append(name.strip())
     return names

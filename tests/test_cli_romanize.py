@@ -112,3 +112,13 @@ def test_own_glossary_replaces_the_shipped_one(
     le, tsai = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert (le["pinyin"], le["source"], le["ambiguous"]) == ("Lè Jiā", "house", False)
     assert tsai["source"] != "house"
+
+
+def test_stdin_that_is_not_utf8_is_one_clear_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO("杨洁篪\n".encode("gbk")), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert main(["romanize", "--json", "-"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "not UTF-8" in err and len(err.splitlines()) == 1

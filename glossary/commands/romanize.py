@@ -63,8 +63,12 @@ def _names(args: argparse.Namespace) -> list[str]:
     names: list[str] = []
     for name in args.names:
         if name == "-":
-            lines = (line.replace("\ufeff", "").strip() for line in sys.stdin)  # a BOM is no name
-            names.extend(line for line in lines if line)
+            try:
+                text = sys.stdin.read()
+            except UnicodeDecodeError as exc:
+                raise GlossaryError(f"standard input is not UTF-8 text ({exc.reason})") from None
+            lines = (line.replace("\ufeff", "").strip() for line in text.splitlines())
+            names.extend(line for line in lines if line)  # a BOM is no part of a name
         elif name.strip():
             names.append(name.strip())
     return names

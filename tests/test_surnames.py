@@ -155,6 +155,8 @@ def test_shipped_table_is_what_the_generator_makes() -> None:
     import io
 
     script = Path(__file__).resolve().parents[1] / "scripts" / "build_surnames.py"
+    if not script.exists():
+        pytest.skip("scripts/ is not part of this checkout (e.g. an sdist)")
     spec = importlib.util.spec_from_file_location("build_surnames", script)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -330,7 +330,7 @@ def _english_problem(entry: Entry) -> str | None:
     )
 
 
-def _entry_from_table(
+def entry_from_table(
     table: Any, path: str, block: _Block | None, *, derive_traditional: bool = True
 ) -> Entry:
     header_line = block.header + 1 if block else None
@@ -476,7 +476,7 @@ def parse_glossary_text(text: str, path: str, *, derive_traditional: bool = True
     entries = []
     for index, table in enumerate(tables):
         block = blocks[index] if index < len(blocks) and len(blocks) == len(tables) else None
-        entries.append(_entry_from_table(table, path, block, derive_traditional=derive_traditional))
+        entries.append(entry_from_table(table, path, block, derive_traditional=derive_traditional))
     return entries
 
 
@@ -510,6 +510,11 @@ def default_paths() -> list[Path]:
     """Every `*.toml` file shipped in `dictionaries/`."""
     folder = dictionaries_dir()
     return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def default_file(kind: Kind) -> Path:
+    """Where `glossary add`/`import` write when no file is named: people or terms."""
+    return dictionaries_dir() / ("people.toml" if kind is Kind.PERSON else "terms.toml")
 
 
 def load_glossary(paths: Sequence[Path | str] | None = None) -> Glossary:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from glossary.house import Entry, Glossary
 
 
+@lru_cache(maxsize=8192)
 def fold_key(name: str) -> str:
     """A spelling-insensitive key: `Yáng Jiéchí`, `Yang Jie-chi`, `yang jiechi` -> `yangjiechi`."""
     return ascii_fold(name).replace(" ", "")
@@ -198,12 +199,29 @@ def _is_person(entry: Entry) -> bool:
 
 
 def load_knowledge(glossary_paths: Sequence[Path] = (), *, use_cedict: bool = True) -> Knowledge:
-    """The house glossary (shipped files plus `glossary_paths`) and CC-CEDICT."""
+    """The house glossary (shipped files plus `glossary_paths`) and CC-CEDICT.
+
+    One `Knowledge` per set of glossaries (as loaded, so an edited file is read again), so its
+    indexes are built once for all the files of a run.
+    """
     from glossary.house import default_paths, load_glossary
 
     paths = [*default_paths(), *glossary_paths]
     glossary = load_glossary(paths) if paths else None
-    return Knowledge(glossary, use_cedict=use_cedict)
+    return _knowledge_for(glossary, use_cedict)
+
+
+_KNOWLEDGE: dict[tuple[int, bool], tuple[object, Knowledge]] = {}
+
+
+def _knowledge_for(glossary: Glossary | None, use_cedict: bool) -> Knowledge:
+    key = (id(glossary), use_cedict)
+    cached = _KNOWLEDGE.get(key)
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    knowledge = Knowledge(glossary, use_cedict=use_cedict)
+    _KNOWLEDGE[key] = (glossary, knowledge)
+    return knowledge
 
 
 def looks_like_pinyin_word(word: str) -> bool:

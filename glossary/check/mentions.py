@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from glossary.chars import HAN_RUN_RE, readings
 from glossary.check.document import Document, Passage
@@ -152,7 +153,7 @@ class Word:
 
     @property
     def toned(self) -> bool:
-        return has_tone_marks(normalize_lookalikes(self.text))
+        return _is_toned(self.text)
 
 
 @dataclass(frozen=True)
@@ -245,19 +246,29 @@ def _name_word(word: Word) -> bool:
     return word.capitalized or (word.toned and word.text[:1].isalpha())
 
 
+@lru_cache(maxsize=16384)
+def _is_toned(text: str) -> bool:
+    return has_tone_marks(normalize_lookalikes(text))
+
+
 def _syllable_options(word: str) -> list[list[Syllable]]:
+    return [list(option) for option in _syllable_options_cached(word)]
+
+
+@lru_cache(maxsize=16384)
+def _syllable_options_cached(word: str) -> tuple[tuple[Syllable, ...], ...]:
     """Readings of a written word as syllables; hyphenated parts read one by one."""
     word = normalize_lookalikes(unicodedata.normalize("NFC", word))
     parts = [p for p in re.split(r"-", word) if p]
     if not parts:
-        return []
+        return ()
     combos: list[list[Syllable]] = [[]]
     for part in parts:
         splits = all_splits(part, require_apostrophes=False)
         if not splits:
-            return []
+            return ()
         combos = [c + s for c in combos for s in splits[:8]][:32]
-    return combos
+    return tuple(tuple(c) for c in combos)
 
 
 def _char_fit(
@@ -550,6 +561,7 @@ class PersonInfo:
         return min(self.full_mentions or self.mentions, key=lambda m: m.start)
 
 
+@lru_cache(maxsize=16384)
 def _toneless(text: str) -> str:
     from glossary.pinyin import strip_tones
 
@@ -769,17 +781,23 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
     return Analysis(document, tuple(everything), tuple(people.values()))
 
 
+@cache
+def _surname_spellings() -> frozenset[str]:
+    """Every surname reading as one toneless word (`yang`, `ouyang`, `lü`)."""
+    from glossary.check.knowledge import surname_index
+
+    return frozenset(
+        "".join(s.base for s in reading)
+        for facts in surname_index().values()
+        for reading in facts.readings
+    )
+
+
 def _toned_names(
     passages_words: list[tuple[Passage, list[Word]]], taken: list[Mention], knowledge: Knowledge
 ) -> list[Mention]:
     """Tone-marked names without characters: two capitalised pinyin words, a surname first."""
-    from glossary.check.knowledge import surname_index
-
-    surnames = {
-        "".join(s.base for s in reading)
-        for facts in surname_index().values()
-        for reading in facts.readings
-    }
+    surnames = _surname_spellings()
     spans = [(m.start, m.end) for m in taken]
     out: list[Mention] = []
     for passage, words in passages_words:

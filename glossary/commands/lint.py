@@ -76,6 +76,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--glossary", action="append", metavar="FILE", help="an extra house glossary file"
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file afresh (results are otherwise cached by content, settings, data)",
+    )
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
 
 
@@ -204,6 +209,23 @@ def _validate(config: Config) -> None:
         )
 
 
+def _prepare(tasks: list[_Task]) -> None:
+    """Import the checker and load the data every file needs (not the CC-CEDICT database:
+    an SQLite connection must not cross a fork)."""
+    from glossary.chars import readings
+    from glossary.check.engine import check_document  # noqa: F401
+    from glossary.check.knowledge import load_knowledge, surname_index
+    from glossary.check.rules import all_rules
+
+    all_rules()
+    readings("王")
+    surname_index()
+    for glossaries in {t.config.glossaries for t in tasks}:
+        knowledge = load_knowledge(glossaries)
+        knowledge.house_by_hanzi("王")
+        knowledge.by_name("Wang Yi", cedict=False)
+
+
 def _results(tasks: list[_Task], jobs: int) -> Iterator[_Result]:
     if jobs <= 1 or len(tasks) < 2:
         for task in tasks:
@@ -211,10 +233,117 @@ def _results(tasks: list[_Task], jobs: int) -> Iterator[_Result]:
         return
     import multiprocessing
 
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    fork = sys.platform == "linux"
+    if fork:
+        _prepare(tasks)  # load once here; forked workers share it instead of each loading it
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     chunk = max(1, min(32, len(tasks) // (jobs * 4)))
     with context.Pool(processes=jobs) as pool:
         yield from pool.imap(_run_task, tasks, chunksize=chunk)
+
+
+class _ResultCache:
+    """Findings of checked files under the user cache, keyed by everything that decides them:
+    the text, the file's format, the settings, the glossary data and the checker's code."""
+
+    def __init__(self) -> None:
+        from glossary.resources import cache_dir
+
+        self.folder = cache_dir() / "lint-results"
+        self._fingerprint = _code_and_data_fingerprint()
+
+    def _path(self, task: _Task) -> Path:
+        import hashlib
+
+        from glossary.check.document import format_for
+
+        digest = hashlib.sha256()
+        for part in (
+            self._fingerprint,
+            format_for(task.shown).value,
+            task.shown,
+            repr(task.config),
+            _files_fingerprint(task.config.glossaries),
+            task.text or "",
+        ):
+            digest.update(part.encode("utf-8", "surrogatepass"))
+            digest.update(b"\0")
+        return self.folder / f"{digest.hexdigest()[:32]}.json"
+
+    def get(self, task: _Task) -> FileReport | None:
+        import json
+
+        from glossary.check.findings import Finding, Fix, Severity
+        from glossary.check.formatters import FileReport
+
+        try:
+            items = json.loads(self._path(task).read_text(encoding="utf-8"))
+            findings = tuple(
+                Finding(
+                    code=i["code"],
+                    rule=i["rule"],
+                    severity=Severity(i["severity"]),
+                    message=i["message"],
+                    start=i["start"],
+                    end=i["end"],
+                    fix=Fix(*i["fix"]) if i["fix"] else None,
+                    path=task.shown,
+                    data=tuple(tuple(pair) for pair in i["data"]),
+                )
+                for i in items
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return FileReport(task.shown, task.text or "", findings)
+
+    def put(self, task: _Task, report: FileReport) -> None:
+        import json
+
+        from glossary.resources import atomic_write_text
+
+        items = [
+            {
+                "code": f.code,
+                "rule": f.rule,
+                "severity": f.severity.value,
+                "message": f.message,
+                "start": f.start,
+                "end": f.end,
+                "fix": [f.fix.start, f.fix.end, f.fix.replacement] if f.fix else None,
+                "data": [list(pair) for pair in f.data],
+            }
+            for f in report.findings
+        ]
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self._path(task), json.dumps(items, ensure_ascii=False))
+        except OSError:
+            pass  # a cache that cannot be written is only slower
+
+
+def _files_fingerprint(paths: Sequence[Path]) -> str:
+    parts = []
+    for path in paths:
+        try:
+            stat = path.stat()
+            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{path}:missing")
+    return ";".join(parts)
+
+
+def _code_and_data_fingerprint() -> str:
+    """Sizes and times of the checker's code and shipped data: any edit invalidates the cache."""
+    import glossary
+    from glossary import __version__
+    from glossary.resources import dictionaries_dir
+
+    package = Path(glossary.__file__).resolve().parent
+    files = sorted(package.rglob("*.py"))
+    folder = dictionaries_dir()
+    if folder.is_dir():
+        files.extend(sorted(p for p in folder.iterdir() if p.is_file()))
+    return __version__ + _files_fingerprint(files)
 
 
 def _list_rules() -> int:
@@ -248,16 +377,30 @@ def run(args: argparse.Namespace) -> int:
     for path in files:
         config = _config_for(path, args, configs)
         shown = (args.stdin_filename or "<stdin>") if path == "-" else path
-        text = _read("-") if path == "-" else None
+        text = _read(path) if (path == "-" or mode == "check") else None
         tasks.append(_Task(path, shown, config, mode, text))
-    for config in {id(c): c for c in configs.values()}.values():
-        _validate(config)
 
-    reports = []
+    # Results are cached by content, settings, data and code: a hit skips the checker, and
+    # only settings that were validated (by the run that filled the cache) can hit.
+    cache = None if (mode != "check" or args.no_cache) else _ResultCache()
+    reports: dict[int, FileReport] = {}
+    if cache is not None:
+        for i, task in enumerate(tasks):
+            hit = cache.get(task)
+            if hit is not None:
+                reports[i] = hit
+    pending = [i for i in range(len(tasks)) if i not in reports]
+    if pending:
+        for config in {id(c): c for c in configs.values()}.values():
+            _validate(config)
+
     diffs = []
     changed = 0
-    for task, result in zip(tasks, _results(tasks, args.jobs), strict=True):
-        reports.append(result.report)
+    for i, result in zip(pending, _results([tasks[i] for i in pending], args.jobs), strict=True):
+        task = tasks[i]
+        reports[i] = result.report
+        if cache is not None:
+            cache.put(task, result.report)
         if result.fixed is None or not result.fixes:
             continue
         if mode == "fix":
@@ -269,23 +412,26 @@ def run(args: argparse.Namespace) -> int:
                 changed += 1
         else:
             diffs.append(_diff(task, result.fixed))
+    ordered = [reports[i] for i in range(len(tasks))]
     if mode == "diff":
         sys.stdout.write("".join(diffs))
         return 1 if diffs else 0
     fmt = OutputFormat(args.format)
-    from glossary.check.rules import all_rules
+    rules: list[tuple[str, str, str]] = []
+    if fmt is OutputFormat.SARIF:
+        from glossary.check.rules import all_rules
 
-    rules = [(r.code, r.name, r.doc) for r in all_rules()]
+        rules = [(r.code, r.name, r.doc) for r in all_rules()]
     sys.stdout.write(
-        render(fmt, reports, rules=rules, color=fmt is OutputFormat.TEXT and sys.stdout.isatty())
+        render(fmt, ordered, rules=rules, color=fmt is OutputFormat.TEXT and sys.stdout.isatty())
     )
     if fmt is OutputFormat.TEXT:
-        line = summary(reports)
+        line = summary(ordered)
         if mode == "fix":
             line += f"; fixed {changed} file(s)"
         print(line, file=sys.stderr)
     failing = False
-    for report, task in zip(reports, tasks, strict=True):
+    for report, task in zip(ordered, tasks, strict=True):
         level = task.config.fail_level
         if any(f.severity.rank >= level.rank for f in report.findings):
             failing = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache, lru_cache
 
 from glossary.check.findings import Severity
 from glossary.check.mentions import (
@@ -20,6 +21,7 @@ from glossary.check.rules import Context, Hit, Rule
 from glossary.pinyin import normalize_lookalikes, strip_tones
 
 
+@lru_cache(maxsize=16384)
 def _plain(text: str) -> str:
     text = strip_tones(normalize_lookalikes(unicodedata.normalize("NFC", text)))
     return " ".join(text.replace("’", "'").split())
@@ -214,6 +216,7 @@ def _repeated(ctx: Context) -> Iterator[Hit]:
 # --- GL304 / GL305 -------------------------------------------------------------------------
 
 
+@cache
 def _pinyin_surnames() -> frozenset[str]:
     from glossary.check.knowledge import surname_index
 

@@ -1,0 +1,162 @@
+"""Benchmark: `glossary lint` against `proselint check`, side by side, and bulk throughput.
+
+    .venv/bin/python bench/lint_bench.py [--runs 15] [--articles 1000] [--jobs 2]
+
+1. Start-up on one article (the seed, ../shared/seeds/000_...txt, or any file given with
+   --file): each command runs in a fresh process, N times, interleaved so that machine load
+   hits all of them alike; the median wall time is reported. `glossary lint` is timed twice:
+   with `--no-cache` (the whole checker runs) and with its result cache (a file checked
+   before with the same settings and data). One untimed warm-up run of each fills the
+   compiled-data caches and bytecode first, for every command alike.
+2. Throughput: 1,000 generated articles (names from the house glossary, some misspelt) in a
+   temporary folder, checked with `--no-cache --jobs N` and with `--jobs 1`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SEED = ROOT.parent / "shared" / "seeds" / "000_ce24db06936a9ddc.txt"
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # every tool may keep its bytecode, as installed
+    return env
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def startup(path: Path, runs: int) -> dict[str, float]:
+    env = _env()
+    commands = {
+        "proselint check": [str(BIN / "proselint"), "check", str(path)],
+        "glossary lint --no-cache": [str(BIN / "glossary"), "lint", "--no-cache", str(path)],
+        "glossary lint (result cache)": [str(BIN / "glossary"), "lint", str(path)],
+    }
+    for cmd in commands.values():  # warm-up, not timed
+        _time(cmd, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    names = list(commands)
+    for i in range(runs):
+        order = names[i % len(names) :] + names[: i % len(names)]
+        for name in order:
+            times[name].append(_time(commands[name], env))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+# --- generated articles -------------------------------------------------------------------
+
+OPENINGS = [
+    "{title} {name} opened talks with visiting delegates on {day}.",
+    "Officials said {title} {name} would chair a meeting on the economy.",
+    "In a speech on {day}, {title} {name} urged local governments to cut debt.",
+    "The agenda, drafted by aides to {title} {name}, ran to nine pages.",
+]
+FOLLOW_UPS = [
+    "{surname} told reporters that the talks had been useful.",
+    "A spokesperson for {surname} declined to comment on the details.",
+    "{surname} is expected to travel again before the end of the month.",
+    "Diplomats said {surname} spoke for nearly an hour without notes.",
+]
+FILLER = [
+    "Trade figures released the same week showed exports rising for a third month.",
+    "Analysts in Hong Kong said the market had already priced in a modest stimulus.",
+    "The statement did not mention Taiwan, a departure from previous readouts.",
+    "Several provinces have announced new measures to support property developers.",
+    "The ministry published a summary of the meeting late in the evening.",
+]
+TITLES = ["Vice Premier", "Foreign Minister", "the official", "the party secretary", "Premier"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def _misspell(english: str, rng: random.Random) -> str:
+    surname, _, given = english.partition(" ")
+    if len(given) > 4 and rng.random() < 0.5:
+        return f"{surname} {given[:2]}-{given[2:].lower()}"
+    return f"{given} {surname}" if given else english
+
+
+def generate(folder: Path, count: int, seed: int = 7) -> None:
+    from glossary.house import load_glossary
+    from glossary.pinyin import strip_tones
+
+    people = [e for e in load_glossary().people() if e.system.value == "pinyin"]
+    rng = random.Random(seed)
+    for n in range(count):
+        chosen = rng.sample(people, 3)
+        paragraphs = []
+        for person in chosen:
+            day, title = rng.choice(DAYS), rng.choice(TITLES)
+            first = f"{person.pinyin} {person.hanzi}"
+            paragraphs.append(rng.choice(OPENINGS).format(title=title, name=first, day=day))
+            paragraphs.append(" ".join(rng.sample(FILLER, 2)))
+            surname = strip_tones(person.pinyin).split()[0]
+            paragraphs.append(rng.choice(FOLLOW_UPS).format(surname=surname))
+        if rng.random() < 0.3:  # a mistake in some articles
+            paragraphs.append(f"Later, {_misspell(chosen[0].english, rng)} left the venue.")
+        suffix = rng.choice([".md", ".txt", ".html"])
+        body = "\n\n".join(paragraphs) + "\n"
+        if suffix == ".md":
+            body = f"# Report {n}\n\n{body}"
+        elif suffix == ".html":
+            body = (
+                "<html><body>" + "".join(f"<p>{p}</p>\n" for p in paragraphs) + "</body></html>\n"
+            )
+        (folder / f"article-{n:04d}{suffix}").write_text(body, encoding="utf-8")
+
+
+def throughput(count: int, jobs: int) -> dict[str, float]:
+    env = _env()
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        generate(folder, count)
+        base = [str(BIN / "glossary"), "lint", "--no-cache", "--format", "json", str(folder)]
+        _time([*base[:-1], str(next(folder.iterdir()))], env)  # warm-up
+        for label, extra in ((f"--jobs {jobs}", ["--jobs", str(jobs)]), ("--jobs 1", [])):
+            elapsed = _time([*base, *extra], env)
+            out[label] = elapsed
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--file", type=Path, default=SEED)
+    args = parser.parse_args(argv)
+    if not args.file.is_file():
+        print(f"no such file: {args.file}", file=sys.stderr)
+        return 2
+    print(f"start-up, median of {args.runs} interleaved runs on {args.file.name}:")
+    medians = startup(args.file, args.runs)
+    reference = medians["proselint check"]
+    for name, value in medians.items():
+        print(f"  {name:<30} {value * 1000:7.0f} ms   {value / reference:4.2f}x proselint")
+    if args.articles:
+        print(f"throughput on {args.articles} generated articles (no result cache):")
+        for label, elapsed in throughput(args.articles, args.jobs).items():
+            print(
+                f"  glossary lint {label:<10} {elapsed:6.1f} s   {args.articles / elapsed:6.0f} articles/s"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -8,6 +8,7 @@ import pytest
 
 from glossary.check.engine import apply_fixes, check_text
 from glossary.check.findings import Severity
+from glossary.check.knowledge import Knowledge
 from glossary.check.rules import Rule, all_rules
 from glossary.config import Config, config_from_table
 
@@ -222,13 +223,21 @@ def test_script_policy_for_hong_kong_taiwan_macau() -> None:
 
 
 def test_unknown_name_proposes_an_entry() -> None:
-    [finding] = [f for f in check_text("Zhào Lìjiān 赵立坚 spoke.") if f.code == "GL402"]
+    empty = Knowledge(None, use_cedict=False)  # nobody is known: independent of shipped data
+    found = check_text("Zhào Lìjiān 赵立坚 spoke.", knowledge=empty)
+    [finding] = [f for f in found if f.code == "GL402"]
     assert finding.severity is Severity.INFO
     assert dict(finding.data) == {
         "hanzi": "赵立坚",
         "pinyin": "Zhào Lìjiān",
         "english": "Zhao Lijian",
     }
+    # plain pinyin in the article: tones come from the characters' readings
+    [plain] = [
+        f for f in check_text("Zhai Jun (翟隽) spoke.", knowledge=empty) if f.code == "GL402"
+    ]
+    assert dict(plain.data)["english"] == "Zhai Jun"
+    assert dict(plain.data)["pinyin"].startswith("Zhái J")
 
 
 def test_places_and_terms_beside_characters_are_not_people() -> None:

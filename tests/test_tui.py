@@ -409,8 +409,7 @@ async def test_entry_form_offers_alternatives_for_an_ambiguous_surname(
         assert isinstance(form, EntryFormScreen)
         form.query_one("#hanzi", Input).value = "乐嘉"
         await settle(pilot)
-        alternatives = form.query_one("#alternatives", RadioSet)
-        assert alternatives.display
+        alternatives = form.query_one(RadioSet)
         assert form.proposal is not None and len(form.proposal.choices) >= 2
         labels = [str(button.label) for button in alternatives.query("RadioButton")]
         assert any(label.startswith("Yuè") for label in labels)
@@ -420,7 +419,8 @@ async def test_entry_form_offers_alternatives_for_an_ambiguous_surname(
             for i, (p, _) in enumerate(form.proposal.choices)
             if p != form.query_one("#pinyin", Input).value
         )
-        alternatives.query("RadioButton")[other].value = True
+        alternatives.focus()
+        await pilot.press(*["down"] * other, "enter")  # the keyboard way
         await pilot.pause()
         assert form.query_one("#pinyin", Input).value == form.proposal.choices[other][0]
         assert form.query_one("#english", Input).value == form.proposal.choices[other][1]
@@ -624,3 +624,18 @@ async def test_ignore_as_a_glossary_exception_for_an_unknown_name_offers_an_entr
         await settle(pilot)
         assert isinstance(app.screen, EntryFormScreen)
         assert app.screen.query_one("#hanzi", Input).value == hanzi
+
+
+@pilot_test
+async def test_after_a_fix_the_selection_stays_where_it_was(
+    article: Path, fake_core: list[str]
+) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(app)
+        await pilot.press("n", "f")  # fix GL102 (second finding)
+        await settle(pilot)
+        assert screen.current is not None
+        assert screen.findings[screen.current].code == "GL601"  # the next one, not the first
+        assert review(app).query_one(FindingsList).highlighted == screen.current

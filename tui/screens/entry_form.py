@@ -76,14 +76,13 @@ class EntryFormScreen(ModalScreen[FormResult | None]):
                 yield Label("Notes")
                 yield Input(form.notes, id="notes", compact=True)
             yield Static("", id="entry-note")
-            yield RadioSet(id="alternatives")
+            yield Vertical(id="alternatives")  # a RadioSet of readings when ambiguous
             yield Static("", id="entry-errors")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save entry", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#alternatives").display = False
         if self._existing is not None:
             self._touched.update({"pinyin", "english"})
         target = "#pinyin" if self._hanzi else "#hanzi"
@@ -104,28 +103,32 @@ class EntryFormScreen(ModalScreen[FormResult | None]):
         proposal = bridge.propose(hanzi.strip(), self._house.effective(self._entries))
         self.app.call_from_thread(self._show_proposal, hanzi, proposal)
 
-    def _show_proposal(self, hanzi: str, proposal: bridge.Proposal | None) -> None:
+    async def _show_proposal(self, hanzi: str, proposal: bridge.Proposal | None) -> None:
         if self.query_one("#hanzi", Input).value != hanzi:
             return
         self.proposal = proposal
         note = self.query_one("#entry-note", Static)
-        alternatives = self.query_one("#alternatives", RadioSet)
-        alternatives.remove_children()
+        box = self.query_one("#alternatives", Vertical)
+        await box.remove_children()
         if proposal is None:
             note.update("")
-            alternatives.display = False
+            self._validate()
             return
         self._fill("pinyin", proposal.pinyin)
         self._fill("english", proposal.english)
         note.update(proposal.note)
-        if proposal.alternatives:
-            alternatives.mount_all(
-                RadioButton(f"{p}  ({e})", value=(p == self._value("pinyin")), compact=True)
-                for p, e in proposal.choices
+        if proposal.choices:
+            # A RadioSet takes its buttons when built (it tracks the pressed one from mount).
+            current = self._value("pinyin")
+            await box.mount(
+                RadioSet(
+                    *(
+                        RadioButton(f"{p}  ({e})", value=(p == current), compact=True)
+                        for p, e in proposal.choices
+                    ),
+                    compact=True,
+                )
             )
-            alternatives.display = True
-        else:
-            alternatives.display = False
         self._validate()
 
     def _fill(self, field: str, value: str) -> None:
@@ -137,7 +140,7 @@ class EntryFormScreen(ModalScreen[FormResult | None]):
         finally:
             self._filling = False
 
-    @on(RadioSet.Changed, "#alternatives")
+    @on(RadioSet.Changed)
     def _alternative(self, event: RadioSet.Changed) -> None:
         if self.proposal is None or event.index < 0:
             return

@@ -67,6 +67,7 @@ class ReviewScreen(Screen[None]):
         self.review: bridge.Review | None = None
         self.checked_text: str | None = None
         self.current: int | None = None
+        self._anchor: int | None = None  # offset of the selected finding across a re-check
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -120,12 +121,11 @@ class ReviewScreen(Screen[None]):
     def on_review_screen_checked(self, message: Checked) -> None:
         if message.text != self.session.text:
             return  # stale: a newer check is running
-        previous = (
-            self.findings[self.current] if self.current is not None and self.findings else None
-        )
+        finding = self._current_finding()
+        anchor = finding.start if finding is not None else self._anchor
         self.review = message.review
         self.checked_text = message.text
-        self.current = _nearest(self.review.findings, previous)
+        self.current = _nearest(self.review.findings, anchor)
         self._refresh_view()
 
     def _refresh_view(self) -> None:
@@ -180,6 +180,9 @@ class ReviewScreen(Screen[None]):
 
     def _changed(self, message: str) -> None:
         """The article or the glossary changed: show it and re-check."""
+        shown = self.review.findings if self.review is not None else ()
+        if self.current is not None and self.current < len(shown):
+            self._anchor = shown[self.current].start  # come back here after the re-check
         self.query_one(ArticleView).show(self.session.text)
         self.query_one(FindingsList).show((), self.session.text, None)
         self._update_titles(checking=True)
@@ -436,13 +439,13 @@ class ReviewScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
 
-def _nearest(findings: tuple[Finding, ...], previous: Finding | None) -> int | None:
+def _nearest(findings: tuple[Finding, ...], anchor: int | None) -> int | None:
     """After a re-check, stay on the finding at (or next after) where the old one was."""
     if not findings:
         return None
-    if previous is None:
+    if anchor is None:
         return 0
     for index, finding in enumerate(findings):
-        if finding.start >= previous.start:
+        if finding.start >= anchor:
             return index
     return len(findings) - 1

@@ -253,3 +253,11 @@ def test_severity_override_and_selection() -> None:
     ]
     assert "GL101" not in codes(text, config_from_table({"ignore": ["GL1"]}, "t"))
     assert codes(text, config_from_table({"select": ["GL101"]}, "t")) == ["GL101"]
+
+
+def test_every_rule_is_documented() -> None:
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "lint.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"| {rule.code} | {rule.name} | {rule.severity.value} |" in docs, rule.code

@@ -213,13 +213,16 @@ def _parse_comment(comment: str) -> dict[str, Any]:
         return {"notes": comment} if comment else {}
     out: dict[str, Any] = {}
     for i, match in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(comment)
-        value = comment[match.end() : end].strip()
         key = match.group(1)
+        last = key == "notes" or i + 1 == len(matches)  # notes come last and are free text
+        end = len(comment) if last else matches[i + 1].start()
+        value = comment[match.end() : end].strip()
         if key in ("aliases", "sources"):
             out[key] = [v.strip() for v in value.split(_LIST_SEPARATOR.strip()) if v.strip()]
         else:
             out[key] = value
+        if key == "notes":
+            break
     return out
 
 

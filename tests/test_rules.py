@@ -261,3 +261,18 @@ def test_every_rule_is_documented() -> None:
     docs = (Path(__file__).resolve().parent.parent / "docs" / "lint.md").read_text(encoding="utf-8")
     for rule in RULES:
         assert f"| {rule.code} | {rule.name} | {rule.severity.value} |" in docs, rule.code
+
+
+def test_runs_of_characters_are_cut_with_jieba() -> None:
+    # the run holds a title after the name: the name is still paired with its Latin form
+    assert codes("Foreign Minister Wang Yi 王毅外长 spoke.") == []
+    found = check_text("Foreign Minister Wáng Yī 王毅外长 spoke.")
+    assert [f.code for f in found] == ["GL101"]
+    # characters alone (a quotation) still name a known person for the script rules
+    config = config_from_table({"script": "simplified"}, "t")
+    [finding] = [
+        f
+        for f in check_text("The paper wrote: 習近平主席表示。", config=config)
+        if f.code == "GL105"
+    ]
+    assert finding.fix is not None and finding.fix.replacement == "习近平"

@@ -187,6 +187,14 @@ class Knowledge:
             return False
         return any(not _is_person(e) for e in self.glossary.by_hanzi(hanzi))
 
+    def segment(self, text: str) -> list[str]:
+        """Cut a run of characters into words with jieba, the house glossary as user words."""
+        from glossary.extract import tokens
+        from glossary.house import Glossary
+
+        glossary = self.glossary if self.glossary is not None else Glossary(())
+        return [word for _, word, _ in tokens(text, glossary)]
+
     def is_word(self, hanzi: str) -> bool:
         """Whether CC-CEDICT lists these characters as an ordinary word or place, not a person."""
         if not self.use_cedict:

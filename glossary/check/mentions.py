@@ -134,6 +134,7 @@ TITLES = frozenset(
 class Kind(enum.Enum):
     PAIRED = "paired"
     TONED = "toned"  # tone-marked pinyin without characters: `Yáng Jiéchí`
+    CHARS = "chars"  # characters alone (a Chinese quotation): `王毅表示`
     NAME = "name"
     REVERSED = "reversed"
     SURNAME = "surname"
@@ -393,7 +394,7 @@ def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> lis
     for run in HAN_RUN_RE.finditer(text):
         rs, re_ = run.start(), run.end()
         hanzi = run.group(0)
-        if len(hanzi) < 2 or len(hanzi) > 6:
+        if len(hanzi) < 2:
             continue
         h_start, h_end = passage.span(rs, re_)
         before = [w for w in words if w.p_end <= rs]
@@ -428,10 +429,89 @@ def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> lis
                 chain.append(w)
             if chain and re.match(r"\s{0,2}[)）,;，]", text[chain[-1].p_end :]):
                 candidates.append(("han-first", chain))
-        mention = _best_pairing(candidates, hanzi, h_start, h_end, knowledge)
+        if not candidates:
+            continue
+        mention = None
+        if len(hanzi) <= 5:
+            mention = _best_pairing(candidates, hanzi, h_start, h_end, knowledge)
+        if len(hanzi) > 2 and (
+            mention is None or (mention.alignment is None and mention.known is None)
+        ):
+            # the run holds more than the name (`王毅外长`): the word next to the Latin form,
+            # as jieba cuts it with the house glossary as its user dictionary
+            for layout, chain in candidates:
+                part = _name_part(hanzi, layout, knowledge)
+                if part is None:
+                    continue
+                offset, name = part
+                start, end = passage.span(rs + offset, rs + offset + len(name))
+                better = _best_pairing([(layout, chain)], name, start, end, knowledge)
+                if better is not None and (better.alignment is not None or better.known):
+                    mention = better
+                    break
         if mention is not None:
             mention.passage = passage
             out.append(mention)
+    return out
+
+
+def _name_part(hanzi: str, layout: str, knowledge: Knowledge) -> tuple[int, str] | None:
+    """(offset, word): the word of a Han run that touches the Latin form beside it.
+
+    A surname that jieba cut off its given name (`王` + `毅`) is joined back.
+    """
+    from glossary.check.knowledge import surname_of
+
+    words = knowledge.segment(hanzi)
+    if len(words) < 2:
+        return None
+    if layout == "latin-first":
+        first = words[0]
+        if len(first) == 1 and surname_of(first) and len(words[1]) <= 2:
+            first += words[1]
+        return (0, first) if 2 <= len(first) <= 4 else None
+    last = words[-1]
+    if len(words) >= 2 and len(words[-2]) == 1 and surname_of(words[-2]) and len(last) <= 2:
+        last = words[-2] + last
+    return (len(hanzi) - len(last), last) if 2 <= len(last) <= 4 else None
+
+
+def _characters_only(
+    passages_words: list[tuple[Passage, list[Word]]], taken: list[Mention], knowledge: Knowledge
+) -> list[Mention]:
+    """House-glossary people named in characters alone (`……王毅表示`), found with jieba."""
+    if knowledge.glossary is None or not knowledge.house_people:
+        return []
+    spans = [(m.start, m.end) for m in taken]
+    out: list[Mention] = []
+    for passage, _ in passages_words:
+        for run in HAN_RUN_RE.finditer(passage.text):
+            if len(run.group(0)) < 2:
+                continue
+            start, end = passage.span(run.start(), run.end())
+            if any(not (end <= a or start >= b) for a, b in spans):
+                continue
+            offset = 0
+            for word in knowledge.segment(run.group(0)):
+                people = knowledge.house_by_hanzi(word) if len(word) >= 2 else []
+                if people:
+                    w_start, w_end = passage.span(
+                        run.start() + offset, run.start() + offset + len(word)
+                    )
+                    out.append(
+                        Mention(
+                            Kind.CHARS,
+                            w_start,
+                            w_end,
+                            (),
+                            word,
+                            w_start,
+                            w_end,
+                            known=people[0],
+                            passage=passage,
+                        )
+                    )
+                offset += len(word)
     return out
 
 
@@ -599,6 +679,7 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
             mentions.append(mention)
 
     mentions.extend(_toned_names(passages_words, mentions, knowledge))
+    mentions.extend(_characters_only(passages_words, mentions, knowledge))
 
     people: dict[str, PersonInfo] = {}
     spelled: dict[str, str] = {}  # folded pinyin spelling -> person key

@@ -91,6 +91,16 @@ class Context:
             if m.kind is Kind.PAIRED and (m.is_person or not people_only)
         ]
 
+    def with_characters(self) -> list[Mention]:
+        """People's names printed in characters: beside a Latin form, or alone."""
+        from glossary.check.mentions import Kind
+
+        return [
+            m
+            for m in self.analysis.mentions
+            if (m.kind is Kind.PAIRED and m.is_person) or m.kind is Kind.CHARS
+        ]
+
     @cached_property
     def style(self) -> Style:
         from glossary.config import FirstMention

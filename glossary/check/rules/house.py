@@ -72,7 +72,7 @@ def _is_traditional(hanzi: str) -> bool:
 def _mixed_script(ctx: Context) -> Iterator[Hit]:
     from glossary.chars import Script, char_script, script_of
 
-    for mention in ctx.paired():
+    for mention in ctx.with_characters():
         if script_of(mention.hanzi) is not Script.MIXED:
             continue
         simplified = sum(char_script(c) is Script.SIMPLIFIED for c in mention.hanzi)
@@ -97,7 +97,7 @@ def _script_policy(ctx: Context) -> Iterator[Hit]:
     policy = ctx.config.script
     if policy is ScriptPolicy.ANY:
         return
-    for mention in ctx.paired():
+    for mention in ctx.with_characters():
         script = script_of(mention.hanzi)
         if script in (Script.NEUTRAL, Script.MIXED):
             continue

@@ -25,7 +25,7 @@ from tui.screens.entry_form import EntryFormScreen
 from tui.screens.modals import ChoiceScreen, HelpScreen
 from tui.screens.repair import RepairScreen
 from tui.screens.review import ReviewScreen
-from tui.widgets.article import ArticleView
+from tui.widgets.article import ArticleLine, ArticleView
 from tui.widgets.findings import FindingsList
 from tui.widgets.lookup import LookupPanel
 from tui.widgets.names import NamesTable
@@ -639,3 +639,29 @@ async def test_after_a_fix_the_selection_stays_where_it_was(
         assert screen.current is not None
         assert screen.findings[screen.current].code == "GL601"  # the next one, not the first
         assert review(app).query_one(FindingsList).highlighted == screen.current
+
+
+@pilot_test
+async def test_clicking_a_highlighted_name_in_the_article_selects_its_finding(
+    article: Path, fake_core: list[str]
+) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(app)
+        line = list(screen.query(ArticleLine))[5]  # "Historian Céng Guófān ..."
+        assert line.render().plain.startswith("Historian Céng")  # type: ignore[union-attr]
+        await pilot.click(line, offset=(len("Historian "), 0))
+        await pilot.pause()
+        assert screen.current == 1
+        assert screen.findings[1].code == "GL102"
+
+
+@pilot_test
+async def test_escape_leaves_the_lookup_input(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "escape")
+        await pilot.pause()
+        assert isinstance(app.focused, FindingsList)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
 from glossary.errors import GlossaryError
-from tui import bridge
+from tui import bridge, still_cursors
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,7 @@ class EntryFormScreen(ModalScreen[FormResult | None]):
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
+        still_cursors(self)
         if self._existing is not None:
             self._touched.update({"pinyin", "english"})
         target = "#pinyin" if self._hanzi else "#hanzi"

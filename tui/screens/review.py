@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 
 from glossary.check.findings import Finding, LineIndex
 from glossary.errors import GlossaryError
-from tui import bridge
+from tui import bridge, still_cursors
 from tui.commands import ReviewCommands
 from tui.screens.entry_form import EntryFormScreen, FormResult
 from tui.screens.modals import ChoiceScreen, HelpScreen
@@ -90,6 +90,7 @@ class ReviewScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        still_cursors(self)
         self.query_one(ArticleView).show(self.session.text)
         self._update_titles(checking=True)
         self.query_one(FindingsList).focus()

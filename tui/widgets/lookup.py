@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
@@ -32,10 +34,14 @@ def row_prompt(row: LookupRow) -> Text:
 class LookupPanel(Vertical):
     """An input and its results; each keystroke starts a search in a worker, newest wins."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.show_tab('findings')", "Back to findings", show=False),
+    ]
+
     DEFAULT_CSS = """
     LookupPanel { height: 1fr; }
     LookupPanel > Input { margin: 0; }
-    LookupPanel > OptionList { height: 1fr; }
+    LookupPanel > OptionList { height: 1fr; border: none; }
     LookupPanel > #lookup-status { height: 1; color: $text-muted; }
     """
 

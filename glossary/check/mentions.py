@@ -766,11 +766,14 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                 ):
                     info, kind = reversed_fold[key], Kind.REVERSED
                 if info is None:
-                    found = knowledge.by_name(latin, cedict=length == 2 or length == 3)
-                    exact = any(
-                        _same_form(latin, f) for p in found if p.source == "house" for f in p.forms
-                    )
-                    if found and (exact or _plausible_name_words(chunk)):
+                    # the house glossary by any spelling; CC-CEDICT only for pinyin-looking words
+                    # (`Jake Sullivan` never needs the dictionary opened)
+                    found = knowledge.by_name(latin, cedict=False)
+                    exact = any(_same_form(latin, f) for p in found for f in p.forms)
+                    plausible = _plausible_name_words(chunk)
+                    if not found and plausible and length in (2, 3):
+                        found = knowledge.by_name(latin)
+                    if found and (exact or plausible):
                         known = found[0]
                         pkey = known.hanzi
                         info = people.get(pkey)

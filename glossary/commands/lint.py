@@ -216,10 +216,12 @@ def _prepare(tasks: list[_Task]) -> None:
     from glossary.check.engine import check_document  # noqa: F401
     from glossary.check.knowledge import load_knowledge, surname_index
     from glossary.check.rules import all_rules
+    from glossary.repair import find_repairs
 
     all_rules()
     readings("王")
     surname_index()
+    find_repairs("Wรกng")  # compiles the repair module's patterns once, before the fork
     for glossaries in {t.config.glossaries for t in tasks}:
         knowledge = load_knowledge(glossaries)
         knowledge.house_by_hanzi("王")

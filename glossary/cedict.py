@@ -23,12 +23,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 from glossary.errors import DataError
 from glossary.pinyin import numbered_to_marked
 from glossary.resources import cache_dir
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 7
 DATA_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
@@ -121,7 +122,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"(?:\?|\d{1,4}(?:s)?(?:\s*(?:BC|AD|BCE|CE))?)?"
         r"\s*(?:-|–|to)\s*"
         r"(?:\?|\d{1,4}(?:s)?(?:\s*(?:BC|AD|BCE|CE))?)?$"
-        r"|^(?:c\.\s*)?\d{1,2}(?:st|nd|rd|th) century(?: BC| AD)?$",
+        r"|^(?:c\.\s*)?\d{1,2}(?:st|nd|rd|th) century(?: BC| AD)?$"
+        r"|^(?:c\.|ca\.|born|died|d\.|b\.|fl\.)\s*\d{1,4}(?:\s*(?:BC|AD|BCE|CE))?$"
+        r"|^\d{1,4}\s*(?:BC|BCE)$",
         re.IGNORECASE,
     )
     name_word = re.compile(r"^(?:[A-Z][\w'’.-]*|of|the|van|von|de|da|der|al-\w+|bin|ibn|y|la|le)$")
@@ -176,6 +179,25 @@ def person_name(definition: str) -> str | None:
     return name
 
 
+def _romanized_prefix(numbered: str, gloss: str) -> str | None:
+    """The start of `gloss` that spells the entry's pinyin as words (``Guangzhou``, ``Xi'an``).
+
+    CC-CEDICT capitalises the first syllable of each word of a proper noun.
+    """
+    words: list[str] = []
+    for token in numbered.split():
+        letters = re.sub(r"[^A-Za-z]", "", token.replace("u:", "u"))
+        if not letters:
+            return None
+        if token[:1].isupper() or not words:
+            words.append(letters)
+        else:
+            words[-1] += letters
+    pattern = r"\s+".join("['’-]?".join(word) for word in words)
+    match = re.match(pattern + r"\b", gloss, re.IGNORECASE)
+    return match.group(0) if match else None
+
+
 def _surname_of(definition: str) -> str | None:
     if definition.startswith("surname "):
         rest = definition[len("surname ") :].strip()
@@ -193,6 +215,7 @@ class CedictEntry:
     # Filled in from the compiled index, so that queries skip the heuristics below.
     known_kind: str = field(default="", compare=False, repr=False)
     known_english: str = field(default="", compare=False, repr=False)
+    frequency: int = field(default=0, compare=False, repr=False)  # jieba's count for the word
 
     @property
     def pinyin(self) -> str:
@@ -260,6 +283,9 @@ class CedictEntry:
                 return surname
         first = self.definitions[0] if self.definitions else ""
         if self.is_place:
+            romanized = _romanized_prefix(self.numbered, first)
+            if romanized:
+                return romanized  # "Guangzhou subprovincial city and ..." -> "Guangzhou"
             name = first.split(",")[0].split(" (")[0].strip()
             words = name.split()
             if len(words) > 1 and words[-1] in _PLACE_SUFFIXES and words[-2][:1].isupper():
@@ -511,11 +537,13 @@ def _built_from(path: Path) -> str | None:
 
 # --- the dictionary --------------------------------------------------------------------
 
-_COLUMNS = "traditional, simplified, numbered, definitions, kind, english"
+_COLUMNS = "traditional, simplified, numbered, definitions, kind, english, freq"
 
 
-def _entry(row: Sequence[str]) -> CedictEntry:
-    return CedictEntry(row[0], row[1], row[2], tuple(row[3].split(_SEP)), row[4], row[5])
+def _entry(row: Sequence[Any]) -> CedictEntry:
+    return CedictEntry(
+        row[0], row[1], row[2], tuple(row[3].split(_SEP)), row[4], row[5], int(row[6])
+    )
 
 
 class Cedict:

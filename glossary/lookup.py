@@ -276,9 +276,18 @@ class _Candidate:
     score: float
     identity: tuple[object, ...]
     make: Callable[[], Result]
+    frequency: int = 0  # ties go to the more common word
 
-    def sort_key(self) -> tuple[int, bool, float, int]:
-        return (self.tier, self.source is not Origin.HOUSE, -self.score, len(str(self.identity[1])))
+    def sort_key(self) -> tuple[int, bool, float, bool, int, int]:
+        chars = len(str(self.identity[1]))
+        return (
+            self.tier,
+            self.source is not Origin.HOUSE,
+            -round(self.score, 3),
+            chars == 1,  # on a tie, 西藏 before the one-character 藏
+            -self.frequency,
+            chars,
+        )
 
 
 def _house(entry: Entry, tier: Tier, score: float, match: str) -> _Candidate:
@@ -300,6 +309,7 @@ def _ced(entry: CedictEntry, tier: Tier, score: float, match: str) -> _Candidate
         score,
         (Origin.CEDICT, entry.simplified, entry.numbered, entry.definitions),
         lambda: _cedict_result(entry, tier, score, match),
+        entry.frequency,
     )
 
 
@@ -440,7 +450,10 @@ class Lookup:
                     score += 1
                 if shape and shape == tuple(b for b, _ in have):
                     score += 2
-                if wanted is None or tones_agree(wanted, have):
+                if capital and not word.is_proper:
+                    # "Hu Jingtao" is a misspelt name, not 护颈套: a common word ranks low.
+                    out.append(_ced(word, Tier.NEAR, 80 + score / 100, "pinyin"))
+                elif wanted is None or tones_agree(wanted, have):
                     out.append(_ced(word, Tier.EXACT, score, "pinyin"))
                 else:
                     out.append(_ced(word, Tier.PARTIAL, score - 25, "pinyin (other tones)"))
@@ -537,6 +550,8 @@ class Lookup:
             folded = " ".join(words)
             for word in self.cedict.search_english(text, limit=300):
                 score, tier = _gloss_score(word, folded)
+                if any(d == text or d.startswith(text + ",") for d in word.definitions):
+                    score += 0.5  # same capitals too: "Canton" the city, not a canton
                 out.append(_ced(word, tier, score, "gloss"))
         return out
 
@@ -658,13 +673,33 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[\w'’-]+", text.casefold()) if w]
 
 
+_ARTICLES = ("the ", "a ", "an ", "to ")
+
+
+def _bare(words: str) -> str:
+    """``the great wall`` -> ``great wall``; ``to rest`` -> ``rest``."""
+    for article in _ARTICLES:
+        if words.startswith(article):
+            return words[len(article) :]
+    return words
+
+
 def _gloss_score(entry: CedictEntry, folded_query: str) -> tuple[float, Tier]:
-    """An exact gloss beats one that starts with the words, which beats one that holds them."""
+    """An exact gloss beats one that starts with the words, which beats one that holds them.
+
+    A gloss counts as exact when, without parentheses and a leading article,
+    it is the query, or its head before a comma is (``Beijing, capital of ...``).
+    """
     best = 50.0
-    for definition in entry.definitions:
-        gloss = " ".join(_words(re.sub(r"\([^)]*\)", " ", definition)))
-        if gloss == folded_query or gloss == "to " + folded_query:
-            return 94.0 - len(entry.definitions) * 0.1, Tier.EXACT
+    query = _bare(folded_query)
+    for rank, definition in enumerate(entry.definitions):
+        text = re.sub(r"\([^)]*\)", " ", definition)
+        gloss = " ".join(_words(text))
+        head = _bare(" ".join(_words(text.split(",")[0])))
+        if _bare(gloss) == query:
+            return 94.0 - rank * 0.3 - len(entry.definitions) * 0.1, Tier.EXACT
+        if head == query:
+            return 90.0 - rank * 0.3 - len(entry.definitions) * 0.1, Tier.EXACT
         if gloss.startswith(folded_query):
             best = max(best, 80 - len(gloss) * 0.1)
         elif folded_query in gloss:

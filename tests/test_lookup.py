@@ -213,3 +213,14 @@ def test_cli_bad_glossary_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_cli_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lookup", "--limit", "-1", "x"]) == 2
     assert main(["lookup", " "]) == 2
+
+
+def test_capitalised_names_prefer_proper_nouns(engine: Lookup) -> None:
+    # In lower case, 'xian' is any word read xian; capitalised, a name or place comes first.
+    assert engine.search("Xian")[0].kind in ("place", "surname", "person")
+    assert first(engine, "Yang") != ("洋", Origin.CEDICT)
+
+
+def test_gloss_ranking_ignores_articles_and_prefers_the_head(engine: Lookup) -> None:
+    result = engine.search("e:Xi'an")[0]
+    assert result.hanzi == "西安"

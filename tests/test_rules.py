@@ -173,6 +173,8 @@ def test_repeated_characters_not_reported_when_the_article_repeats_them() -> Non
         "President Xi said the talks went well.",  # a title then a name: not a lone surname
         "Our reporter Kim Yeh wrote it. Yeh said so.",
         "Ma said she would cook.",
+        "Ms. Chen, who gave only her surname for fear of reprisals, said she was afraid.",
+        "A teacher surnamed Liu spoke.\n\nLater, Liu said the school had closed.",
     ],
 )
 def test_dangling_surname_needs_name_context(text: str) -> None:

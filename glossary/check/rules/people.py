@@ -231,6 +231,12 @@ def _bare(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
 
 
+_SURNAMED_RE = re.compile(r"\bsurnamed\s+([A-Z][a-z]+)")
+_NAME_WITHHELD_RE = re.compile(
+    r"(?i)\b(?:surname|surnamed|last name|family name|full name|first name|given name)\b"
+)
+
+
 def _dangling(ctx: Context) -> Iterator[Hit]:
     """A surname alone, said to speak or titled, with nobody of that surname in the article."""
     surnames = _pinyin_surnames()
@@ -238,6 +244,12 @@ def _dangling(ctx: Context) -> Iterator[Hit]:
     in_names: set[str] = set()
     candidates: list[tuple[int, int, str]] = []
     for passage in ctx.document.passages:
+        # "a teacher surnamed Chen", "Ms. Li, who gave only her surname": a surname alone on
+        # purpose (sources who ask not to be named), not a slip
+        for named in _SURNAMED_RE.finditer(passage.text):
+            in_names.add(named.group(1))
+        if _NAME_WITHHELD_RE.search(passage.text):
+            continue
         words = list(WORD_RE.finditer(passage.text))
         for i, match in enumerate(words):
             word = _bare(match.group(0))

@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
@@ -102,9 +103,17 @@ class EntryFormScreen(ModalScreen[FormResult | None]):
     @work(exclusive=True, thread=True, group="propose")
     def _propose(self, hanzi: str) -> None:
         proposal = bridge.propose(hanzi.strip(), self._house.effective(self._entries))
-        self.app.call_from_thread(self._show_proposal, hanzi, proposal)
+        self.post_message(self.Proposed(hanzi, proposal))  # thread-safe
 
-    async def _show_proposal(self, hanzi: str, proposal: bridge.Proposal | None) -> None:
+    @dataclass
+    class Proposed(Message):
+        """The romanizer answered for `hanzi`."""
+
+        hanzi: str
+        proposal: bridge.Proposal | None
+
+    async def on_entry_form_screen_proposed(self, message: Proposed) -> None:
+        hanzi, proposal = message.hanzi, message.proposal
         if self.query_one("#hanzi", Input).value != hanzi:
             return
         self.proposal = proposal

@@ -29,7 +29,7 @@ _CODECS = {Chain.GBK: "gb18030", Chain.BIG5: "big5"}
 _LATIN_HIGH = "".join(CP1252_DECODE[b] for b in range(0x80, 0x100)) + "".join(
     map(chr, range(0x80, 0xA0))
 )
-_RUN_RE = re.compile(r"[^\x00-\x7f]+")
+_RUN_RE = re.compile(r"[^\x00-\x7f\s]+")
 
 
 def _codec_chars(codec: str, leads: range) -> str:
@@ -124,7 +124,7 @@ def _carried(char: str) -> bool:
         or 0x3000 <= code <= 0x303F
         or 0xFF01 <= code <= 0xFF5E
         or 0x2010 <= code <= 0x203A
-        or (0xA0 <= code <= 0x4FF and char != REPLACEMENT)
+        or 0xC0 <= code <= 0x24F
     )
 
 

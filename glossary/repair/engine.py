@@ -26,8 +26,8 @@ from glossary.repair.charmaps import (
 )
 from glossary.repair.context import CONFIDENCE, Decision, Method, resolve
 from glossary.repair.pieces import Piece
-from glossary.repair.plausible import char_cost
-from glossary.repair.single import decode_run
+from glossary.repair.plausible import UNKNOWN_HAN, char_cost, is_han
+from glossary.repair.single import GENUINE_AFTER, decode_run
 
 # In a document where most Thai letters are seed mojibake, a Thai letter as
 # written is this unlikely (bits), so short runs with a lost byte decode too.
@@ -81,18 +81,57 @@ def _thai_count(text: str) -> int:
     return len(_THAI_RE.findall(text))
 
 
+def _convincing(char: str) -> bool:
+    """A decoded character that text in our languages is made of (not Arabic out of Thai)."""
+    code = ord(char)
+    if is_han(char):
+        return char_cost(char) < UNKNOWN_HAN
+    return (
+        0xC0 <= code <= 0x24F
+        or 0x400 <= code <= 0x4FF
+        or 0xE01 <= code <= 0xE5B
+        or 0x2010 <= code <= 0x203A
+        or 0x3000 <= code <= 0x303F
+        or 0xFF01 <= code <= 0xFF5E
+    )
+
+
+_GENUINE_PUNCTUATION = "".join(GENUINE_AFTER)
+
+
+def _is_latin(char: str) -> bool:
+    return "\xc0" <= char <= "\u024f"
+
+
+def _in_latin_word(text: str, start: int, end: int) -> bool:
+    """An accented letter counts as evidence only inside a word: ``Yรกng``, not ``รก``."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+
+
 def _seed_pieces(text: str) -> list[Piece]:
     runs = [(m.start(), m.group()) for m in _SEED_RUN_RE.finditer(text)]
     runs = [(start, run) for start, run in runs if _THAI_RE.search(run)]
     if not runs:
         return []
-    total = decoded = 0
+    # Evidence first: how much of the Thai reads as UTF-8 (at the usual cost of
+    # a lost byte) and gives characters such text is made of, at least one
+    # piece with no byte lost.
+    total = decoded = certain = 0
     for start, run in runs:
         total += _thai_count(run)
         for piece in decode_run(run, start, SEED_ENCODE, Chain.SEED, drops=True):
-            decoded += _thai_count(text[piece.start : piece.end])
-    if decoded * 2 < total:
-        return []  # genuine Thai: most of it does not read as UTF-8
+            mojibake = text[piece.start + 1 : piece.end]
+            if (
+                _convincing(piece.best)
+                and mojibake.strip(_GENUINE_PUNCTUATION)
+                and (not _is_latin(piece.best) or _in_latin_word(text, piece.start, piece.end))
+            ):
+                decoded += _thai_count(text[piece.start : piece.end])
+                certain += not piece.lost
+    if not certain or decoded * 2 < total:
+        return []  # genuine Thai: little of it reads as UTF-8, none without a lost byte
 
     def literal(char: str) -> float:
         return _THAI_IN_MOJIBAKE if _THAI_RE.match(char) else char_cost(char)
@@ -260,6 +299,34 @@ def _repairs_from(
     return repairs
 
 
+_REREADABLE = frozenset(SEED_ENCODE) | frozenset(CP1252_ENCODE)
+
+
+def _all_or_nothing(pieces: Sequence[Piece], decisions: Sequence[Decision]) -> list[Decision]:
+    """Keep a block of adjacent pieces as it was when it is only partly decided
+    and what it would decode to could itself be read as mojibake (Thai out of
+    the seed's pipeline next to Thai-looking mojibake): a partial repair there
+    would be re-read differently, and repair must be idempotent.
+    """
+    out = list(decisions)
+    block: list[int] = []
+
+    def close() -> None:
+        if any(out[k].choice is None for k in block) and any(
+            c in _REREADABLE for k in block for c in out[k].choice or ""
+        ):
+            for k in block:
+                out[k] = Decision(None, Method.UNDECIDED)
+        block.clear()
+
+    for k, piece in enumerate(pieces):
+        if block and pieces[block[-1]].end != piece.start:
+            close()
+        block.append(k)
+    close()
+    return out
+
+
 def find_repairs(text: str, *, glossary: Any = None) -> list[Repair]:
     """Every run of mojibake in ``text`` with its repair, ordered by position.
 
@@ -267,7 +334,7 @@ def find_repairs(text: str, *, glossary: Any = None) -> list[Repair]:
     finds nothing more to change.
     """
     pieces = find_pieces(text)
-    repairs = _repairs_from(text, pieces, resolve(text, pieces, glossary)) if pieces else []
+    repairs = _repairs_from(text, pieces, _all_or_nothing(pieces, resolve(text, pieces, glossary)))
     taken = [(r.start, r.end) for r in repairs]
     for report in lost.find_lost(text):
         if not any(a < report.end and report.start < b for a, b in taken):

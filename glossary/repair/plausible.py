@@ -27,7 +27,7 @@ _BLOCKS: tuple[tuple[int, int, float], ...] = (
     (0x00D7, 0x00D7, 10.0),  # ×
     (0x00F7, 0x00F7, 10.0),  # ÷
     (0x00C0, 0x024F, 7.0),  # accented Latin letters
-    (0x0250, 0x02AF, 15.0),  # IPA
+    (0x0250, 0x02AF, 18.0),  # IPA
     (0x02B0, 0x02FF, 12.0),  # modifier letters (ˆ ˜ ˇ)
     (0x0300, 0x036F, 10.0),  # combining diacritics
     (0x0370, 0x03FF, 9.0),  # Greek
@@ -37,7 +37,7 @@ _BLOCKS: tuple[tuple[int, int, float], ...] = (
     (0x0700, 0x08FF, 30.0),  # Syriac, Thaana, NKo, Samaritan, ...
     (0x0900, 0x0DFF, 12.0),  # Indic
     (0x0E01, 0x0E5B, 9.0),  # Thai
-    (0x0E5C, 0x1DFF, 16.0),
+    (0x0E5C, 0x1DFF, 24.0),  # Lao to Mongolian: not what this tool's texts are written in
     (0x1E00, 0x1EFF, 9.0),  # Latin Extended Additional (Vietnamese)
     (0x1F00, 0x1FFF, 12.0),  # Greek extended
     (0x2013, 0x2014, 6.0),  # – —

@@ -15,12 +15,17 @@ from itertools import combinations, product
 
 from glossary.repair.charmaps import REPLACEMENT, UNDEFINED_1252, Chain
 from glossary.repair.pieces import Piece
-from glossary.repair.plausible import IMPOSSIBLE, char_cost
+from glossary.repair.plausible import char_cost
 
 DROP_COST = 4.0  # bits per byte the pipeline dropped (a guess the context must back)
 WILD_COST = 2.0  # bits per U+FFFD standing for an undefined byte
 DECODE_COST = 1.0  # bits per decoded character: a slight prior for text as written
 _WILD = -1
+# What genuine text often has right after an accented or Thai letter: a
+# reading that rests only on these as continuation bytes is weak evidence.
+GENUINE_AFTER = frozenset("\u00a0“”‘’–—•…")
+WEAK_COST = 6.0
+MAX_DECODED_COST = 22.0
 _C1_COST = 12.0
 
 
@@ -106,6 +111,7 @@ def decode_run(
         while avail < need and i + 1 + avail < n and _is_cont(data[i + 1 + avail]):
             avail += 1
         for taken in range(avail + 1):
+            weak = taken > 0
             missing = need - taken
             if missing and (not drops or missing > 2):
                 continue
@@ -116,9 +122,11 @@ def decode_run(
                 if char is None or char == REPLACEMENT:
                     continue
                 cost = _C1_COST if controls and _is_c1(char) else char_cost(char)
-                if cost >= IMPOSSIBLE:
-                    continue
+                if cost > MAX_DECODED_COST:
+                    continue  # a reading this unlikely is never worth a repair
                 cost += DECODE_COST + missing * DROP_COST + (lost - missing) * WILD_COST
+                if weak and drops and all(c in GENUINE_AFTER for c in run[i + 1 : i + 1 + taken]):
+                    cost += WEAK_COST
                 if cost < options.get(char, float("inf")):
                     options[char] = cost
                     lost_of[char] = lost

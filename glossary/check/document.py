@@ -101,12 +101,14 @@ class Passage:
                     real.append(True)
                     parts.append(gap)
                     length += len(gap)
-                elif any(ch.isspace() for ch in _unescape(gap)):
-                    starts.append(length)
-                    offsets.append(previous.end)
-                    real.append(False)
-                    parts.append(" ")
-                    length += 1
+                elif gap:
+                    stand_in = _gap_text(gap)
+                    if stand_in:
+                        starts.append(length)
+                        offsets.append(previous.end)
+                        real.append(False)
+                        parts.append(stand_in)
+                        length += len(stand_in)
             starts.append(length)
             offsets.append(segment.start)
             real.append(True)
@@ -169,6 +171,21 @@ def _unescape(text: str) -> str:
     import html
 
     return html.unescape(text)
+
+
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def _gap_text(gap: str) -> str:
+    """What a reader sees between two segments: a space, a character reference's character
+    (`&rsquo;` -> `’`), or nothing (markup such as `**`, `](url)`, `</b>`)."""
+    text = _TAG_RE.sub("", gap)
+    decoded = _unescape(text) if "&" in text else text
+    if any(ch.isspace() for ch in decoded):
+        return " "
+    if decoded != text and 0 < len(decoded) <= 3:
+        return decoded
+    return ""
 
 
 def _split_urls(start: int, end: int, source: str) -> list[Segment]:

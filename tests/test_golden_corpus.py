@@ -1,0 +1,224 @@
+"""The golden corpus: own-written articles in the styles real outlets use.
+
+`tests/golden/clean/` holds correct articles: the checker must report nothing at warning or
+error severity in them (a false alarm there is what costs editors' trust). `tests/golden/faulty/`
+holds articles with known mistakes; each `NAME.expect.toml` lists:
+
+- `[[must]]`: `line` and `code` (or rule name) of a finding that must be reported; `severity`
+  when it is not warning/error (e.g. `"info"`); `fix` when the offered replacement is certain;
+- `[[must_not]]`: `line` and `code` of a finding that must not be reported at any severity;
+- `after_fix_contains`: text the article must contain once every offered fix is applied.
+
+Beyond its `must` findings a faulty article may have nothing at warning or error severity.
+Known gaps of the checker are strict xfails below, so that they flip when fixed.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from glossary.check.engine import apply_fixes, check_text
+from glossary.check.findings import Finding, Severity
+from glossary.check.knowledge import Knowledge, load_knowledge
+from glossary.config import Config
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+ARTICLE_SUFFIXES = {".txt", ".md", ".html"}
+
+CLEAN = sorted(p for p in (GOLDEN / "clean").iterdir() if p.suffix in ARTICLE_SUFFIXES)
+FAULTY = sorted(p for p in (GOLDEN / "faulty").iterdir() if p.suffix in ARTICLE_SUFFIXES)
+
+# Clean articles the checker still raises false alarms on: name -> what goes wrong.
+KNOWN_FALSE_ALARMS: dict[str, str] = {}
+
+# Faulty-article expectations the checker does not meet yet: (article, kind, line, code) ->
+# what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding) or "extra" (a
+# warning/error beyond the expected ones, keyed with line 0 and code "").
+KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
+    ("03-orthography.txt", "must", 6, "GL205"): (
+        "the fix for `Lv Hóng 吕红` is the toneless 'Lü', though the name is tone-marked ('Lǚ')"
+    ),
+    ("05-surnames.md", "must", 13, "GL305"): (
+        "`Wang told` after Wang Wentao and Wang Yi (no characters) is not reported as ambiguous"
+    ),
+    ("06-name-order.txt", "must", 7, "GL209"): (
+        "`Feng Xie` after `Xie Feng` is not reported: name order is only checked for people "
+        "printed with characters"
+    ),
+    ("06-name-order.txt", "must", 11, "GL209"): (
+        "`Jiechi Yang` after `Yang Jiechi` (no characters, house glossary person) is not reported"
+    ),
+}
+
+
+@cache
+def _knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+@cache
+def _findings(path: Path) -> tuple[Finding, ...]:
+    source = path.read_text(encoding="utf-8")
+    return tuple(check_text(source, path.name, config=Config(), knowledge=_knowledge()))
+
+
+def _line(path: Path, finding: Finding) -> int:
+    return path.read_text(encoding="utf-8").count("\n", 0, finding.start) + 1
+
+
+def _serious(finding: Finding) -> bool:
+    return finding.severity in (Severity.ERROR, Severity.WARNING)
+
+
+def _matches(finding: Finding, code: str) -> bool:
+    return finding.code == code.upper() or finding.rule == code.lower()
+
+
+def _describe(path: Path, findings: Any) -> list[str]:
+    return [
+        f"{_line(path, f)}:{f.code} {f.severity.value} {f.message}"
+        for f in sorted(findings, key=lambda f: f.start)
+    ]
+
+
+@dataclass(frozen=True)
+class Expectation:
+    article: Path
+    kind: str  # must | must_not
+    line: int
+    code: str
+    severity: str | None = None
+    fix: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, int, str]:
+        return (self.article.name, self.kind, self.line, self.code)
+
+    def __str__(self) -> str:
+        return f"{self.article.name}:{self.kind}:{self.line}:{self.code}"
+
+
+def _expect_file(article: Path) -> Path:
+    return article.with_name(article.stem + ".expect.toml")
+
+
+def _load_expect(article: Path) -> dict[str, Any]:
+    with _expect_file(article).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _expectations() -> list[Expectation]:
+    out = []
+    for article in FAULTY:
+        data = _load_expect(article)
+        for kind in ("must", "must_not"):
+            for item in data.get(kind, []):
+                out.append(
+                    Expectation(
+                        article,
+                        kind,
+                        int(item["line"]),
+                        str(item["code"]),
+                        item.get("severity"),
+                        item.get("fix"),
+                    )
+                )
+    return out
+
+
+def _gap(key: tuple[str, str, int, str], param: Any) -> Any:
+    reason = KNOWN_GAPS.get(key)
+    if reason is None:
+        return param
+    return pytest.param(
+        *param.values, id=param.id, marks=pytest.mark.xfail(strict=True, reason=reason)
+    )
+
+
+def _clean_params() -> list[Any]:
+    params = []
+    for path in CLEAN:
+        reason = KNOWN_FALSE_ALARMS.get(path.name)
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        params.append(pytest.param(path, id=path.name, marks=marks))
+    return params
+
+
+def _expectation_params() -> list[Any]:
+    return [_gap(e.key, pytest.param(e, id=str(e))) for e in _expectations()]
+
+
+def _extra_params() -> list[Any]:
+    return [_gap((p.name, "extra", 0, ""), pytest.param(p, id=p.name)) for p in FAULTY]
+
+
+def test_the_corpus_covers_the_formats_and_every_faulty_article_has_expectations() -> None:
+    assert len(CLEAN) >= 12
+    assert len(FAULTY) >= 8
+    assert {p.suffix for p in CLEAN} == ARTICLE_SUFFIXES
+    for article in FAULTY:
+        assert _expect_file(article).is_file(), article.name
+        data = _load_expect(article)
+        assert data.get("must"), f"{article.name}: no [[must]] finding"
+        assert set(data) <= {"must", "must_not", "after_fix_contains"}, article.name
+
+
+@pytest.mark.parametrize("path", _clean_params())
+def test_clean_article_has_no_warnings_or_errors(path: Path) -> None:
+    serious = [f for f in _findings(path) if _serious(f)]
+    assert _describe(path, serious) == []
+
+
+@pytest.mark.parametrize("expectation", _expectation_params())
+def test_faulty_article_expectation(expectation: Expectation) -> None:
+    path = expectation.article
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert 1 <= expectation.line <= len(lines), f"line {expectation.line} is not in {path.name}"
+    here = [
+        f
+        for f in _findings(path)
+        if _line(path, f) == expectation.line and _matches(f, expectation.code)
+    ]
+    if expectation.kind == "must_not":
+        assert _describe(path, here) == []
+        return
+    if expectation.severity is None:
+        here = [f for f in here if _serious(f)]
+    else:
+        here = [f for f in here if f.severity.value == expectation.severity]
+    assert here, f"missing; reported: {_describe(path, _findings(path))}"
+    if expectation.fix is not None:
+        offered = [f.fix.replacement for f in here if f.fix is not None]
+        assert expectation.fix in offered
+
+
+@pytest.mark.parametrize("path", _extra_params())
+def test_faulty_article_has_no_other_warnings_or_errors(path: Path) -> None:
+    expected = {
+        (int(item["line"]), str(item["code"]))
+        for item in _load_expect(path).get("must", [])
+        if item.get("severity") is None
+    }
+    extra = [
+        f
+        for f in _findings(path)
+        if _serious(f)
+        and not any(_line(path, f) == line and _matches(f, code) for line, code in expected)
+    ]
+    assert _describe(path, extra) == []
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in FAULTY if _load_expect(p).get("after_fix_contains")], ids=lambda p: p.name
+)
+def test_faulty_article_reads_right_after_its_fixes(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    fixed, _ = apply_fixes(source, [f.fix for f in _findings(path) if f.fix is not None])
+    for text in _load_expect(path)["after_fix_contains"]:
+        assert text in fixed

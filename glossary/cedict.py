@@ -12,6 +12,7 @@ Line format: ``Traditional Simplified [pin1 yin1] /gloss/gloss/``.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import os
@@ -220,7 +221,7 @@ class CedictEntry:
     @property
     def pinyin(self) -> str:
         """Tone-marked, with CC-CEDICT's spacing: ``Yáng Jié chí``, ``Lǚ``."""
-        return numbered_to_marked(self.numbered.replace("r5", "r"))
+        return _marked(self.numbered)
 
     @property
     def is_proper(self) -> bool:
@@ -302,6 +303,11 @@ class CedictEntry:
         return "; ".join(self.definitions)
 
 
+@functools.lru_cache(maxsize=65536)
+def _marked(numbered: str) -> str:
+    return numbered_to_marked(numbered.replace("r5", "r"))
+
+
 # --- keys ------------------------------------------------------------------------------
 
 _NON_LETTER_RE = re.compile(r"[^a-z]+")
@@ -315,6 +321,7 @@ def toneless_key(text: str) -> str:
     return _NON_LETTER_RE.sub("", ascii_fold(text))
 
 
+@functools.lru_cache(maxsize=65536)
 def syllable_tones(numbered: str) -> tuple[tuple[str, int], ...]:
     """``Lu:3 Jia1 min2`` -> (("lu", 3), ("jia", 1), ("min", 2)); tone 5 -> 0."""
     out = []
@@ -566,6 +573,9 @@ class Cedict:
             (*params, limit),
         )
         return [_entry(row) for row in rows]
+
+    def __bool__(self) -> bool:
+        return True  # not len(): counting 122,000 rows is a query
 
     def __len__(self) -> int:
         return int(self._query("SELECT count(*) FROM entry")[0][0])

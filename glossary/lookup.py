@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from glossary.chars import HAN_RUN_RE
@@ -189,8 +189,13 @@ def cedict_pinyin(entry: CedictEntry) -> str:
     """
     if not entry.is_proper:
         return entry.pinyin
+    return _proper_pinyin(entry.numbered)
+
+
+@lru_cache(maxsize=65536)
+def _proper_pinyin(numbered: str) -> str:
     words: list[list[str]] = []
-    for token in entry.numbered.split():
+    for token in numbered.split():
         if (
             token[:1].isupper()
             or not words
@@ -460,9 +465,11 @@ class Lookup:
             if not any(c.tier is Tier.EXACT for c in out):
                 # With tones the words are well pinned down; without, a guess ranks low.
                 syllables = wanted or tuple((b, 0) for b in shape or ())
-                composed = self._compose_pinyin(syllables, Tier.PARTIAL if wanted else Tier.NEAR)
-                if composed:
-                    out.append(composed)
+                if wanted or not capital:  # a capitalised toneless query is a name, not a phrase
+                    tier = Tier.PARTIAL if wanted else Tier.NEAR
+                    composed = self._compose_pinyin(syllables, tier)
+                    if composed:
+                        out.append(composed)
         return out
 
     def _compose_pinyin(
@@ -492,7 +499,7 @@ class Lookup:
                     entries += _best_first(
                         [
                             e
-                            for e in self.cedict.by_toneless(key, limit=200)
+                            for e in self.cedict.by_toneless(key, limit=60)
                             if tones_agree(piece, _cedict_tones(e))
                         ],
                         capital=False,
@@ -522,7 +529,7 @@ class Lookup:
             ]
             if self.cedict:
                 word_regex = _wildcard_word_regex(text)
-                for word in self.cedict.search_english(text, limit=300):
+                for word in self.cedict.search_english(text, limit=150):
                     lengths = [len(d) for d in word.definitions if word_regex.search(d)]
                     score = 60 - 0.1 * min(lengths, default=100)
                     out.append(_ced(word, Tier.PARTIAL, score, "gloss"))
@@ -548,7 +555,7 @@ class Lookup:
             if key:
                 out += [_ced(e, Tier.EXACT, 96, "english") for e in self.cedict.by_name(text)]
             folded = " ".join(words)
-            for word in self.cedict.search_english(text, limit=300):
+            for word in self.cedict.search_english(text, limit=150):
                 score, tier = _gloss_score(word, folded)
                 if any(d == text or d.startswith(text + ",") for d in word.definitions):
                     score += 0.5  # same capitals too: "Canton" the city, not a canton
@@ -585,7 +592,9 @@ class Lookup:
                 out.append(_house(house_keys[index][1], Tier.NEAR, score, "near"))
             if not self.cedict:
                 continue
-            block = self.cedict.keys_with_prefix(column, key[:prefix_length])
+            # Longer keys share a longer prefix with their target, and fewer rows to score.
+            length = prefix_length + (len(key) >= 8)
+            block = self.cedict.keys_with_prefix(column, key[:length])
             found = process.extract(
                 key, [k for _, k in block], scorer=fuzz.ratio, score_cutoff=_NEAR_CUTOFF, limit=20
             )

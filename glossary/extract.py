@@ -21,7 +21,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from glossary.chars import HAN_RUN_RE, is_han_text
@@ -173,17 +173,10 @@ def _tokenizer(glossary: Glossary) -> Any:
     return jieba.posseg.POSTokenizer(base)
 
 
-_TOKENIZERS: dict[int, tuple[Glossary, Any]] = {}
-
-
+@lru_cache(maxsize=2)
 def tokenizer_for(glossary: Glossary) -> Any:
     """One tokenizer per glossary object (building one costs about a second)."""
-    known = _TOKENIZERS.get(id(glossary))
-    if known is None or known[0] is not glossary:
-        known = (glossary, _tokenizer(glossary))
-        _TOKENIZERS.clear()
-        _TOKENIZERS[id(glossary)] = known
-    return known[1]
+    return _tokenizer(glossary)
 
 
 def tokens(text: str, glossary: Glossary) -> Iterator[tuple[int, str, str]]:

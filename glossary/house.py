@@ -56,6 +56,7 @@ class Kind(enum.Enum):
 REGIONS = ("mainland", "hong-kong", "macau", "taiwan", "overseas", "historical")
 ORDERS = ("eastern", "western")
 MIDDLE_DOT = "·"
+_DOT_RE = re.compile("[・•‧∙⋅]")  # look-alikes of the middle dot in transliterated names
 
 # Keys of an entry in the order they are written.
 KEYS = (
@@ -154,7 +155,7 @@ class Glossary:
 
     def by_hanzi(self, text: str) -> list[Entry]:
         """Entries written with these characters, simplified or traditional."""
-        text = text.strip()
+        text = _DOT_RE.sub(MIDDLE_DOT, text.strip())
         found = self._hanzi.get(text)
         if found is None and text:
             from glossary.chars import Script, script_of, to_simplified

@@ -288,3 +288,9 @@ def test_save_checks_digest_from_an_earlier_load(small: Path) -> None:
     edit.add(WANG)
     with pytest.raises(GlossaryError, match="changed on disk"):
         edit.save(expected_digest=digest)
+
+
+def test_by_hanzi_accepts_middle_dot_lookalikes() -> None:
+    glossary = load_glossary([FIXTURES / "dotted.toml"])
+    for dot in "·・•‧":
+        assert glossary.by_hanzi(f"阿沛{dot}阿旺晋美"), dot

@@ -242,6 +242,14 @@ def test_unknown_name_proposes_an_entry() -> None:
     assert dict(plain.data)["pinyin"].startswith("Zhái J")
 
 
+def test_translated_terms_beside_characters_are_not_people() -> None:
+    empty = Knowledge(None, use_cedict=False)
+    text = "It became the White Paper Movement (白纸运动). White Paper Movement (白纸运动) again."
+    assert [f.code for f in check_text(text, knowledge=empty)] == []
+    [person] = [f.code for f in check_text("The singer Denise Ho (何韵诗) spoke.", knowledge=empty)]
+    assert person == "GL402"
+
+
 def test_places_and_terms_beside_characters_are_not_people() -> None:
     text = "The Huáng Hé 黄河 floods. Officials in Běijīng 北京 met. Xīnhuá Shè 新华社 reported."
     assert [c for c in codes(text) if c != "GL101"] == []

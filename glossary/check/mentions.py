@@ -595,26 +595,50 @@ def _paired(
     )
 
 
+@cache
+def _romanized_surnames() -> frozenset[str]:
+    """Surname spellings that are not pinyin (dictionaries/romanized-surnames.txt)."""
+    from glossary.resources import dictionaries_dir
+
+    path = dictionaries_dir() / "romanized-surnames.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(
+        line.strip().casefold() for line in lines if line.strip() and not line.startswith("#")
+    )
+
+
+def _surname_spelling(word: str) -> bool:
+    """Whether a written word can be a surname: pinyin (toneless) or a listed other spelling."""
+    first = _toneless(word).split("-")[0].casefold().replace("ü", "u")
+    return first in _romanized_surnames() or first in _plain_surname_spellings()
+
+
+@cache
+def _plain_surname_spellings() -> frozenset[str]:
+    return frozenset(s.replace("ü", "u") for s in _surname_spellings())
+
+
 def _looks_like_person(mention: Mention, knowledge: Knowledge) -> bool:
     """Whether a PAIRED mention names a person, not a place, a body or a term."""
     from glossary.check.knowledge import surname_prefixes
 
     if mention.known is not None:
         return True
-    if knowledge.house_terms(mention.hanzi):
-        return False
-    if knowledge.is_word(mention.hanzi):
-        return False
-    if not 2 <= len(mention.hanzi) <= 4:
+    if not 2 <= len(mention.hanzi) <= 4 or not surname_prefixes(mention.hanzi):
         return False
     capitalized = [w for w in mention.words if w.capitalized]
     if len(capitalized) < 2:
         return False
     alignment = mention.alignment
+    if alignment is None and not any(_surname_spelling(w.text) for w in capitalized):
+        return False  # `White Paper Movement (白纸运动)`: no word of it is a surname
+    if knowledge.house_terms(mention.hanzi) or knowledge.is_word(mention.hanzi):
+        return False
     if alignment is None:
         return True  # a non-pinyin form such as `Agnes Chow 周庭` or `Ko Wen-je 柯文哲`
-    if not surname_prefixes(mention.hanzi):
-        return False
     return (len(alignment.words) >= 2 and len(alignment.splits[0]) == alignment.surname_chars) or (
         alignment.surname_words == 2
     )

@@ -150,9 +150,10 @@ def config_from_table(table: Mapping[str, Any], path: str, text: str = "") -> Co
         config = replace(config, script=_choice(ScriptPolicy, table["script"], where))
     if "umlaut" in table:
         config = replace(config, umlaut=_choice(Umlaut, table["umlaut"], where))
-    for key in ("select", "ignore"):
-        if key in table:
-            config = replace(config, **{key: _string_list(table[key], key, where)})
+    if "select" in table:
+        config = replace(config, select=_string_list(table["select"], "select", where))
+    if "ignore" in table:
+        config = replace(config, ignore=_string_list(table["ignore"], "ignore", where))
     if "fail-level" in table:
         try:
             config = replace(config, fail_level=Severity.parse(str(table["fail-level"])))

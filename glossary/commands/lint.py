@@ -195,18 +195,17 @@ def _validate(config: Config) -> None:
     from glossary.config import validate_selectors
 
     where = config.source or "command line"
-    for key, selectors in (("select", config.select), ("ignore", config.ignore)):
-        validate_selectors(
-            selectors,
-            rule_names(),
-            lambda s, key=key: GlossaryError(f"{where}: {key}: no rule matches {s!r}"),
-        )
-    for selector, _ in config.severity:
-        validate_selectors(
-            [selector],
-            rule_names(),
-            lambda s: GlossaryError(f"{where}: severity: no rule matches {s!r}"),
-        )
+    checks: list[tuple[str, Sequence[str]]] = [
+        ("select", config.select),
+        ("ignore", config.ignore),
+        ("severity", [selector for selector, _ in config.severity]),
+    ]
+    for key, selectors in checks:
+
+        def report(selector: str, key: str = key) -> GlossaryError:
+            return GlossaryError(f"{where}: {key}: no rule matches {selector!r}")
+
+        validate_selectors(selectors, rule_names(), report)
 
 
 def _prepare(tasks: list[_Task]) -> None:

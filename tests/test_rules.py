@@ -111,6 +111,8 @@ def test_capitals_accept_all_caps_surname_and_headline_caps() -> None:
     assert "GL203" not in codes("YANG Jiechi (杨洁篪) spoke.")
     assert "GL203" not in codes("YANG JIECHI (杨洁篪) SPOKE.")
     assert "GL203" in codes("Yang JieChi (杨洁篪) spoke.")
+    # a double surname capitalises both halves (GB/T 28039)
+    assert [c for c in codes("Zhāng-Wáng Shūfāng 张王淑芳 spoke.") if c != "GL402"] == []
 
 
 def test_umlaut_house_choice() -> None:

@@ -238,13 +238,25 @@ def _hyphenated_given(ctx: Context) -> Iterator[Hit]:
 
 
 def _expected_case(word: str, *, surname: bool) -> bool:
+    """One capital at the start of each part: `Yáng`, `YANG` (a formal variant), the double
+    surname `Zhāng-Wáng`; a hyphenated given name may capitalise its second part or not."""
+    if "-" in word:
+        head, *tail = word.split("-")
+        return _expected_case(head, surname=surname) and all(
+            _expected_case(part, surname=True) if surname else _lower_or_capitalised(part)
+            for part in tail
+        )
     letters = [c for c in word if c.isalpha()]
     if not letters:
         return True
     if surname and len(letters) > 1 and all(c.isupper() for c in letters):
         return True  # `YANG Jiechi`: an accepted formal variant
-    rest = list(letters[1:])
-    return letters[0].isupper() and not any(c.isupper() for c in rest)
+    return letters[0].isupper() and not any(c.isupper() for c in letters[1:])
+
+
+def _lower_or_capitalised(part: str) -> bool:
+    letters = [c for c in part if c.isalpha()]
+    return not any(c.isupper() for c in letters[1:])
 
 
 def _capitals(ctx: Context) -> Iterator[Hit]:

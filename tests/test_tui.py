@@ -665,3 +665,82 @@ async def test_escape_leaves_the_lookup_input(article: Path, fake_core: list[str
         await pilot.press("slash", "escape")
         await pilot.pause()
         assert isinstance(app.focused, FindingsList)
+
+
+HOUSE = """\
+# a house glossary of the test's own
+[[entry]]
+hanzi = "张小明"
+pinyin = "Zhāng Xiǎomíng"
+english = "Zhang Xiaoming"
+system = "pinyin"
+kind = "person"
+notes = "A student."
+"""
+
+
+async def _edit_notes(pilot: Pilot[None], app: ReviewApp, hanzi: str, notes: str) -> None:
+    await pilot.press("a")
+    await settle(pilot)
+    form = app.screen
+    assert isinstance(form, EntryFormScreen)
+    form.query_one("#hanzi", Input).value = hanzi
+    await settle(pilot)
+    form.query_one("#notes", Input).value = notes
+    await pilot.pause()
+    await pilot.press("ctrl+s")  # save the entry (the form's binding)
+    await settle(pilot)
+    assert isinstance(app.screen, ReviewScreen)
+
+
+@pilot_test
+async def test_editing_an_entry_changes_it_in_its_file(
+    article: Path, fake_core: list[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "house.toml"
+    target.write_text(HOUSE, encoding="utf-8")
+    app = make_app(article, glossary_paths=[target])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EntryFormScreen)
+        await pilot.press("escape")
+        await _edit_notes(pilot, app, "张小明", "A student in Rome.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not app.session.dirty
+        # edit again after saving: still one entry, changed in place
+        await _edit_notes(pilot, app, "张小明", "A student in Rome, 2022.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not app.session.dirty
+    saved = target.read_text(encoding="utf-8")
+    assert saved.count("[[entry]]") == 1
+    assert 'notes = "A student in Rome, 2022."' in saved
+    assert saved.startswith("# a house glossary of the test's own\n")  # comments survive
+    assert 'notes = "A student in Rome."' in target.with_name("house.toml~").read_text(
+        encoding="utf-8"
+    )
+
+
+@pilot_test
+async def test_a_glossary_changed_on_disk_is_not_overwritten_silently(
+    article: Path, fake_core: list[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "house.toml"
+    target.write_text(HOUSE, encoding="utf-8")
+    app = make_app(article, glossary_paths=[target])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _edit_notes(pilot, app, "张小明", "Edited in the review.")
+        changed = HOUSE.replace("A student.", "Edited by a colleague.")
+        target.write_text(changed, encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")  # keep the file
+        await settle(pilot)
+        assert target.read_text(encoding="utf-8") == changed
+        assert app.session.glossary_dirty

@@ -91,6 +91,7 @@ class House:
         self.paths = tuple(paths)
         self.article = article
         self._lookup: tuple[object, Lookup] | None = None
+        self._seen: dict[str, str] | None = None  # path -> SHA-256 as this session read it
 
     @cached_property
     def configured(self) -> tuple[Path, ...]:
@@ -110,7 +111,10 @@ class House:
 
     def base(self) -> Glossary:
         """The glossary files as on disk (cached by the core per file modification time)."""
-        return load_glossary(self.files())
+        glossary = load_glossary(self.files())
+        if self._seen is None:  # what the session read first: the changed-on-disk reference
+            self._seen = dict(glossary.digests)
+        return glossary
 
     def effective(self, changes: Sequence[object]) -> Glossary:
         """The glossary with this session's changes applied, for checking and look-up."""
@@ -152,7 +156,9 @@ class House:
         listed = list(_changes(changes))
         for index, change in enumerate(listed):
             if old is not None and change.new == old:  # editing an entry added or edited now
-                listed[index] = Change(change.old, new)
+                # once saved, the entry is edited where it was written
+                written = next((e for e in self.base().entries if e == old and e.path), None)
+                listed[index] = Change(written or change.old, new)
                 break
         else:
             listed.append(Change(old, new))
@@ -161,8 +167,10 @@ class House:
 
     def save(self, changes: Sequence[object], *, force: bool = False) -> Path:
         """Write every change into its file: edits where the entry was read, additions to
-        the `--glossary` file. Atomic, with a backup; refuses a file changed on disk."""
-        loaded = self.base().digests
+        the `--glossary` file. Atomic, with a backup; refuses a file that changed on disk
+        since this session read it (unless `force`)."""
+        self.base()
+        seen = self._seen or {}
         by_file: dict[Path, list[Change]] = {}
         for change in _changes(changes):
             if change.old is not None and change.old.path:
@@ -176,14 +184,12 @@ class House:
             by_file.setdefault(path, []).append(change)
         for path, file_changes in by_file.items():
             handle = GlossaryFile.open(path, create=True)
-            expected = loaded.get(str(path))
-            if not force and (
-                (expected is not None and handle.digest != expected)
-                or (expected is None and handle.digest is not None and path in self.files())
-            ):
+            if not force and handle.digest != seen.get(str(path)):
                 raise ChangedOnDisk(path)
             for change in file_changes:
-                if change.old is not None and change.old.path == str(path):
+                if change.new in handle.entries:
+                    continue  # written by an earlier save
+                if change.old is not None and change.old in handle.entries:
                     handle.replace(change.old, change.new)
                 else:
                     handle.add(change.new)
@@ -191,6 +197,8 @@ class House:
                 backup = path.with_name(path.name + "~")
                 backup.write_bytes(path.read_bytes())
             handle.save()
+            seen[str(path)] = handle.digest or ""
+        self._seen = seen
         return self.target or next(iter(by_file))
 
 

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
 from glossary.errors import GlossaryError
+from glossary.house import Entry
 from tui import bridge, still_cursors
 
 
@@ -37,6 +38,7 @@ class EntryFormScreen(ModalScreen[FormResult | None]):
         self._entries = entries
         self._hanzi = hanzi
         self._existing = house.find(entries, hanzi) if hanzi else None
+        self._opened_for_edit = self._existing is not None  # else: add, or edit what is typed
         self._touched: set[str] = set()  # fields the user typed in: never overwritten
         self._filling = False
         self.errors: list[str] = []
@@ -46,7 +48,7 @@ class EntryFormScreen(ModalScreen[FormResult | None]):
         form = bridge.form_values(self._existing, self._hanzi)
         title = "Edit glossary entry" if self._existing is not None else "Add glossary entry"
         with Vertical(classes="dialog wide", id="entry-dialog"):
-            yield Static(title, classes="dialog-title")
+            yield Static(title, classes="dialog-title", id="entry-title")
             with Grid(id="entry-grid"):
                 yield Label("Characters")
                 yield Input(form.hanzi, id="hanzi", compact=True)
@@ -96,9 +98,21 @@ class EntryFormScreen(ModalScreen[FormResult | None]):
 
     @on(Input.Changed, "#hanzi")
     def _hanzi_changed(self, event: Input.Changed) -> None:
-        if not self._filling:
-            self._propose(event.value)
-            self._validate()
+        if self._filling:
+            return
+        if not self._opened_for_edit:
+            # characters already in the glossary: edit that entry rather than add a second one
+            hanzi = event.value.strip()
+            found = self._house.find(self._entries, hanzi) if hanzi else None
+            if found != self._existing:
+                self._existing = found
+                if found is not None:
+                    self._load(found)
+                self.query_one("#entry-title", Static).update(
+                    "Edit glossary entry" if found is not None else "Add glossary entry"
+                )
+        self._propose(event.value)
+        self._validate()
 
     @work(exclusive=True, thread=True, group="propose")
     def _propose(self, hanzi: str) -> None:
@@ -140,6 +154,19 @@ class EntryFormScreen(ModalScreen[FormResult | None]):
                 )
             )
         self._validate()
+
+    def _load(self, entry: Entry) -> None:
+        """Show an existing entry's fields (what the user typed is replaced: it is that entry)."""
+        values = bridge.form_values(entry, entry.hanzi)
+        self._filling = True
+        try:
+            for field in ("pinyin", "english", "notes"):
+                self.query_one(f"#{field}", Input).value = getattr(values, field)
+            for field in ("system", "kind", "region"):
+                self.query_one(f"#{field}", Select).value = getattr(values, field)
+        finally:
+            self._filling = False
+        self._touched.update({"pinyin", "english"})
 
     def _fill(self, field: str, value: str) -> None:
         if field in self._touched:

@@ -403,6 +403,9 @@ class ReviewScreen(Screen[None]):
             except GlossaryError as exc:
                 self.notify(str(exc), severity="error", timeout=8)
                 return False
+            except OSError as exc:
+                self.notify(f"glossary not saved: {exc}", severity="error", timeout=8)
+                return False
             session.mark_glossary_saved()
             saved.append(target.name)
         self._update_titles(checking=self.checked_text != session.text)

@@ -51,7 +51,7 @@ def test_json_layout() -> None:
 
 def test_github_escapes() -> None:
     line = format_github([REPORT]).strip()
-    assert line.startswith("::error file=a.md,line=2,col=10,endLine=2,endColumn=16,title=GL101 ")
+    assert line.startswith("::error file=a.md,line=2,col=10,endLine=2,endColumn=16,title=GL101::")
     assert line.endswith("::'chì' is not a reading of 篪: 50%25, a, b")
 
 

@@ -159,7 +159,7 @@ def format_github(reports: Sequence[FileReport]) -> str:
                     f"col={item.column}",
                     f"endLine={item.end_line}",
                     f"endColumn={item.end_column}",
-                    f"title={_escape_property(f.code + ' ' + f.rule)}",
+                    f"title={_escape_property(f.code)}",
                 ]
             )
             out.append(f"::{level[f.severity.value]} {props}::{_escape_data(f.message)}")

@@ -744,3 +744,31 @@ async def test_a_glossary_changed_on_disk_is_not_overwritten_silently(
         await settle(pilot)
         assert target.read_text(encoding="utf-8") == changed
         assert app.session.glossary_dirty
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("story.md", "# Rome\n\nThe historian Céng Guófān 曾国藩 was not there.\n"),
+        ("story.txt", "Rome\n\nThe historian Céng Guófān 曾国藩 was not there.\n"),
+        ("story.html", "<p>The historian Céng Guófān 曾国藩\nwas not there.</p>\n"),
+    ],
+)
+@pilot_test
+async def test_a_suppression_comment_silences_the_real_checker(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(app)
+        index = next(i for i, f in enumerate(screen.findings) if f.code == "GL102")
+        screen.select_finding(index)
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.click("#choice-comment")
+        await settle(pilot)
+        assert "glossary: disable-line=GL102" in app.session.text
+        assert "GL102" not in {f.code for f in screen.findings}

@@ -18,6 +18,7 @@ from itertools import product
 from glossary.repair.charmaps import CP1252_DECODE, CP1252_ENCODE, REPLACEMENT, Chain, char_class
 from glossary.repair.pieces import Piece
 from glossary.repair.plausible import IMPOSSIBLE, UNKNOWN_HAN, char_cost, is_han
+from glossary.repair.runs import runs_around
 
 CHAIN_COST = 4.0  # bits per decoded character: genuine Chinese is the likelier reading
 WILD_COST = 2.0
@@ -321,7 +322,7 @@ def _utf8_cost(run: str) -> float:
     """The cost of the run read as UTF-8 in Windows-1252 instead (the likelier mix-up)."""
     from glossary.repair import single
 
-    pieces = single.decode_run(run, 0, CP1252_ENCODE, Chain.CP1252, drops=False, controls=True)
+    pieces = single.decode_run(run, 0, Chain.CP1252, drops=False, controls=True)
     inside = {k for p in pieces for k in range(p.start, p.end)}
     rest = sum(char_cost(c) for k, c in enumerate(run) if k not in inside)
     return sum(p.costs[0] for p in pieces) + rest
@@ -360,15 +361,10 @@ def _gbk_as_cp1252(text: str, start: int, run: str) -> list[Piece]:
 
 def find_pieces(text: str) -> dict[Chain, list[Piece]]:
     """Pieces per chain: UTF-8 as GBK, UTF-8 as Big5, GBK as cp1252."""
-    trigger = _trigger_re()
     out: dict[Chain, list[Piece]] = {Chain.GBK: [], Chain.BIG5: [], Chain.GBK_AS_CP1252: []}
-    for match in _RUN_RE.finditer(text):
-        run = match.group()
-        if trigger.search(text, match.start(), match.end() + 1):
-            out[Chain.GBK] += decode_run(run, match.start(), Chain.GBK, text)
-            out[Chain.BIG5] += decode_run(run, match.start(), Chain.BIG5, text)
-        for sub in _LATIN_RUN_RE.finditer(run):
-            out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(
-                text, match.start() + sub.start(), sub.group()
-            )
+    for start, run in runs_around(text, _trigger_re(), _RUN_RE):
+        out[Chain.GBK] += decode_run(run, start, Chain.GBK, text)
+        out[Chain.BIG5] += decode_run(run, start, Chain.BIG5, text)
+    for start, run in runs_around(text, _LATIN_RUN_RE, _LATIN_RUN_RE):
+        out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(text, start, run)
     return out

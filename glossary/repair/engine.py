@@ -27,6 +27,7 @@ from glossary.repair.charmaps import (
 from glossary.repair.context import CONFIDENCE, Decision, Method, resolve
 from glossary.repair.pieces import Piece
 from glossary.repair.plausible import UNKNOWN_HAN, char_cost, is_han
+from glossary.repair.runs import runs_around
 from glossary.repair.single import GENUINE_AFTER, decode_run
 
 # In a document where most Thai letters are seed mojibake, a Thai letter as
@@ -99,6 +100,11 @@ def _convincing(char: str) -> bool:
 _GENUINE_PUNCTUATION = "".join(GENUINE_AFTER)
 
 
+def _after_letter(text: str, start: int) -> bool:
+    before = text[start - 1 : start]
+    return before.isascii() and before.isalpha()
+
+
 def _is_latin(char: str) -> bool:
     return "\xc0" <= char <= "\u024f"
 
@@ -110,18 +116,23 @@ def _in_latin_word(text: str, start: int, end: int) -> bool:
     return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
 
 
+_EVIDENCE_SAMPLE = 400  # Thai letters: enough to tell mojibake from genuine Thai
+
+
 def _seed_pieces(text: str) -> list[Piece]:
-    runs = [(m.start(), m.group()) for m in _SEED_RUN_RE.finditer(text)]
-    runs = [(start, run) for start, run in runs if _THAI_RE.search(run)]
+    runs = runs_around(text, _THAI_RE, _SEED_RUN_RE)
     if not runs:
         return []
     # Evidence first: how much of the Thai reads as UTF-8 (at the usual cost of
     # a lost byte) and gives characters such text is made of, at least one
-    # piece with no byte lost.
+    # piece with no byte lost. A sample is enough: the pipeline damages all
+    # of a document, so genuine Thai and seed mojibake do not mix.
     total = decoded = certain = 0
     for start, run in runs:
         total += _thai_count(run)
-        for piece in decode_run(run, start, SEED_ENCODE, Chain.SEED, drops=True):
+        for piece in decode_run(
+            run, start, Chain.SEED, drops=True, after_letter=_after_letter(text, start)
+        ):
             mojibake = text[piece.start + 1 : piece.end]
             if (
                 _convincing(piece.best)
@@ -130,19 +141,25 @@ def _seed_pieces(text: str) -> list[Piece]:
             ):
                 decoded += _thai_count(text[piece.start : piece.end])
                 certain += not piece.lost
+        if total >= _EVIDENCE_SAMPLE:
+            break
     if not certain or decoded * 2 < total:
         return []  # genuine Thai: little of it reads as UTF-8, none without a lost byte
 
-    def literal(char: str) -> float:
-        return _THAI_IN_MOJIBAKE if _THAI_RE.match(char) else char_cost(char)
-
     pieces: list[Piece] = []
     for start, run in runs:
-        pieces += decode_run(run, start, SEED_ENCODE, Chain.SEED, drops=True, literal=literal)
+        pieces += decode_run(
+            run,
+            start,
+            Chain.SEED,
+            drops=True,
+            thai_cost=_THAI_IN_MOJIBAKE,
+            after_letter=_after_letter(text, start),
+        )
     return pieces
 
 
-def _again(pieces: list[Piece], times: int) -> list[Piece]:
+def _again(text: str, pieces: list[Piece], times: int) -> list[Piece]:
     """Doubly encoded text: decode the decoded characters again where they still decode."""
     if times >= _MAX_TIMES or not pieces:
         return pieces
@@ -159,7 +176,14 @@ def _again(pieces: list[Piece], times: int) -> list[Piece]:
             and all(c in CP1252_ENCODE for c in inner)
             and _CP1252_TRIGGER_RE.search(inner)
         ):
-            redone = decode_run(inner, 0, CP1252_ENCODE, Chain.CP1252, drops=False, controls=True)
+            redone = decode_run(
+                inner,
+                0,
+                Chain.CP1252,
+                drops=False,
+                controls=True,
+                after_letter=_after_letter(text, group[0].start),
+            )
         starts = {sum(len(p.best) for p in group[:k]): k for k in range(len(group) + 1)}
         k = 0
         for second in redone:
@@ -188,7 +212,7 @@ def _again(pieces: list[Piece], times: int) -> list[Piece]:
         group.append(piece)
     flush()
     if any(p.times > times for p in out):
-        return _again(out, times + 1)
+        return _again(text, out, times + 1)
     return out
 
 
@@ -198,14 +222,18 @@ def _has_c1(text: str) -> bool:
 
 def _cp1252_pieces(text: str) -> list[Piece]:
     pieces: list[Piece] = []
-    for match in _CP1252_RUN_RE.finditer(text):
-        run = match.group()
-        if _CP1252_TRIGGER_RE.search(run):
+    for start, run in runs_around(text, _CP1252_TRIGGER_RE, _CP1252_RUN_RE):
+        if run:
             decoded = decode_run(
-                run, match.start(), CP1252_ENCODE, Chain.CP1252, drops=False, controls=True
+                run,
+                start,
+                Chain.CP1252,
+                drops=False,
+                controls=True,
+                after_letter=_after_letter(text, start),
             )
             # A C1 control is only ever a middle step of doubly encoded text.
-            pieces += [p for p in _again(decoded, 1) if not _has_c1(p.best)]
+            pieces += [p for p in _again(text, decoded, 1) if not _has_c1(p.best)]
     return pieces
 
 
@@ -309,6 +337,20 @@ def _all_or_nothing(pieces: Sequence[Piece], decisions: Sequence[Decision]) -> l
     would be re-read differently, and repair must be idempotent.
     """
     out = list(decisions)
+
+    def rereadable(text: str | None) -> bool:
+        return any(c in _REREADABLE for c in text or "")
+
+    # Document-wide for a chain whose undecided pieces could come out re-readable:
+    # otherwise a second pass would see repaired Thai next to Thai-looking mojibake.
+    held = {
+        p.chain
+        for p, d in zip(pieces, out, strict=True)
+        if d.choice is None and any(map(rereadable, p.candidates))
+    }
+    for k, piece in enumerate(pieces):
+        if piece.chain in held and rereadable(out[k].choice):
+            out[k] = Decision(None, Method.UNDECIDED)
     block: list[int] = []
 
     def close() -> None:

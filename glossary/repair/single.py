@@ -10,10 +10,17 @@ filling the gap with an undefined byte is a candidate. Costs come from
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
 from itertools import combinations, product
 
-from glossary.repair.charmaps import REPLACEMENT, UNDEFINED_1252, Chain
+from glossary.repair.charmaps import (
+    CP1252_ENCODE,
+    REPLACEMENT,
+    SEED_ENCODE,
+    UNDEFINED_1252,
+    Chain,
+)
 from glossary.repair.pieces import Piece
 from glossary.repair.plausible import char_cost
 
@@ -25,6 +32,9 @@ _WILD = -1
 # reading that rests only on these as continuation bytes is weak evidence.
 GENUINE_AFTER = frozenset("\u00a0“”‘’–—•…")
 WEAK_COST = 6.0
+# Right after an ASCII letter, mojibake is an accented letter of the same word
+# (``cafÃ©``), far more often than a Han character or a symbol.
+GLUED_COST = 6.0
 MAX_DECODED_COST = 22.0
 _C1_COST = 12.0
 
@@ -78,21 +88,79 @@ def _fillings(lead: int, conts: list[int], need: int, drops: int) -> list[tuple[
     return out
 
 
+@lru_cache(maxsize=65536)
+def _readings(
+    lead: int,
+    conts: tuple[int, ...],
+    need: int,
+    missing: int,
+    controls: bool,
+    weak: bool,
+    glued: bool,
+) -> tuple[tuple[str, float, int], ...]:
+    """(character, cost, bytes lost) for one UTF-8 sequence, cheapest first; cached by bytes."""
+    options: dict[str, tuple[float, int]] = {}
+    for seq, lost in _fillings(lead, list(conts), need, missing):
+        char = _decode_one(seq)
+        if char is None or char == REPLACEMENT:
+            continue
+        cost = _C1_COST if controls and _is_c1(char) else char_cost(char)
+        if cost > MAX_DECODED_COST:
+            continue  # a reading this unlikely is never worth a repair
+        cost += DECODE_COST + missing * DROP_COST + (lost - missing) * WILD_COST
+        if weak:
+            cost += WEAK_COST
+        if glued and char >= "\u0250":
+            cost += GLUED_COST
+        if cost < options.get(char, (float("inf"), 0))[0]:
+            options[char] = (cost, lost)
+    ranked = sorted(options.items(), key=lambda kv: (kv[1][0], kv[0]))
+    return tuple((char, cost, lost) for char, (cost, lost) in ranked)
+
+
 def decode_run(
     run: str,
     offset: int,
-    encode: dict[str, int],
     chain: Chain,
     *,
     drops: bool,
-    literal: Callable[[str], float] = char_cost,
+    thai_cost: float | None = None,
     controls: bool = False,
+    after_letter: bool = False,
 ) -> list[Piece]:
     """The decoded pieces of ``run`` (found at ``offset`` in the text) on its cheapest reading.
 
-    With ``controls``, a C1 control may be decoded: it is never text, but in
-    doubly encoded mojibake it is the middle step (U+0081 in ``Ã„Â\x81``).
+    ``thai_cost`` overrides the cost of a Thai letter kept as written (in a
+    document of seed mojibake it is near-impossible). With ``controls``, a C1
+    control may be decoded: it is never text, but in doubly encoded mojibake
+    it is the middle step (U+0081 in ``Ã„Â\x81``). ``after_letter``: the run
+    follows an ASCII letter.
     """
+    found = _decode(run, chain, drops, thai_cost, controls, after_letter)
+    if not offset:
+        return list(found)
+    return [replace(p, start=p.start + offset, end=p.end + offset) for p in found]
+
+
+_ENCODERS = {Chain.SEED: SEED_ENCODE, Chain.CP1252: CP1252_ENCODE}
+
+
+def _literal(char: str, thai_cost: float | None) -> float:
+    if thai_cost is not None and "\u0e01" <= char <= "\u0e5b":
+        return thai_cost
+    return char_cost(char)
+
+
+@lru_cache(maxsize=16384)
+def _decode(
+    run: str,
+    chain: Chain,
+    drops: bool,
+    thai_cost: float | None,
+    controls: bool,
+    after_letter: bool,
+) -> tuple[Piece, ...]:
+    encode = _ENCODERS[chain]
     data = [_WILD if c == REPLACEMENT else encode[c] for c in run]
     n = len(run)
     best: list[float] = [0.0] + [float("inf")] * n
@@ -100,7 +168,7 @@ def decode_run(
     for i in range(n):
         if best[i] == float("inf"):
             continue
-        as_written = best[i] + literal(run[i])
+        as_written = best[i] + _literal(run[i], thai_cost)
         if as_written < best[i + 1]:
             best[i + 1] = as_written
             back[i + 1] = (i, None)
@@ -111,47 +179,37 @@ def decode_run(
         while avail < need and i + 1 + avail < n and _is_cont(data[i + 1 + avail]):
             avail += 1
         for taken in range(avail + 1):
-            weak = taken > 0
             missing = need - taken
             if missing and (not drops or missing > 2):
                 continue
-            options: dict[str, float] = {}
-            lost_of: dict[str, int] = {}
-            for seq, lost in _fillings(data[i], data[i + 1 : i + 1 + taken], need, missing):
-                char = _decode_one(seq)
-                if char is None or char == REPLACEMENT:
-                    continue
-                cost = _C1_COST if controls and _is_c1(char) else char_cost(char)
-                if cost > MAX_DECODED_COST:
-                    continue  # a reading this unlikely is never worth a repair
-                cost += DECODE_COST + missing * DROP_COST + (lost - missing) * WILD_COST
-                if weak and drops and all(c in GENUINE_AFTER for c in run[i + 1 : i + 1 + taken]):
-                    cost += WEAK_COST
-                if cost < options.get(char, float("inf")):
-                    options[char] = cost
-                    lost_of[char] = lost
-            if not options:
+            weak = (
+                drops and taken > 0 and all(c in GENUINE_AFTER for c in run[i + 1 : i + 1 + taken])
+            )
+            glued = after_letter and i == 0
+            ranked = _readings(
+                data[i], tuple(data[i + 1 : i + 1 + taken]), need, missing, controls, weak, glued
+            )
+            if not ranked:
                 continue
-            ranked = sorted(options.items(), key=lambda kv: (kv[1], kv[0]))
             end = i + 1 + taken
             total = best[i] + ranked[0][1]
             if total < best[end]:
                 best[end] = total
                 piece = Piece(
-                    start=offset + i,
-                    end=offset + end,
+                    start=i,
+                    end=end,
                     chain=chain,
-                    candidates=tuple(c for c, _ in ranked),
-                    costs=tuple(cost for _, cost in ranked),
-                    lost=lost_of[ranked[0][0]],
+                    candidates=tuple(c for c, _, _ in ranked),
+                    costs=tuple(cost for _, cost, _ in ranked),
+                    lost=ranked[0][2],
                 )
                 back[end] = (i, piece)
     pieces: list[Piece] = []
     pos = n
     while pos > 0:
-        prev, found = back[pos]
-        if found is not None:
-            pieces.append(found)
+        prev, step = back[pos]
+        if step is not None:
+            pieces.append(step)
         pos = prev
     pieces.reverse()
-    return pieces
+    return tuple(pieces)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from glossary.house import Entry, Glossary
 
 PERSON, PLACE, ORGANISATION, TERM = "person", "place", "organisation", "term"
+_CEDICT_PERSON = "nrc"  # our part-of-speech tag for people added from CC-CEDICT
+_NAME_FREQUENCY = 1000  # enough to keep a known name whole, not enough to swallow a word
 _TAG_FOR_KIND = {PERSON: "nr", PLACE: "ns", ORGANISATION: "nt", TERM: "nz"}
 # Words after a surname that make a title, not a given name: 张先生 is Mr Zhang.
 _TITLES = frozenset(
@@ -164,6 +166,14 @@ def _tokenizer(glossary: Glossary) -> Any:
     except OSError:
         pass
     base.initialize()
+    # People CC-CEDICT knows, so that 马克龙 (Macron) is not read as 马克 + 龙. Words jieba
+    # already has (common words that are also someone's name) keep jieba's reading.
+    from glossary.cedict import load_cedict
+
+    for person in load_cedict().people():
+        for form in dict.fromkeys((person.simplified, person.traditional)):
+            if 2 <= len(form) <= 8 and is_han_text(form) and not base.FREQ.get(form):
+                base.add_word(form, freq=_NAME_FREQUENCY, tag=_CEDICT_PERSON)
     for entry in glossary.entries:
         tag = _TAG_FOR_KIND[entry.kind.value]
         for form in dict.fromkeys((entry.hanzi, entry.traditional)):
@@ -243,12 +253,14 @@ def _merge_split_names(items: list[tuple[int, str, str]]) -> list[tuple[int, str
     i = 0
     while i < len(items):
         offset, word, tag = items[i]
-        if tag == "nr" and len(word) == 1 and table.get(word) is not None and i + 1 < len(items):
+        surname = table.get(word) if len(word) <= 2 else None
+        lone = surname is not None and (tag == "nr" or len(word) == 2)  # 欧阳 may come as ns
+        if lone and i + 1 < len(items):
             next_offset, next_word, next_tag = items[i + 1]
             if (
-                next_offset == offset + 1
+                next_offset == offset + len(word)
                 and 1 <= len(next_word) <= 2
-                and next_tag in ("nr", "nrfg", "nz", "ng")
+                and next_tag in ("nr", "nrfg", "nrt", "nz", "ng", _CEDICT_PERSON)
                 and next_word not in _TITLES
                 and is_han_text(next_word)
             ):
@@ -265,9 +277,11 @@ def _kind_of(word: str, tag: str, glossary: Glossary, cedict: Cedict | None) -> 
 
     if glossary.by_hanzi(word):
         return glossary.by_hanzi(word)[0].kind.value
+    if tag == _CEDICT_PERSON:
+        return PERSON
     if tag in ("nr", "nrfg"):
-        chars = len(word)
-        if 2 <= chars <= 4 and surname_table().prefixes(word) and word[-1:] not in _TITLES:
+        titled = any(word.endswith(t) and len(word) > len(t) for t in _TITLES)
+        if 2 <= len(word) <= 4 and surname_table().prefixes(word) and not titled:
             return PERSON
         return None
     if tag == "nrt" and len(word) >= 2:
@@ -348,7 +362,7 @@ def _describe(tally: _Tally, glossary: Glossary, cedict: Cedict | None) -> Found
             entry=entry,
             **base,
         )
-    if tally.kind == PERSON and tally.tag != "nrt":
+    if tally.kind == PERSON and tally.tag not in ("nrt", _CEDICT_PERSON):
         from glossary.romanize import NotAName, romanize
 
         try:
@@ -372,6 +386,8 @@ def _describe(tally: _Tally, glossary: Glossary, cedict: Cedict | None) -> Found
 
         known = cedict.by_hanzi(word)
         proper = sorted([e for e in known if e.is_proper] or known, key=lambda e: e.is_variant)
+        if tally.kind == PERSON:
+            proper = [e for e in proper if e.is_person] or proper
         if proper:
             best = proper[0]
             return Found(
@@ -383,6 +399,19 @@ def _describe(tally: _Tally, glossary: Glossary, cedict: Cedict | None) -> Found
                 alternatives=tuple(dict.fromkeys(e.english for e in proper[1:])),
                 **base,
             )
+    from glossary.interchange import propose
+
+    proposal = propose(word, tally.kind)
+    if proposal is not None:
+        return Found(
+            traditional=to_traditional(tally.key),
+            pinyin=proposal[0],
+            english=proposal[1],
+            source="cedict",
+            in_glossary=False,
+            notes=("composed from CC-CEDICT's words: check it",),
+            **base,
+        )
     return Found(
         traditional=to_traditional(tally.key),
         pinyin="",

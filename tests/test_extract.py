@@ -117,3 +117,15 @@ def test_cli_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert f"{latin}:2:" in err and "not UTF-8" in err
     assert main(["extract", str(tmp_path / "absent.txt")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_known_names_stay_whole_and_titles_are_not_names(house: Glossary) -> None:
+    text = "法国总统马克龙会见了欧阳娜娜。王先生说，华为公司在深圳。"
+    result = {f.hanzi: f for f in extract(text, glossary=house)}
+    macron = result["马克龙"]  # CC-CEDICT's people are jieba words: not 马克 + 龙
+    assert (macron.kind, macron.english, macron.source) == ("person", "Emmanuel Macron", "cedict")
+    assert result["欧阳娜娜"].kind == "person"  # a compound surname the tagger split off
+    assert result["欧阳娜娜"].pinyin == "Ōuyáng Nànà"
+    assert not any(key.startswith("王") for key in result)  # 王先生 is Mr Wang
+    huawei = result["华为公司"]
+    assert huawei.kind == "organisation" and huawei.pinyin and "check" in huawei.notes[0]

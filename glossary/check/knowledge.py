@@ -195,6 +195,19 @@ class Knowledge:
         glossary = self.glossary if self.glossary is not None else Glossary(())
         return [word for _, word, _ in tokens(text, glossary)]
 
+    def frequency(self, hanzi: str) -> int | None:
+        """How common a word or character is (jieba's count, via CC-CEDICT); None: unknown."""
+        if not self.use_cedict:
+            return None
+        entries = _cedict().by_hanzi(hanzi)
+        return max((e.frequency for e in entries), default=0)
+
+    def is_known_term(self, latin: str) -> bool:
+        """Whether CC-CEDICT knows this Latin spelling as a place or a term, not a person."""
+        if not self.use_cedict:
+            return False
+        return any(e.kind != "person" for e in _cedict().by_name(latin))
+
     def is_word(self, hanzi: str) -> bool:
         """Whether CC-CEDICT lists these characters as an ordinary word or place, not a person."""
         if not self.use_cedict:

@@ -812,6 +812,18 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                             )
                             for form in (*known.forms, known.pinyin):
                                 by_fold.setdefault(fold_key(form), info)
+                            _add_reversed(info, reversed_fold)
+                if info is None and length == 2 and _unknown_pinyin_name(chunk, knowledge):
+                    # `Wang Wentao`: a pinyin name nobody lists; known to this article only
+                    pkey = "pinyin:" + key
+                    info = people[pkey] = PersonInfo(
+                        pkey,
+                        surname=_toneless(chunk[0].text),
+                        given=_toneless(chunk[1].text),
+                        is_pinyin=True,
+                    )
+                    by_fold.setdefault(key, info)
+                    _add_reversed(info, reversed_fold)
                 if info is None:
                     continue
                 mention = Mention(kind, start, end, tuple(chunk), known=info.known, passage=passage)
@@ -947,6 +959,29 @@ def _toned_names(
             out.append(mention)
             i += 2
     return out
+
+
+def _add_reversed(info: PersonInfo, reversed_fold: dict[str, PersonInfo]) -> None:
+    """Let `Jiechi Yang` be found once `Yang Jiechi` (surname first, pinyin) is known."""
+    if info.is_pinyin and info.given and (info.known is None or info.known.order == "eastern"):
+        reversed_fold.setdefault(fold_key(f"{info.given} {info.surname}"), info)
+
+
+def _unknown_pinyin_name(chunk: Sequence[Word], knowledge: Knowledge) -> bool:
+    """Two words that can only be a pinyin name: a pinyin surname, then a given name of two
+    syllables (one-syllable ones such as `Kong` in `Hong Kong` are too often something else),
+    and not a place or term CC-CEDICT knows by that spelling (`Zhang Jiajie`)."""
+    surname, given = chunk
+    if "-" in given.text or any(c.isupper() for c in given.text[1:]):
+        return False
+    if _toneless(surname.text).casefold().replace("ü", "u") not in _plain_surname_spellings():
+        return False
+    options = _syllable_options(given.text)
+    if not options or min(len(o) for o in options) != 2:
+        return False
+    if not _syllable_options(surname.text):
+        return False
+    return not knowledge.is_known_term(f"{surname.text} {given.text}")
 
 
 def _name_context(passage: Passage, words: list[Word], index: int) -> bool:

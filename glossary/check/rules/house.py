@@ -18,6 +18,8 @@ def _toneless(text: str) -> str:
 
 # --- GL103 -----------------------------------------------------------------------------
 
+RARE = 50  # a character used fewer times than this in jieba's corpus counts as rare
+
 
 def _wrong_characters(ctx: Context) -> Iterator[Hit]:
     from glossary.chars import readings
@@ -33,12 +35,14 @@ def _wrong_characters(ctx: Context) -> Iterator[Hit]:
         person = people[0]
         expected = person.traditional if _is_traditional(mention.hanzi) else person.hanzi
         differing = [(a, b) for a, b in zip(mention.hanzi, expected, strict=False) if a != b]
-        homophone_slip = (
-            len(mention.hanzi) == len(expected)
-            and len(differing) == 1
-            and {r.base for r in readings(differing[0][0])}
-            & {r.base for r in readings(differing[0][1])}
-        )
+        # A rare character that sounds like the glossary's one is an input-method slip
+        # (杨洁箎 for 杨洁篪); a common one is more likely a namesake (王怡, not 王毅).
+        homophone_slip = False
+        if len(mention.hanzi) == len(expected) and len(differing) == 1:
+            written, wanted = differing[0]
+            same_sound = {r.base for r in readings(written)} & {r.base for r in readings(wanted)}
+            frequency = ctx.knowledge.frequency(written)
+            homophone_slip = bool(same_sound) and frequency is not None and frequency < RARE
         message = (
             f"{mention.latin} is {person.hanzi}"
             + (f" ({person.traditional})" if person.traditional != person.hanzi else "")
@@ -250,8 +254,9 @@ RULES = (
         severity=Severity.WARNING,
         doc=(
             "A person the house glossary knows is printed with other characters: "
-            "`Yang Jiechi (杨洁箎)` for 杨洁篪. A one-character slip to a character with the same "
-            "sound is a warning with a fix; anything else is info (it may be another person)."
+            "`Yang Jiechi (杨洁箎)` for 杨洁篪. A one-character slip to a rare character with the "
+            "same sound is a warning with a fix; anything else is info, since it may well be "
+            "a namesake (`Wang Yi (王怡)`, a pastor, is not the minister 王毅)."
         ),
         bad="Yang Jiechi (杨洁箎) spoke to reporters.",
         good="Yang Jiechi (杨洁篪) spoke to reporters.",

@@ -65,12 +65,23 @@ def _case_like(template: str, word: str) -> str:
     return word
 
 
-def _rebuild(word: Word, syllables: Sequence[Syllable]) -> str:
-    toned = has_tone_marks(normalize_lookalikes(word.text))
+def _rebuild(word: Word, syllables: Sequence[Syllable], *, toned: bool | None = None) -> str:
+    if toned is None:
+        toned = has_tone_marks(normalize_lookalikes(word.text))
     text = join_syllables(syllables, tones=toned)
     if "’" in word.text:
         text = text.replace("'", "’")
     return _case_like(word.text, text)
+
+
+def _with_tone(syllable: Syllable, char: str) -> Syllable:
+    """An unmarked syllable with the tone of its character's only reading of that sound."""
+    from glossary.chars import readings
+
+    if syllable.tone:
+        return syllable
+    tones = {r.tone for r in readings(char) if r.base == syllable.base}
+    return Syllable(syllable.base, tones.pop()) if len(tones) == 1 else syllable
 
 
 def _is_umlaut_miss(match: SyllableMatch) -> bool:
@@ -320,7 +331,15 @@ def _umlaut(ctx: Context) -> Iterator[Hit]:
                 else m.written
                 for m in _word_syllables(alignment, match.word_index)
             ]
-            replacement = _rebuild(word, syllables)
+            if mention.toned:
+                # in a tone-marked name the word gets its tone too (`Lv Hóng` -> `Lǚ Hóng`)
+                syllables = [
+                    _with_tone(s, m.char)
+                    for s, m in zip(
+                        syllables, _word_syllables(alignment, match.word_index), strict=True
+                    )
+                ]
+            replacement = _rebuild(word, syllables, toned=mention.toned)
             if style is Umlaut.YU and not mention.toned:
                 replacement = replacement.replace("ü", "yu").replace("Ü", "Yu")
             what = "'v'" if uses_v else "'u'"

@@ -40,21 +40,7 @@ KNOWN_FALSE_ALARMS: dict[str, str] = {}
 # Faulty-article expectations the checker does not meet yet: (article, kind, line, code) ->
 # what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding) or "extra" (a
 # warning/error beyond the expected ones, keyed with line 0 and code "").
-KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
-    ("03-orthography.txt", "must", 6, "GL205"): (
-        "the fix for `Lv Hóng 吕红` is the toneless 'Lü', though the name is tone-marked ('Lǚ')"
-    ),
-    ("05-surnames.md", "must", 13, "GL305"): (
-        "`Wang told` after Wang Wentao and Wang Yi (no characters) is not reported as ambiguous"
-    ),
-    ("06-name-order.txt", "must", 7, "GL209"): (
-        "`Feng Xie` after `Xie Feng` is not reported: name order is only checked for people "
-        "printed with characters"
-    ),
-    ("06-name-order.txt", "must", 11, "GL209"): (
-        "`Jiechi Yang` after `Yang Jiechi` (no characters, house glossary person) is not reported"
-    ),
-}
+KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {}
 
 
 @cache

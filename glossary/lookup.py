@@ -216,6 +216,88 @@ def _proper_pinyin(numbered: str) -> str:
     return " ".join(out)
 
 
+# --- Wade-Giles --------------------------------------------------------------------
+
+# Initials: Wade-Giles -> pinyin, without and with the aspiration mark (which is often dropped).
+_WG_INITIALS = (
+    ("tz", ("z", "c"), ("c",)),
+    ("ts", ("z", "c"), ("c",)),
+    ("ch", ("zh", "j", "ch", "q"), ("ch", "q")),
+    ("hs", ("x",), ("x",)),
+    ("sh", ("sh",), ("sh",)),
+    ("ss", ("s",), ("s",)),
+    ("sz", ("s",), ("s",)),
+    ("k", ("g", "k"), ("k",)),
+    ("p", ("b", "p"), ("p",)),
+    ("t", ("d", "t"), ("t",)),
+    ("j", ("r",), ("r",)),
+)
+# Finals that Wade-Giles spells differently (others are the same in both).
+_WG_FINALS = {
+    "ih": ("i",),
+    "ieh": ("ie",),
+    "ien": ("ian",),
+    "üeh": ("ue",),
+    "ueh": ("ue",),
+    "ung": ("ong",),
+    "iung": ("iong",),
+    "eh": ("e",),
+    "erh": ("er",),
+    "o": ("o", "e", "uo"),  # ko -> ge, to -> duo
+    "uei": ("ui",),
+    "ü": ("u", "ü"),
+    "üan": ("uan",),
+    "ün": ("un",),
+}
+_WG_WHOLE = {"yu": ("you",), "yü": ("yu",), "yung": ("yong",), "yeh": ("ye",), "yen": ("yan",),
+             "erh": ("er",), "yüeh": ("yue",), "yüan": ("yuan",), "yün": ("yun",)}  # fmt: skip
+
+
+def wade_giles_syllables(syllable: str) -> tuple[str, ...]:
+    """The toneless pinyin syllables a Wade-Giles syllable may stand for (ü as ``u``)."""
+    from glossary.pinyin import SYLLABLES
+
+    text = syllable.lower().replace("’", "'").replace("‘", "'").replace("ʻ", "'")
+    text = re.sub(r"\d", "", text).replace("u:", "ü").replace("v", "ü")
+    aspirated = "'" in text
+    text = text.replace("'", "")
+    options: list[str] = list(_WG_WHOLE.get(text, ()))
+    initial, finals = "", text
+    initials: tuple[str, ...] = ("",)
+    for wade, plain, marked in _WG_INITIALS:
+        if text.startswith(wade):
+            initial, finals = wade, text[len(wade) :]
+            initials = marked if aspirated else plain
+            break
+    else:
+        if text[:1] and text[0] not in "aeiouü":
+            initials, finals = (text[0],), text[1:]
+    extra: tuple[str, ...] = ("i",) if finals == "u" and initial in ("tz", "ts", "ss", "sz") else ()
+    for head in initials:
+        for final in (finals, *_WG_FINALS.get(finals, ()), *extra):  # tzu -> zi, ssu -> si
+            candidate = head + final
+            if head in ("j", "q", "x") or candidate.startswith("y"):
+                candidate = candidate.replace("ü", "u")
+            options.append(candidate)
+    valid = [o for o in dict.fromkeys(options) if o in SYLLABLES]
+    return tuple(dict.fromkeys(v.replace("ü", "u") for v in valid))
+
+
+def wade_giles_keys(text: str, *, limit: int = 32) -> list[str]:
+    """Toneless pinyin keys for a Wade-Giles name, syllables split at spaces and hyphens."""
+    import itertools
+
+    words = [w for w in re.split(r"[\s\-]+", text.strip()) if w]
+    if not words or len(words) > 6:
+        return []
+    choices = [wade_giles_syllables(w) for w in words]
+    if not all(choices):
+        return []
+    keys = ("".join(combo) for combo in itertools.product(*choices))
+    original = pinyin_key(text)
+    return [k for k in itertools.islice(dict.fromkeys(keys), limit) if k != original]
+
+
 # --- the engine -------------------------------------------------------------------
 
 
@@ -345,6 +427,7 @@ class Lookup:
             if query.field in (Field.ANY, Field.ENGLISH):
                 found += self._english(query)
             if not query.wildcard and not any(c.tier is Tier.EXACT for c in found):
+                found += self._wade_giles(query)
                 found += self._near(query)
         return _rank(found, limit)
 
@@ -514,6 +597,23 @@ class Lookup:
         if not parts or len(parts) < 2:
             return None
         return _composed("".join(_hanzi_of(p) for p in parts), parts, tier)
+
+    # Wade-Giles and other older spellings
+
+    def _wade_giles(self, query: Query) -> list[_Candidate]:
+        """``Teng Hsiao-p'ing`` -> Deng Xiaoping: the pinyin a Wade-Giles spelling stands for."""
+        if query.field is Field.ENGLISH or has_tone_marks(query.text):
+            return []
+        keys = wade_giles_keys(query.text)
+        out: list[_Candidate] = []
+        for key in keys:
+            out += [_house(e, Tier.PARTIAL, 88, "wade-giles") for e in self._by_pinyin.get(key, ())]
+            if self.cedict:
+                out += [
+                    _ced(e, Tier.PARTIAL, 85 + e.is_proper, "wade-giles")
+                    for e in self.cedict.by_toneless(key, limit=20)
+                ]
+        return out
 
     # English
 

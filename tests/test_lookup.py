@@ -224,3 +224,31 @@ def test_capitalised_names_prefer_proper_nouns(engine: Lookup) -> None:
 def test_gloss_ranking_ignores_articles_and_prefers_the_head(engine: Lookup) -> None:
     result = engine.search("e:Xi'an")[0]
     assert result.hanzi == "西安"
+
+
+@pytest.mark.parametrize(
+    ("syllable", "expected"),
+    [
+        ("Hsiao", {"xiao"}),
+        ("p'ing", {"ping"}),
+        ("ping", {"bing", "ping"}),  # the aspiration mark is often dropped
+        ("Ch'ien", {"qian"}),
+        ("Chih", {"zhi", "ji", "chi", "qi"}),
+        ("Tzu", {"zi", "zu", "ci", "cu"}),
+        ("Jih", {"ri"}),
+        ("Yüeh", {"yue"}),
+        ("yu", {"you", "yu"}),
+        ("Hsü", {"xu"}),
+        ("ko", {"ge", "guo", "ke", "kuo"}),
+    ],
+)
+def test_wade_giles_syllables(syllable: str, expected: set[str]) -> None:
+    from glossary.lookup import wade_giles_syllables
+
+    assert set(wade_giles_syllables(syllable)) == expected
+
+
+def test_wade_giles_names_find_the_pinyin_entry(engine: Lookup) -> None:
+    assert first(engine, "Yang Chieh-ch'ih") == ("杨洁篪", Origin.HOUSE)  # not the alias spelling
+    assert first(engine, "Hsi Chin-p'ing") == ("习近平", Origin.CEDICT)
+    assert engine.search("Hsi Chin-p'ing")[0].match == "wade-giles"

@@ -288,3 +288,26 @@ def test_runs_of_characters_are_cut_with_jieba() -> None:
         if f.code == "GL105"
     ]
     assert finding.fix is not None and finding.fix.replacement == "习近平"
+
+
+def test_people_known_without_characters() -> None:
+    # a house person written in Western order after the surname-first form
+    text = "Yang Jiechi spoke first.\n\nLater Jiechi Yang left."
+    [finding] = [f for f in check_text(text) if f.code == "GL209"]
+    assert finding.fix is not None and finding.fix.replacement == "Yang Jiechi"
+    # a two-syllable pinyin name nobody lists is still a person of this article
+    empty = Knowledge(None, use_cedict=False)
+    text = "Commerce Minister Wang Wentao and Foreign Minister Wang Yi met.\n\nWang said so."
+    assert "GL305" in codes(text)
+    found = check_text(
+        "The minister Wang Wentao met Wang Lijun.\n\nLater, Wang said so.", knowledge=empty
+    )
+    assert [f.code for f in found] == ["GL305"]
+    # not names: places, one-syllable words after a surname
+    for text in ("Hong Kong and Feng Shui and Tai Chi.", "Zhang Jiajie is scenic."):
+        assert codes(text) == []
+
+
+def test_namesakes_are_not_wrong_characters() -> None:
+    text = "Wang Yi (王怡), a pastor, is no relation of the minister."
+    assert [f.severity for f in check_text(text) if f.code == "GL103"] == [Severity.INFO]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 from typing import Any
 
@@ -30,6 +30,7 @@ _MAX_COMBOS = 512
 _MAX_NEIGHBOUR_OPTIONS = 10
 _MIN_WORD_FREQ = 20  # jieba counts: rarer "words" are mostly names and noise
 _PLACEHOLDER = "\x00"
+_WINDOW = 300
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -111,29 +112,36 @@ def _all_han(text: str) -> bool:
 def _view(
     text: str, pieces: Sequence[Piece], decisions: Sequence[Decision], focus: int
 ) -> tuple[str, list[int | None], int]:
-    """The line around piece ``focus`` with decided pieces applied.
+    """The line around piece ``focus`` (at most ``_WINDOW`` characters each side),
+    with decided pieces applied.
 
     Undecided pieces show as placeholders (one per character of their
     candidates); ``owner`` maps each view position to the piece behind a
     placeholder. Returns the view, the owners and where the focus starts.
     """
     piece = pieces[focus]
-    line_start = text.rfind("\n", 0, piece.start) + 1
-    line_end = text.find("\n", piece.end)
-    if line_end < 0:
-        line_end = len(text)
+    lo = max(text.rfind("\n", 0, piece.start) + 1, piece.start - _WINDOW)
+    hi = text.find("\n", piece.end)
+    hi = min(len(text) if hi < 0 else hi, piece.end + _WINDOW)
+    first = focus
+    while first > 0 and pieces[first - 1].end > lo:
+        first -= 1
+    last = focus
+    while last + 1 < len(pieces) and pieces[last + 1].start < hi:
+        last += 1
+    lo = min(lo, pieces[first].start)
+    hi = max(hi, pieces[last].end)
     out: list[str] = []
     owner: list[int | None] = []
-    pos = line_start
+    pos = lo
     at = 0
 
     def put(chunk: str, who: int | None) -> None:
         out.append(chunk)
         owner.extend([who] * len(chunk))
 
-    for i, other in enumerate(pieces):
-        if other.end <= line_start or other.start >= line_end:
-            continue
+    for i in range(first, last + 1):
+        other = pieces[i]
         put(text[pos : other.start], None)
         choice = decisions[i].choice
         if i == focus:
@@ -143,12 +151,19 @@ def _view(
         else:
             put(choice, None)
         pos = other.end
-    put(text[pos:line_end], None)
+    put(text[pos:hi], None)
     return "".join(out), owner, at
 
 
+@lru_cache(maxsize=8192)
+def _split(word: str) -> list[Any] | None:
+    from glossary.pinyin import split_syllables
+
+    return split_syllables(word)
+
+
 def _latin_word(view: str, at: int, piece: Piece) -> Decision | None:
-    from glossary.pinyin import split_syllables, tone_marks_well_placed
+    from glossary.pinyin import tone_marks_well_placed
 
     start = at
     while start > 0 and view[start - 1].isalpha() and not is_han(view[start - 1]):
@@ -164,7 +179,7 @@ def _latin_word(view: str, at: int, piece: Piece) -> Decision | None:
         if candidate.isupper() and at != start and not (others.isupper() and len(others) > 1):
             continue  # a capital inside a lowercase word: LǏ is not how Lǐ is written
         word = view[start:at] + candidate + view[at + 1 : end]
-        syllables = split_syllables(word)
+        syllables = _split(word)
         if syllables is not None and tone_marks_well_placed(word, syllables):
             fits.append(candidate)
     if len(fits) == 1:
@@ -267,8 +282,6 @@ def _syllables_near(view: str, start: int, end: int, count: int) -> list[list[An
     ``Yáng Jiéchí 杨洁篪`` and ``杨洁篪 (Yáng Jiéchí)`` the pinyin is the name's.
     A run that touches unrecovered bytes has unknown extent and gets none.
     """
-    from glossary.pinyin import split_syllables
-
     if (start and view[start - 1] == REPLACEMENT) or view[end : end + 1] == REPLACEMENT:
         return []
     found: list[list[Any]] = []
@@ -281,7 +294,7 @@ def _syllables_near(view: str, start: int, end: int, count: int) -> list[list[An
     for words, is_before in sides:
         syllables: list[Any] = []
         for word in words:
-            split = split_syllables(word)
+            split = _split(word)
             if split is None or _PLACEHOLDER in word:
                 break
             syllables = split + syllables if is_before else syllables + split

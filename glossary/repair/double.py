@@ -24,6 +24,7 @@ CHAIN_COST = 4.0  # bits per decoded character: genuine Chinese is the likelier 
 WILD_COST = 2.0
 _MAX_BYTES = 30  # a stretch is at most this long before both readings line up
 _MAX_FILLINGS = 4096
+_OUTSIDE_WORD = 4.0  # bits extra for an accented letter that is not part of a word
 _MAX_OPTIONS = 24  # candidates kept per filled-in character
 _PLAUSIBLE = 24.0  # a filled-in character costlier than this is not offered
 _CODECS = {Chain.GBK: "gb18030", Chain.BIG5: "big5"}
@@ -324,7 +325,7 @@ def _utf8_cost(run: str) -> float:
 
     pieces = single.decode_run(run, 0, Chain.CP1252, drops=False, controls=True)
     inside = {k for p in pieces for k in range(p.start, p.end)}
-    rest = sum(char_cost(c) for k, c in enumerate(run) if k not in inside)
+    rest = sum(char_cost(c) + _OUTSIDE_WORD for k, c in enumerate(run) if k not in inside)
     return sum(p.costs[0] for p in pieces) + rest
 
 
@@ -343,7 +344,7 @@ def _gbk_as_cp1252(text: str, start: int, run: str) -> list[Piece]:
         return []
     if len(decoded) < 2 or len(decoded) * 2 != len(run) or not all(map(_chinese_text, decoded)):
         return []
-    as_written = sum(char_cost(c) + 4.0 for c in run)  # accented letters outside any word
+    as_written = sum(char_cost(c) + _OUTSIDE_WORD for c in run)
     as_chinese = sum(char_cost(c) + 1.0 for c in decoded)
     if as_chinese >= min(as_written, _utf8_cost(run)):
         return []

@@ -26,7 +26,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from glossary.errors import DataError
+from glossary.errors import DataError, GlossaryError
 from glossary.pinyin import numbered_to_marked
 from glossary.resources import cache_dir
 
@@ -523,16 +523,27 @@ def database_path(source: Path | None = None) -> Path:
         digest = hashlib.sha256(f"{digest}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()
     target = cache_dir() / f"cedict-{digest[:16]}-v{FORMAT_VERSION}.sqlite3"
     if not target.is_file():
-        _build(source, target, digest)
+        try:
+            _build(source, target, digest)
+        except (OSError, sqlite3.OperationalError) as exc:
+            raise GlossaryError(
+                f"cannot write the CC-CEDICT index in {target.parent} ({exc}); "
+                "set GLOSSARY_CACHE_DIR to a writable folder"
+            ) from None
         for stale in target.parent.glob("cedict-*.sqlite3"):
             if stale != target and _built_from(stale) == str(source):
                 stale.unlink(missing_ok=True)
     return target
 
 
+def _read_only_uri(path: Path) -> str:
+    """An SQLite URI opening `path` read-only (percent-encoded: spaces, '?', '#' are safe)."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def _built_from(path: Path) -> str | None:
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             row = db.execute("SELECT value FROM meta WHERE key = 'source'").fetchone()
         finally:
@@ -558,7 +569,7 @@ class Cedict:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._db = sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
         self._lock = threading.Lock()
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[str, ...]]:

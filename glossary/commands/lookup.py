@@ -111,8 +111,14 @@ def format_results(results: Sequence[Result]) -> str:
         hanzi = result.hanzi
         if result.traditional and result.traditional != result.hanzi:
             hanzi += f" ({result.traditional})"
-        detail = result.definition if result.source.value == "cedict" else result.notes
         if result.source.value == "house":
             detail = " — ".join(p for p in (result.definition, result.notes) if p)
+        else:  # the English column already shows the first gloss
+            detail = result.definition
+            if detail == result.english:
+                detail = ""
+            elif detail.startswith(result.english + "; "):
+                detail = detail[len(result.english) + 2 :]
+            detail = " — ".join(p for p in (detail, result.notes) if p)
         rows.append([hanzi, result.pinyin, result.english, result.source.value, detail])
     return table(rows, ["characters", "pinyin", "english", "source", "definition / notes"])

@@ -15,37 +15,11 @@ Comments are not prose, but suppression directives in them are collected (`Direc
 from __future__ import annotations
 
 import bisect
-import enum
 import re
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from glossary.check.findings import LineIndex
-
-
-class Format(enum.Enum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    HTML = "html"
-
-
-# file suffix -> format; these are also the suffixes `glossary lint FOLDER` reads.
-SUFFIXES: dict[str, Format] = {
-    ".txt": Format.TEXT,
-    ".text": Format.TEXT,
-    ".md": Format.MARKDOWN,
-    ".markdown": Format.MARKDOWN,
-    ".mdown": Format.MARKDOWN,
-    ".mkd": Format.MARKDOWN,
-    ".html": Format.HTML,
-    ".htm": Format.HTML,
-    ".xhtml": Format.HTML,
-}
-
-
-def format_for(path: str | PurePath) -> Format:
-    """The format of a file from its suffix; anything unknown is read as plain text."""
-    return SUFFIXES.get(PurePath(path).suffix.lower(), Format.TEXT)
+from glossary.check.formats import Format, format_for
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _collect(paths: Sequence[str]) -> list[str]:
-    from glossary.check.document import SUFFIXES
+    from glossary.check.formats import SUFFIXES
 
     files: list[str] = []
     for raw in paths:
@@ -256,7 +256,7 @@ class _ResultCache:
     def _path(self, task: _Task) -> Path:
         import hashlib
 
-        from glossary.check.document import format_for
+        from glossary.check.formats import format_for
 
         digest = hashlib.sha256()
         for part in (

@@ -175,6 +175,7 @@ class Glossary:
 # --- locating lines ---------------------------------------------------------
 
 _HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_SINGLE_ENTRY_RE = re.compile(r"^\s*\[\s*entry\s*\]")
 _KEY_RE = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
 
 
@@ -471,6 +472,11 @@ def parse_glossary_text(text: str, path: str, *, derive_traditional: bool = True
     tables = data.get("entry", [])
     if not isinstance(tables, list):
         line = top.get("entry")
+        if line is None:  # `[entry]` written with single brackets
+            line = next(
+                (i for i, text in enumerate(_split_lines(text)) if _SINGLE_ENTRY_RE.match(text)),
+                None,
+            )
         raise DataError(
             path, line + 1 if line is not None else None, "entry", "must be [[entry]] tables"
         )

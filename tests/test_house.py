@@ -98,6 +98,7 @@ ENTRY = '[[entry]]\nhanzi = "杨洁篪"\npinyin = "Yáng Jiéchí"\nenglish = "Y
         ("# header\n" + ENTRY + "\n" + ENTRY, 7, "hanzi", "already defined"),
         ('title = "x"\n' + ENTRY, 1, "title", "unknown key"),
         (ENTRY + "notes = \n", 5, None, "not valid TOML"),
+        ('# one\n[entry]\nhanzi = "杨洁篪"\n', 2, "entry", "[[entry]] tables"),
     ],
 )
 def test_bad_entries_name_file_line_and_field(

@@ -323,7 +323,9 @@ def read_tbx(text: str, path: str) -> list[Row]:
                 term, term_notes = _term_of(term_sec)
                 if not term:
                     continue
-                if lang.startswith("zh") and (
+                if lang.startswith("zh-latn") or lang == "zh-pinyin":
+                    table.setdefault("pinyin", term)  # pinyin kept as its own language
+                elif lang.startswith("zh") and (
                     "hant" in lang or lang in ("zh-tw", "zh-hk", "zh-mo")
                 ):
                     table.setdefault("traditional", term)
@@ -346,6 +348,10 @@ def read_tbx(text: str, path: str) -> list[Row]:
             table["notes"] = " ".join(notes)
         if sources:
             table["sources"] = sources
+        if "hanzi" not in table and "traditional" in table:
+            from glossary.chars import to_simplified
+
+            table["hanzi"] = to_simplified(table["traditional"])  # a Taiwan-only term base
         for key in ("hanzi", "english"):
             if key not in table:
                 raise DataError(
@@ -414,8 +420,8 @@ def entries_from_rows(
             if "kind" not in table and strip_tones(proposal[0]) == table.get("english"):
                 table["kind"] = Kind.PERSON.value
         if "kind" not in table:
-            table["kind"] = Kind.TERM.value
-            filled.append(f"{where}: {table.get('hanzi')} kind not given: term")
+            table["kind"] = _guess_kind(str(table.get("hanzi", "")), str(table.get("pinyin", "")))
+            filled.append(f"{where}: {table.get('hanzi')} kind not given: {table['kind']}")
         if "system" not in table and isinstance(table.get("pinyin"), str):
             if strip_tones(str(table["pinyin"])) == table.get("english"):
                 table["system"] = System.PINYIN.value
@@ -432,6 +438,18 @@ def entries_from_rows(
         entries.append(replace(entry, line=row.line or 0))
     check_duplicates(entries)
     return entries, filled
+
+
+def _guess_kind(hanzi: str, pinyin: str) -> str:
+    """person for a 2-4 character name that starts with a surname and is written as a name
+    (every pinyin word capitalised); else term."""
+    from glossary.surnames import surname_table
+
+    words = pinyin.split()
+    name_like = bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 3
+    if name_like and 2 <= len(hanzi) <= 4 and surname_table().prefixes(hanzi):
+        return Kind.PERSON.value
+    return Kind.TERM.value
 
 
 # --- merging into the house glossary ------------------------------------------------

@@ -205,3 +205,15 @@ def test_notes_that_look_like_keys_stay_notes() -> None:
     )  # fmt: skip
     for fmt in Format:
         assert round_trip([entry], fmt) == [entry], fmt
+
+
+def test_tbx_with_traditional_only_and_pinyin_as_a_language() -> None:
+    text = """<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca"><text><body>
+  <conceptEntry id="x">
+    <langSec xml:lang="zh-TW"><termSec><term>蔡英文</term></termSec></langSec>
+    <langSec xml:lang="zh-Latn-pinyin"><termSec><term>Cài Yīngwén</term></termSec></langSec>
+    <langSec xml:lang="en-US"><termSec><term>Tsai Ing-wen</term></termSec></langSec>
+  </conceptEntry></body></text></tbx>"""
+    (entry,), _ = entries_from_rows(read_rows(text, Format.TBX, "tw.tbx"), "tw.tbx")
+    assert (entry.hanzi, entry.traditional, entry.pinyin) == ("蔡英文", "蔡英文", "Cài Yīngwén")
+    assert entry.system is System.ESTABLISHED and entry.kind is Kind.PERSON  # guessed

@@ -192,7 +192,7 @@ _CLOSING = "”’"
 
 
 def _is_quote_or_dash(candidate: str) -> bool:
-    return candidate in "“”‘’—–"
+    return bool(candidate) and candidate[-1] in "“”‘’—–"
 
 
 def _typography(text: str, view: str, at: int, piece: Piece) -> Decision | None:
@@ -200,13 +200,21 @@ def _typography(text: str, view: str, at: int, piece: Piece) -> Decision | None:
 
     Between letters an apostrophe; after a word a closing quote (double if a
     double quote is open on the line); before a word an opening quote;
-    between spaces the dash this text uses elsewhere.
+    between spaces the dash this text uses elsewhere. Candidates may share a
+    head (``。”``, ``。“``): only their last character is judged.
     """
-    options = set(piece.candidates)
+    heads = {c[:-1] for c in piece.candidates}
+    if len(heads) != 1:
+        return None
+    head = heads.pop()
+    at += len(head)
+    options = {c[-1] for c in piece.candidates}
     before = view[at - 1] if at else " "
     after = view[at + 1] if at + 1 < len(view) else " "
-    word_before = before.isalnum() or before in ".,!?;:)]…" + _CLOSING
-    word_after = after.isalnum() or after in "([" + _OPENING
+    word_before = (
+        before.isalnum() or before in ".,!?;:)]…。，！？；：」』）" + _PLACEHOLDER + _CLOSING
+    )
+    word_after = after.isalnum() or after in "([" + _PLACEHOLDER + _OPENING
     choice: str | None = None
     if before.isalnum() and after.isalnum():
         choice = "’"
@@ -219,7 +227,7 @@ def _typography(text: str, view: str, at: int, piece: Piece) -> Decision | None:
         dashes = [d for d in "—–" if d in options and d in text]
         choice = dashes[0] if len(dashes) == 1 else None
     if choice in options:
-        return Decision(choice, Method.TYPOGRAPHY)
+        return Decision(head + choice, Method.TYPOGRAPHY)
     return None
 
 

@@ -327,7 +327,11 @@ def _repairs_from(
     return repairs
 
 
-_REREADABLE = frozenset(SEED_ENCODE) | frozenset(CP1252_ENCODE)
+# What a chain could read again as its own mojibake if it came out of a partial repair.
+_REREADABLE = {
+    Chain.SEED: frozenset(THAI_CHARS),
+    Chain.CP1252: frozenset(map(chr, range(0x80, 0x100))),
+}
 
 
 def _all_or_nothing(pieces: Sequence[Piece], decisions: Sequence[Decision]) -> list[Decision]:
@@ -338,24 +342,25 @@ def _all_or_nothing(pieces: Sequence[Piece], decisions: Sequence[Decision]) -> l
     """
     out = list(decisions)
 
-    def rereadable(text: str | None) -> bool:
-        return any(c in _REREADABLE for c in text or "")
+    def rereadable(chain: Chain, text: str | None) -> bool:
+        chars = _REREADABLE.get(chain, frozenset())
+        return any(c in chars for c in text or "")
 
     # Document-wide for a chain whose undecided pieces could come out re-readable:
     # otherwise a second pass would see repaired Thai next to Thai-looking mojibake.
     held = {
         p.chain
         for p, d in zip(pieces, out, strict=True)
-        if d.choice is None and any(map(rereadable, p.candidates))
+        if d.choice is None and any(rereadable(p.chain, c) for c in p.candidates)
     }
     for k, piece in enumerate(pieces):
-        if piece.chain in held and rereadable(out[k].choice):
+        if piece.chain in held and rereadable(piece.chain, out[k].choice):
             out[k] = Decision(None, Method.UNDECIDED)
     block: list[int] = []
 
     def close() -> None:
         if any(out[k].choice is None for k in block) and any(
-            c in _REREADABLE for k in block for c in out[k].choice or ""
+            rereadable(pieces[k].chain, out[k].choice) for k in block
         ):
             for k in block:
                 out[k] = Decision(None, Method.UNDECIDED)

@@ -1,0 +1,99 @@
+"""Small cases, one behaviour each: what is repaired, how lost bytes are chosen, what is left."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.repair import find_repairs, repair_text
+from glossary.repair.charmaps import (
+    corrupt_cp1252,
+    corrupt_double,
+    corrupt_gbk_as_cp1252,
+    corrupt_seed,
+)
+
+
+def test_adjacent_pinyin_picks_among_the_ten_candidates() -> None:
+    broken = corrupt_seed("Yáng Jiéchí 杨洁篪")
+    (name,) = [r for r in find_repairs(broken) if "杨" in r.replacement]
+    assert name.replacement == "杨洁篪" and name.confidence >= 0.9
+    # Without the pinyin, 杨 (E6 9D A8, 9D dropped) is one of several candidates.
+    alone = find_repairs(corrupt_seed("“杨”"))
+    undecided = [r for r in alone if not r.recoverable]
+    assert len(undecided) == 1 and {"杨", "恨"} <= set(undecided[0].candidates)
+    assert repair_text(corrupt_seed("“杨”"))[0] == "“" + corrupt_seed("杨") + "”"
+
+
+def test_pinyin_after_the_characters_counts_too() -> None:
+    assert repair_text(corrupt_seed("杨洁篪 (Yáng Jiéchí) said"))[0] == "杨洁篪 (Yáng Jiéchí) said"
+
+
+def test_pinyin_word_decides_a_lost_tone_mark() -> None:
+    # ā is C4 81; 0x81 was dropped, leaving ā, č, ď, Đ or ĝ: only ā makes pinyin.
+    assert repair_text(corrupt_seed("“Zhāng Lǐ”"))[0] == "“Zhāng Lǐ”"
+
+
+def test_dictionary_words_decide_in_chinese_text() -> None:
+    # 经 (E7 BB 8F) lost 0x8F: 经, 绍, 结, 绝 fit; only 经贸 is a word.
+    assert repair_text(corrupt_seed("“双方举行经贸磋商。”"))[0] == "“双方举行经贸磋商。”"
+
+
+def test_script_of_the_text_breaks_a_tie() -> None:
+    # 龙 and 龍 both read lóng; the text around is simplified.
+    broken = corrupt_double("Lǚ Xiǎolóng 吕小龙, a delegate", "gb18030")
+    assert repair_text(broken)[0] == "Lǚ Xiǎolóng 吕小龙, a delegate"
+
+
+@pytest.mark.parametrize(
+    ("broken", "clean"),
+    [
+        (corrupt_cp1252("café “naïve” Zhōu"), "café “naïve” Zhōu"),
+        (corrupt_cp1252("Zhōu Ēnlái 周恩来", times=2), "Zhōu Ēnlái 周恩来"),
+        (corrupt_cp1252("Yáng 杨洁篪 said", strict=True), "Yáng 杨洁篪 said"),
+        (corrupt_double("杨洁篪说：“好。”", "gb18030"), "杨洁篪说：“好。”"),
+        ("Yang Jiechi " + corrupt_gbk_as_cp1252("杨洁篪") + " met", "Yang Jiechi 杨洁篪 met"),
+        ("Premier " + corrupt_double("Lǐ Qiáng", "gb18030"), "Premier Lǐ Qiáng"),
+    ],
+)
+def test_each_chain(broken: str, clean: str) -> None:
+    assert broken != clean
+    assert repair_text(broken)[0] == clean
+
+
+def test_partly_damaged_text_keeps_its_clean_parts() -> None:
+    clean = "Haass wrote: “To do so means…” • Yáng Jiéchí 杨洁篪 — ok"
+    broken = clean.replace("Yáng Jiéchí 杨洁篪", corrupt_seed("Yáng Jiéchí 杨洁篪"))
+    repaired, repairs = repair_text(broken)
+    assert repaired == clean
+    assert all(broken[r.start : r.end] == r.original for r in repairs)
+    assert min(r.start for r in repairs) == broken.index("รก")  # nothing before the name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "São Paulo, ação, Müller, Straße, Fuß», naïve, Ærø",
+        "วันนี้อากาศดีมาก ๆ เราจึงออกไปเดินเล่น",
+        "เด็ก ๆ “ไป…” รก",
+        "Привет, «откровенно» — съезд",
+        "国务院副总理何立峰周六率团抵达日内瓦。龍與鳳。",
+        "Nǚ'érguó, Xī’ān, Lǚshùn, lüè",
+        "Price: €12.50, ¥38, ฿60, 5 °C, ½ cup",
+    ],
+)
+def test_clean_text_in_many_scripts_is_left_alone(text: str) -> None:
+    assert repair_text(text) == (text, [])
+
+
+def test_lost_bytes_are_reported_not_invented() -> None:
+    for text in ("x \ufffd\ufffd y", "名字：锟斤拷锟斤拷"):
+        repaired, repairs = repair_text(text)
+        assert repaired == text
+        assert len(repairs) == 1 and not repairs[0].recoverable
+        assert repairs[0].candidates == ()
+        assert "lost" in repairs[0].chain
+
+
+def test_empty_and_ascii() -> None:
+    assert repair_text("") == ("", [])
+    assert repair_text("plain ASCII, nothing to do.\n") == ("plain ASCII, nothing to do.\n", [])

@@ -329,7 +329,6 @@ def _html_blocks(
             self._base = base  # its offset in the file
             self._lines = lines
             self._file_lines = file_lines
-            self._skip_depth = 0
             self._skip_stack: list[str] = []
             self.blocks: list[list[Segment]] = [[]]
             self.directives: list[Directive] = []

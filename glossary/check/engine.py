@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from glossary.check.document import Directive, Document, Format, read_document
 from glossary.check.findings import Finding, Fix, LineIndex
@@ -155,7 +154,3 @@ def fix_text(
         if not count:
             break
     return source, total
-
-
-def with_path(findings: Iterable[Finding], path: str) -> list[Finding]:
-    return [replace(f, path=path) for f in findings]

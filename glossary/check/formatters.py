@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -262,11 +262,3 @@ def render(
     if fmt is OutputFormat.SARIF:
         return format_sarif(reports, rules)
     return format_text(reports, color=color)
-
-
-def counts_by_severity(reports: Sequence[FileReport]) -> Mapping[Severity, int]:
-    counts = dict.fromkeys(Severity, 0)
-    for report in reports:
-        for finding in report.findings:
-            counts[finding.severity] += 1
-    return counts

@@ -383,11 +383,6 @@ def _near(match: SyllableMatch) -> bool:
     return any(_edit_distance_one(match.written.base, r.base) for r in readings(match.char))
 
 
-@dataclass
-class _Found:
-    mentions: list[Mention] = field(default_factory=list)
-
-
 def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> list[Mention]:
     text = passage.text
     out: list[Mention] = []
@@ -557,8 +552,6 @@ def _best_pairing(
         if not words:
             continue
         suffix = words[-2:] if layout == "latin-first" else words[:2]
-        if any(w.toned for w in suffix):
-            return _paired(layout, suffix, hanzi, h_start, h_end, None, known[0] if known else None)
         return _paired(layout, suffix, hanzi, h_start, h_end, None, known[0] if known else None)
     return None
 

@@ -830,11 +830,9 @@ def _rank(candidates: Iterable[_Candidate], limit: int) -> list[Result]:
     return out
 
 
-@cache
-def _default_lookup(paths: tuple[str, ...] | None, use_cedict: bool) -> Lookup:
-    from glossary.house import load_glossary
-
-    glossary = load_glossary(None if paths is None else list(paths))
+@lru_cache(maxsize=4)
+def engine_for(glossary: Glossary, use_cedict: bool = True) -> Lookup:
+    """One engine per glossary object (`load_glossary` returns a new one when a file changed)."""
     cedict = None
     if use_cedict:
         from glossary.cedict import load_cedict
@@ -852,12 +850,7 @@ def lookup(
 ) -> list[Result]:
     """Look `query` up: house glossary (the shipped one unless given) first, then CC-CEDICT."""
     if glossary is None:
-        engine = _default_lookup(None, use_cedict)
-    else:
-        cedict = None
-        if use_cedict:
-            from glossary.cedict import load_cedict
+        from glossary.house import load_glossary
 
-            cedict = load_cedict()
-        engine = Lookup(glossary, cedict)
-    return engine.search(query, limit=limit)
+        glossary = load_glossary()
+    return engine_for(glossary, use_cedict).search(query, limit=limit)

@@ -772,3 +772,30 @@ async def test_a_suppression_comment_silences_the_real_checker(
         await settle(pilot)
         assert "glossary: disable-line=GL102" in app.session.text
         assert "GL102" not in {f.code for f in screen.findings}
+
+
+@pilot_test
+async def test_a_failing_checker_keeps_the_app_and_says_so(
+    article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(path: Path, text: str, glossary: object) -> bridge.Review:
+        raise RuntimeError("rule exploded")
+
+    monkeypatch.setattr(bridge, "check", broken)
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        assert review(app).query_one(ArticleView).border_subtitle == "check failed"
+        assert any("rule exploded" in n.message for n in app._notifications)
+
+
+@pilot_test
+async def test_the_first_check_starts_before_the_ui(article: Path, fake_core: list[str]) -> None:
+    app = make_app(article)
+    await asyncio.sleep(0.2)  # the UI has not started: the check is already running
+    assert fake_core == [article.read_text(encoding="utf-8")]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(review(app).findings) == 4
+    assert len(fake_core) == 1  # its result was used, not computed again

@@ -69,7 +69,7 @@ def app(monkeypatch: pytest.MonkeyPatch) -> ReviewApp:
     monkeypatch.setattr(bridge, "check", check)
     monkeypatch.setattr(bridge, "propose", propose)
     monkeypatch.setattr(bridge, "find_repairs", repairs)
-    monkeypatch.setattr(bridge, "search", lambda engine, query, limit=50: LOOKUP if query else [])
+    monkeypatch.setattr(bridge, "search", lambda engine, query, limit=30: LOOKUP if query else [])
     monkeypatch.setattr(bridge.House, "lookup", lambda self, changes: None)
     monkeypatch.setattr(bridge.House, "find", lambda self, changes, hanzi: None)
     return create_app(FIXTURE, cursor_blink=False)

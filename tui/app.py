@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from tui.bridge import House
+from tui.bridge import House, Review, prefetch
 from tui.screens.modals import ChoiceScreen
 from tui.screens.review import ReviewScreen
 from tui.session import ReviewSession
@@ -33,16 +34,18 @@ class ReviewApp(App[None]):
         *,
         theme: str = "dark",
         cursor_blink: bool = True,
+        first_check: Future[Review] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.house = house
+        self._first_check = first_check
         self._theme_name = THEMES[theme]
         self.cursor_blink = cursor_blink
 
     def on_mount(self) -> None:
         self.theme = self._theme_name
-        self.push_screen(ReviewScreen(self.session, self.house))
+        self.push_screen(ReviewScreen(self.session, self.house, self._first_check))
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
@@ -90,4 +93,7 @@ def create_app(
     paths = tuple(Path(p) for p in glossary_paths)
     session = ReviewSession(Path(article), paths[0] if paths else None)
     house = House(paths, article=Path(article))
-    return ReviewApp(session, house, theme=theme, cursor_blink=cursor_blink)
+    first_check = prefetch(session.path, session.text, house)
+    return ReviewApp(
+        session, house, theme=theme, cursor_blink=cursor_blink, first_check=first_check
+    )

@@ -9,7 +9,9 @@ them from workers.
 from __future__ import annotations
 
 import enum
+import threading
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -360,6 +362,20 @@ def check(path: Path, text: str, glossary: Glossary) -> Review:
     return Review(findings, people)
 
 
+def prefetch(path: Path, text: str, house: House) -> Future[Review]:
+    """Start the first check now, in a thread, so that it runs while the UI starts up."""
+    future: Future[Review] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(check(path, text, house.effective(())))
+        except BaseException as exc:  # handed to whoever waits for the result
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="glossary-first-check", daemon=True).start()
+    return future
+
+
 def _person_row(info: PersonInfo, findings: Sequence[Finding], glossary: Glossary) -> PersonRow:
     known = info.known
     hanzi = info.hanzi or (known.hanzi if known is not None else "")
@@ -458,7 +474,7 @@ def apply_repairs(text: str, repairs: Sequence[Repair]) -> str:
 # -- look-up -------------------------------------------------------------------------------------------
 
 
-def search(engine: Lookup, query: str, *, limit: int = 50) -> list[LookupRow]:
+def search(engine: Lookup, query: str, *, limit: int = 30) -> list[LookupRow]:
     """Look-up results, best first: the house glossary, then CC-CEDICT."""
     return [
         LookupRow(

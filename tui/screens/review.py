@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -60,10 +61,17 @@ class ReviewScreen(Screen[None]):
         text: str
         review: bridge.Review
 
-    def __init__(self, session: ReviewSession, house: bridge.House) -> None:
+    def __init__(
+        self,
+        session: ReviewSession,
+        house: bridge.House,
+        first_check: Future[bridge.Review] | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.house = house
+        # the check of the text as opened, started before the UI (see bridge.prefetch)
+        self._first_check = (session.text, first_check) if first_check is not None else None
         self.review: bridge.Review | None = None
         self.checked_text: str | None = None
         self.current: int | None = None
@@ -101,9 +109,13 @@ class ReviewScreen(Screen[None]):
     @work(exclusive=True, thread=True, group="check")
     def recheck(self) -> None:
         text = self.session.text
+        first, self._first_check = self._first_check, None
         try:
-            glossary = self.house.effective(self.session.entries)
-            review = bridge.check(self.session.path, text, glossary)
+            if first is not None and first[0] == text and not self.session.entries:
+                review = first[1].result()
+            else:
+                glossary = self.house.effective(self.session.entries)
+                review = bridge.check(self.session.path, text, glossary)
         except GlossaryError as exc:
             self.app.call_from_thread(self._check_failed, str(exc))
             return

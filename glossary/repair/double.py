@@ -338,6 +338,8 @@ def _gbk_as_cp1252(text: str, start: int, run: str) -> list[Piece]:
     if len(run) % 2 or any(c not in CP1252_ENCODE for c in run):
         return []
     data = bytes(CP1252_ENCODE[c] for c in run)
+    if any(lead < 0xA1 for lead in data[::2]):
+        return []  # GBK's rows 81-A0 hold rare characters; simplified text hardly uses them
     try:
         decoded = data.decode("gbk")
     except UnicodeDecodeError:

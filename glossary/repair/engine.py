@@ -360,7 +360,7 @@ def _all_or_nothing(pieces: Sequence[Piece], decisions: Sequence[Decision]) -> l
 
     def close() -> None:
         if any(out[k].choice is None for k in block) and any(
-            rereadable(pieces[k].chain, out[k].choice) for k in block
+            rereadable(pieces[k].chain, c) for k in block for c in pieces[k].candidates
         ):
             for k in block:
                 out[k] = Decision(None, Method.UNDECIDED)

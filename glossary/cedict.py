@@ -30,7 +30,7 @@ from glossary.errors import DataError, GlossaryError
 from glossary.pinyin import numbered_to_marked
 from glossary.resources import cache_dir
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 DATA_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
@@ -184,19 +184,33 @@ def _romanized_prefix(numbered: str, gloss: str) -> str | None:
     """The start of `gloss` that spells the entry's pinyin as words (``Guangzhou``, ``Xi'an``).
 
     CC-CEDICT capitalises the first syllable of each word of a proper noun.
+    Apostrophes and hyphens may sit between letters; words are separated by spaces.
     """
     words: list[str] = []
     for token in numbered.split():
-        letters = re.sub(r"[^A-Za-z]", "", token.replace("u:", "u"))
+        letters = "".join(c for c in token.replace("u:", "u").lower() if "a" <= c <= "z")
         if not letters:
             return None
         if token[:1].isupper() or not words:
             words.append(letters)
         else:
             words[-1] += letters
-    pattern = r"\s+".join("['’-]?".join(word) for word in words)
-    match = re.match(pattern + r"\b", gloss, re.IGNORECASE)
-    return match.group(0) if match else None
+    i = 0
+    for number, word in enumerate(words):
+        if number:
+            if i >= len(gloss) or not gloss[i].isspace():
+                return None
+            while i < len(gloss) and gloss[i].isspace():
+                i += 1
+        for k, letter in enumerate(word):
+            if k and i < len(gloss) and gloss[i] in "'’-":
+                i += 1
+            if i >= len(gloss) or gloss[i].lower() != letter:
+                return None
+            i += 1
+    if i < len(gloss) and gloss[i].isalnum():
+        return None
+    return gloss[:i]
 
 
 def _surname_of(definition: str) -> str | None:
@@ -318,6 +332,8 @@ def toneless_key(text: str) -> str:
     from glossary.pinyin import ascii_fold
 
     text = text.replace("u:", "u").replace("U:", "U").replace("v", "u").replace("V", "U")
+    if text.isascii():  # CC-CEDICT's own numbered pinyin: no marks to fold
+        return _NON_LETTER_RE.sub("", text.lower())
     return _NON_LETTER_RE.sub("", ascii_fold(text))
 
 
@@ -442,6 +458,9 @@ def _build(source: Path, target: Path, digest: str) -> None:
         tmp.unlink()
         db = sqlite3.connect(tmp)
         try:
+            # A temporary file, renamed only when complete: no journal needed.
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
             db.executescript(_SCHEMA)
             rows = []
             glosses = []
@@ -449,6 +468,7 @@ def _build(source: Path, target: Path, digest: str) -> None:
             for i, entry in enumerate(parse(source), start=1):
                 kind = entry.kind
                 english = entry.english
+                toneless = entry.toneless
                 name_key = fold_name(english) if kind != "term" else ""
                 rows.append(
                     (
@@ -457,14 +477,14 @@ def _build(source: Path, target: Path, digest: str) -> None:
                         entry.simplified,
                         entry.numbered,
                         _SEP.join(entry.definitions),
-                        entry.toneless,
+                        toneless,
                         kind,
                         english,
                         name_key,
                         frequencies.get(entry.simplified, 0),
                         entry.simplified[::-1],
                         entry.traditional[::-1],
-                        entry.toneless[::-1],
+                        toneless[::-1],
                     )
                 )
                 glosses.append((i, " / ".join(entry.definitions)))

@@ -35,12 +35,41 @@ CLEAN = sorted(p for p in (GOLDEN / "clean").iterdir() if p.suffix in ARTICLE_SU
 FAULTY = sorted(p for p in (GOLDEN / "faulty").iterdir() if p.suffix in ARTICLE_SUFFIXES)
 
 # Clean articles the checker still raises false alarms on: name -> what goes wrong.
-KNOWN_FALSE_ALARMS: dict[str, str] = {}
+KNOWN_FALSE_ALARMS: dict[str, str] = {
+    "26-xi-family.txt": (
+        "GL305 on 'the elder Xi' / 'the younger Xi': the qualifier already says which Xi is meant"
+    ),
+}
 
 # Faulty-article expectations the checker does not meet yet: (article, kind, line, code) ->
 # what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding) or "extra" (a
 # warning/error beyond the expected ones, keyed with line 0 and code "").
-KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {}
+KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
+    ("11-plain-misses.txt", "must", 3, "GL401"): (
+        "`Xi Jingping` (a near miss of the house form Xi Jinping, no characters) is not reported"
+    ),
+    ("11-plain-misses.txt", "must", 7, "GL203"): (
+        "`Li QIang` (capital inside the given name, no characters) is not reported"
+    ),
+    ("11-plain-misses.txt", "must", 9, "GL209"): (
+        "`Jiechi Yang` as the only full mention of a house person (order eastern) is not reported"
+    ),
+    ("11-plain-misses.txt", "must", 12, "GL401"): (
+        "`Tsai Ing-Wen` (capital W) is not reported against the house form Tsai Ing-wen"
+    ),
+    ("12-tones-misses.txt", "must", 3, "GL209"): (
+        "`Jiéchí Yáng 杨洁篪` (reversed at the first mention, with characters) is not reported"
+    ),
+    ("12-tones-misses.txt", "must", 5, "GL101"): (
+        "`Wáng Huníng 王沪宁`: a syllable without a tone mark inside tone-marked pinyin passes"
+    ),
+    ("12-tones-misses.txt", "must", 8, "GL204"): (
+        "`Xīān 西安`: the missing apostrophe in a tone-marked place name is not reported"
+    ),
+    ("12-tones-misses.txt", "must", 9, "GL301"): (
+        "`Wáng Yi` after `Wáng Yì 王毅` (a tone mark dropped) is not reported"
+    ),
+}
 
 
 @cache

@@ -245,10 +245,37 @@ _PINYIN_WORD_SPLIT = re.compile(r"[\s\-" + MIDDLE_DOT + r"]+")
 def _fits(syllable: Syllable, char: str) -> bool:
     from glossary.chars import readings
 
+    def matches(known: Iterable[Syllable]) -> bool:
+        return any(r.base == syllable.base and syllable.tone in (r.tone, 0) for r in known)
+
     known = readings(char)
-    if not known:
+    if matches(known):
+        return True
+    extra = _cedict_readings(char)  # CC-CEDICT knows readings pypinyin lacks
+    if not known and not extra:
         return True  # no dictionary knows this character: nothing to check against
-    return any(r.base == syllable.base and syllable.tone in (r.tone, 0) for r in known)
+    return matches(extra)
+
+
+@cache
+def _cedict_readings(char: str) -> tuple[Syllable, ...]:
+    """A character's readings in CC-CEDICT (single-character entries)."""
+    from glossary.cedict import load_cedict
+    from glossary.pinyin import parse_syllable
+
+    try:
+        entries = load_cedict().by_hanzi(char)
+    except GlossaryError:
+        return ()
+    found = (parse_syllable(e.numbered) for e in entries if len(e.numbered.split()) == 1)
+    return tuple(dict.fromkeys(s for s in found if s is not None))
+
+
+def known_readings(char: str) -> tuple[Syllable, ...]:
+    """Every reading of a character that validation accepts: pypinyin's, then CC-CEDICT's."""
+    from glossary.chars import readings
+
+    return tuple(dict.fromkeys((*readings(char), *_cedict_readings(char))))
 
 
 def pinyin_problem(hanzi: str, pinyin: str) -> str | None:
@@ -258,7 +285,6 @@ def pinyin_problem(hanzi: str, pinyin: str) -> str | None:
     character (an unmarked syllable counts as a neutral tone); tone marks on
     the vowel GB/T 16159 chooses.
     """
-    from glossary.chars import readings
 
     text = unicodedata.normalize("NFC", pinyin.strip())
     if not text:
@@ -305,7 +331,7 @@ def pinyin_problem(hanzi: str, pinyin: str) -> str | None:
         return None
     if best_mismatch is not None:
         _, _, syllable, char = best_mismatch
-        known = ", ".join(r.marked or r.base for r in readings(char))
+        known = ", ".join(r.marked or r.base for r in known_readings(char))
         return f"{syllable.marked!r} is not a reading of {char} (known: {known})"
     counts = sorted({sum(len(s) for s in combo) for combo in _combos(options)})
     shown = " or ".join(map(str, counts[:3]))

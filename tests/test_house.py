@@ -295,3 +295,9 @@ def test_by_hanzi_accepts_middle_dot_lookalikes() -> None:
     glossary = load_glossary([FIXTURES / "dotted.toml"])
     for dot in "·・•‧":
         assert glossary.by_hanzi(f"阿沛{dot}阿旺晋美"), dot
+
+
+def test_a_reading_only_cc_cedict_knows_is_accepted() -> None:
+    # 操 is cāo in pypinyin's table; CC-CEDICT also has cào (a real reading).
+    assert pinyin_problem("操", "cào") is None
+    assert "not a reading" in (pinyin_problem("操", "cǎo") or "")

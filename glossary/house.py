@@ -605,7 +605,15 @@ def _readings_key() -> str:
     from glossary import chars
 
     key = getattr(chars, "_pypinyin_key", None)
-    return str(key()) if callable(key) else ""
+    pypinyin = str(key()) if callable(key) else ""
+    try:
+        from glossary.cedict import data_path
+
+        stat = data_path().stat()
+        cedict = f"{stat.st_size:x}{stat.st_mtime_ns:x}"
+    except (GlossaryError, OSError):
+        cedict = ""
+    return f"{pypinyin}:{cedict}"
 
 
 def _entry_record(entry: Entry) -> dict[str, Any]:

@@ -551,7 +551,8 @@ def database_path(source: Path | None = None) -> Path:
                 "set GLOSSARY_CACHE_DIR to a writable folder"
             ) from None
         for stale in target.parent.glob("cedict-*.sqlite3"):
-            if stale != target and _built_from(stale) == str(source):
+            older_format = not stale.name.endswith(f"-v{FORMAT_VERSION}.sqlite3")
+            if stale != target and (older_format or _built_from(stale) == str(source)):
                 stale.unlink(missing_ok=True)
     return target
 

@@ -198,6 +198,7 @@ class Mention:
     known: Person | None = None  # house glossary or CC-CEDICT record
     is_person: bool = True
     passage: Passage | None = field(default=None, repr=False)
+    reversed: bool = False  # PAIRED, given name first: `Jiéchí Yáng 杨洁篪`
 
     @property
     def latin(self) -> str:
@@ -380,7 +381,53 @@ def plausible_pinyin(alignment: Alignment, toned: bool) -> bool:
 
 
 def _near(match: SyllableMatch) -> bool:
-    return any(_edit_distance_one(match.written.base, r.base) for r in readings(match.char))
+    """A typo-like miss: one letter from a reading, and not that reading in another system
+    (`Chen` for 震 zhèn is Wade-Giles, not a slip)."""
+    written = match.written.base
+    options = readings(match.char)
+    if any(written in _other_spellings(r.base) for r in options):
+        return False
+    return any(_edit_distance_one(written, r.base) for r in options)
+
+
+# Initials and finals as Wade-Giles (without apostrophes), Yale and postal spellings write them.
+_OTHER_INITIALS = {
+    "zh": ("ch", "j"),
+    "ch": ("ch",),
+    "j": ("ch", "j"),
+    "q": ("ch",),
+    "x": ("hs", "s"),
+    "z": ("ts", "tz", "dz"),
+    "c": ("ts", "tz"),
+    "g": ("k",),
+    "k": ("k",),
+    "b": ("p",),
+    "p": ("p",),
+    "d": ("t",),
+    "t": ("t",),
+    "r": ("j", "y"),
+    "sh": ("sh",),
+    "s": ("ss", "sz"),
+}
+_OTHER_FINALS = {"ong": ("ung",), "ian": ("ien",), "e": ("o", "eh"), "ie": ("ieh",), "ui": ("uei",)}
+
+
+@cache
+def _other_spellings(base: str) -> frozenset[str]:
+    """Other romanizations of a pinyin syllable that differ from it by a letter or two."""
+    out = set()
+    for initial, replacements in _OTHER_INITIALS.items():
+        if base.startswith(initial):
+            for replacement in replacements:
+                out.add(replacement + base[len(initial) :])
+    for final, replacements in _OTHER_FINALS.items():
+        if base.endswith(final):
+            for replacement in replacements:
+                stem = base[: -len(final)]
+                out.add(stem + replacement)
+                out.update(o[: -len(final)] + replacement for o in list(out) if o.endswith(final))
+    out.discard(base)
+    return frozenset(out)
 
 
 def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> list[Mention]:
@@ -517,6 +564,8 @@ def _best_pairing(
     h_end: int,
     knowledge: Knowledge,
 ) -> Mention | None:
+    from glossary.check.knowledge import surname_prefixes
+
     known = knowledge.by_hanzi(hanzi)
     for layout, chain in candidates:
         # 1. pinyin of these characters
@@ -535,6 +584,20 @@ def _best_pairing(
         if best is not None:
             person = known[0] if known else None
             return _paired(layout, list(best.words), hanzi, h_start, h_end, best, person)
+        # 1b. given name first (`Jiéchí Yáng 杨洁篪`): the two words swapped read as the pinyin
+        if len(chain) >= 2:
+            pair = chain[-2:] if layout == "latin-first" else chain[:2]
+            swapped = align([pair[1], pair[0]], hanzi)
+            if (
+                swapped is not None
+                and swapped.base_matched == len(swapped.matches)
+                and len(swapped.splits[0]) == swapped.surname_chars
+                and surname_prefixes(hanzi)
+            ):
+                person = known[0] if known else None
+                mention = _paired(layout, pair, hanzi, h_start, h_end, swapped, person)
+                mention.reversed = True
+                return mention
         # 2. a known English form (house glossary), longest first; or a known person's
         # pinyin written in place of the house's established form (`Cai Yingwen`)
         for k in range(len(chain), 0, -1):
@@ -669,7 +732,8 @@ def _split_name(mention: Mention) -> tuple[str, str]:
     """(surname, given) as printed and without tones."""
     if mention.known is not None and mention.alignment is None:
         return mention.known.surname, mention.known.given
-    words = [_toneless(w.text) for w in mention.words]
+    source = mention.alignment.words if mention.alignment is not None else mention.words
+    words = [_toneless(w.text) for w in source]
     if mention.alignment is not None:
         k = mention.alignment.surname_words
         return " ".join(words[:k]).replace(" ", ""), "".join(words[k:])

@@ -49,6 +49,10 @@ def _word_syllables(alignment: Alignment, word_index: int) -> list[SyllableMatch
     return [m for m in alignment.matches if m.word_index == word_index]
 
 
+def word_text(alignment: Alignment, match: SyllableMatch) -> str:
+    return alignment.words[match.word_index].text.lower()
+
+
 def _chars_text(chars: str) -> str:
     from glossary.chars import readings
 
@@ -117,11 +121,19 @@ def _pinyin_mismatch(ctx: Context) -> Iterator[Hit]:
     for mention, alignment in _aligned(ctx, people_only=False):
         toned = mention.toned
         for index, match in enumerate(alignment.matches):
-            if match.reading_ok or _is_umlaut_miss(match):
+            # names have no neutral tone: an unmarked syllable in a tone-marked name is a slip
+            missing_tone = mention.is_person and toned and match.base_ok and not match.written.tone
+            if (
+                missing_tone
+                and "ü" in match.written.base
+                and "ü" not in word_text(alignment, match)
+            ):
+                missing_tone = False  # `Lv Hóng`: GL205 rewrites the word, tone included
+            if (match.reading_ok and not missing_tone) or _is_umlaut_miss(match):
                 continue
             if mention.is_person and surname_reading_issue(alignment, index, mention.hanzi):
                 continue  # GL102 says it better
-            if toned and match.base_ok and match.written.tone == 0:
+            if missing_tone:
                 message = (
                     f"'{match.written.base}' has no tone mark while the rest of the name has; "
                     f"{match.char} reads {_chars_text(match.char)}"
@@ -145,7 +157,7 @@ def _pinyin_mismatch(ctx: Context) -> Iterator[Hit]:
                 ]
                 if not toned:
                     syllables = [Syllable(s.base, 0) for s in syllables]
-                fix = ctx.fix(word.start, word.end, _rebuild(word, syllables))
+                fix = ctx.fix(word.start, word.end, _rebuild(word, syllables, toned=toned))
             yield Hit(
                 word.start,
                 word.end,
@@ -295,7 +307,11 @@ def _capitals(ctx: Context) -> Iterator[Hit]:
 
 
 def _apostrophe(ctx: Context) -> Iterator[Hit]:
-    for _mention, alignment in _aligned(ctx):
+    # people, and tone-marked places and terms (`Xīān 西安`); plain `Tiananmen` and `Xian`
+    # are established English spellings
+    for mention, alignment in _aligned(ctx, people_only=False):
+        if not mention.is_person and not mention.toned:
+            continue
         for index, word in enumerate(alignment.words):
             if "-" in word.text or len(alignment.splits[index]) < 2:
                 continue

@@ -38,6 +38,20 @@ def _display(info: PersonInfo) -> str:
 
 def _name_order(ctx: Context) -> Iterator[Hit]:
     people = {p.key: p for p in ctx.people}
+    for mention in ctx.paired():
+        if not mention.reversed or mention.alignment is None:
+            continue
+        surname, given = mention.alignment.words[0].text, mention.alignment.words[1].text
+        replacement = f"{surname} {given}"
+        fix = None
+        if ctx.contiguous(mention.latin_start, mention.latin_end, mention.latin):
+            fix = ctx.fix(mention.latin_start, mention.latin_end, replacement)
+        yield Hit(
+            mention.latin_start,
+            mention.latin_end,
+            f"surname first: '{replacement}', not '{mention.latin}'",
+            fix,
+        )
     for mention in ctx.analysis.mentions:
         if mention.kind is not Kind.REVERSED:
             continue
@@ -118,6 +132,11 @@ def _inconsistent(ctx: Context) -> Iterator[Hit]:
             )
 
 
+def _spellings(ctx: Context) -> Iterator[Hit]:
+    yield from _inconsistent(ctx)
+    yield from _inconsistent_tones(ctx)
+
+
 def _similar(a: str, b: str) -> bool:
     from glossary.check.mentions import similar_spelling
 
@@ -128,6 +147,52 @@ def _fold(text: str) -> str:
     from glossary.check.knowledge import fold_key
 
     return fold_key(text)
+
+
+def _toned_form(info: PersonInfo) -> Mention | None:
+    """The person's first tone-marked pinyin form that matches the characters, if any."""
+    for mention in info.mentions:
+        if (
+            mention.kind is Kind.PAIRED
+            and mention.alignment is not None
+            and mention.toned
+            and not mention.reversed
+            and all(m.reading_ok and m.written.tone for m in mention.alignment.matches)
+        ):
+            return mention
+    return None
+
+
+def _inconsistent_tones(ctx: Context) -> Iterator[Hit]:
+    """A later tone-marked mention with other tones than the checked first one
+    (`Wáng Yi` after `Wáng Yì 王毅`)."""
+    for info in ctx.people:
+        origin = _toned_form(info)
+        if origin is None:
+            continue
+        canonical = _nfc(origin.latin)
+        for mention in info.mentions:
+            if mention.kind is not Kind.TONED or mention.start < origin.start:
+                continue
+            written = _nfc(mention.latin)
+            if written.casefold() == canonical.casefold():
+                continue
+            if _plain(written).casefold() != _plain(canonical).casefold():
+                continue  # another spelling altogether: the plain comparison reports it
+            fix = None
+            if ctx.contiguous(mention.latin_start, mention.latin_end, mention.latin):
+                fix = ctx.fix(mention.latin_start, mention.latin_end, canonical)
+            yield Hit(
+                mention.latin_start,
+                mention.latin_end,
+                f"'{mention.latin}' has other tone marks than '{canonical}' "
+                f"(line {ctx.line_of(origin.start)})",
+                fix,
+            )
+
+
+def _nfc(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", normalize_lookalikes(text)).split())
 
 
 def _caps_variant(written: str, accepted: set[str]) -> bool:
@@ -287,6 +352,9 @@ def _dangling(ctx: Context) -> Iterator[Hit]:
         )
 
 
+_QUALIFIER_RE = re.compile(r"(?i)\b(?:elder|younger|senior|junior)\s+$")
+
+
 def _named_within(
     people: list[PersonInfo], mention: Mention, index: dict[int, int], here: int, distance: int
 ) -> list[PersonInfo]:
@@ -316,6 +384,10 @@ def _ambiguous(ctx: Context) -> Iterator[Hit]:
         if mention.kind is not Kind.SURNAME or mention.person_key:
             continue
         surname = _plain(mention.latin)
+        if mention.passage is not None and mention.words:
+            ahead = mention.passage.text[: mention.words[0].p_start]
+            if _QUALIFIER_RE.search(ahead):
+                continue  # `the elder Xi`, `the younger Xi`: the qualifier says who
         before = [
             p
             for p in people_by_surname.get(surname, [])
@@ -361,7 +433,7 @@ RULES = (
         ),
         bad="Yang Jiechi (杨洁篪) flew in. Later Yang Jiechei spoke.",
         good="Yang Jiechi (杨洁篪) flew in. Later Yang Jiechi spoke.",
-        check=_inconsistent,
+        check=_spellings,
     ),
     Rule(
         code="GL302",

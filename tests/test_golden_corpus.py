@@ -35,11 +35,7 @@ CLEAN = sorted(p for p in (GOLDEN / "clean").iterdir() if p.suffix in ARTICLE_SU
 FAULTY = sorted(p for p in (GOLDEN / "faulty").iterdir() if p.suffix in ARTICLE_SUFFIXES)
 
 # Clean articles the checker still raises false alarms on: name -> what goes wrong.
-KNOWN_FALSE_ALARMS: dict[str, str] = {
-    "26-xi-family.txt": (
-        "GL305 on 'the elder Xi' / 'the younger Xi': the qualifier already says which Xi is meant"
-    ),
-}
+KNOWN_FALSE_ALARMS: dict[str, str] = {}
 
 # Faulty-article expectations the checker does not meet yet: (article, kind, line, code) ->
 # what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding) or "extra" (a
@@ -56,18 +52,6 @@ KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
     ),
     ("11-plain-misses.txt", "must", 12, "GL401"): (
         "`Tsai Ing-Wen` (capital W) is not reported against the house form Tsai Ing-wen"
-    ),
-    ("12-tones-misses.txt", "must", 3, "GL209"): (
-        "`Jiéchí Yáng 杨洁篪` (reversed at the first mention, with characters) is not reported"
-    ),
-    ("12-tones-misses.txt", "must", 5, "GL101"): (
-        "`Wáng Huníng 王沪宁`: a syllable without a tone mark inside tone-marked pinyin passes"
-    ),
-    ("12-tones-misses.txt", "must", 8, "GL204"): (
-        "`Xīān 西安`: the missing apostrophe in a tone-marked place name is not reported"
-    ),
-    ("12-tones-misses.txt", "must", 9, "GL301"): (
-        "`Wáng Yi` after `Wáng Yì 王毅` (a tone mark dropped) is not reported"
     ),
 }
 

@@ -30,7 +30,7 @@ from glossary.errors import DataError, GlossaryError
 from glossary.pinyin import numbered_to_marked
 from glossary.resources import cache_dir
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 DATA_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
@@ -183,34 +183,36 @@ def person_name(definition: str) -> str | None:
 def _romanized_prefix(numbered: str, gloss: str) -> str | None:
     """The start of `gloss` that spells the entry's pinyin as words (``Guangzhou``, ``Xi'an``).
 
-    CC-CEDICT capitalises the first syllable of each word of a proper noun.
-    Apostrophes and hyphens may sit between letters; words are separated by spaces.
+    CC-CEDICT capitalises the first syllable of each word of a proper noun; a
+    capitalised syllable after the first must follow a space, others may follow
+    an apostrophe or a hyphen. When only the first syllables are spelt and a
+    lower-case description follows (``Shenzhen subprovincial city`` for
+    深圳市 Shen1 zhen4 shi4), that part is the name.
     """
-    words: list[str] = []
-    for token in numbered.split():
+    i = 0
+    boundary = 0  # gloss index after the last syllable that ended a gloss word
+    for number, token in enumerate(numbered.split()):
         letters = "".join(c for c in token.replace("u:", "u").lower() if "a" <= c <= "z")
         if not letters:
             return None
-        if token[:1].isupper() or not words:
-            words.append(letters)
-        else:
-            words[-1] += letters
-    i = 0
-    for number, word in enumerate(words):
-        if number:
+        if number and token[:1].isupper():
             if i >= len(gloss) or not gloss[i].isspace():
-                return None
+                break
             while i < len(gloss) and gloss[i].isspace():
                 i += 1
-        for k, letter in enumerate(word):
-            if k and i < len(gloss) and gloss[i] in "'’-":
-                i += 1
-            if i >= len(gloss) or gloss[i].lower() != letter:
-                return None
+        elif number and i < len(gloss) and gloss[i] in "'’-":
             i += 1
-    if i < len(gloss) and gloss[i].isalnum():
-        return None
-    return gloss[:i]
+        if gloss[i : i + len(letters)].lower() != letters:
+            break
+        i += len(letters)
+        if i == len(gloss) or not gloss[i].isalnum():
+            boundary = i
+    else:
+        return gloss[:i] if i == boundary else None
+    rest = gloss[boundary:].lstrip()
+    if boundary and (not rest or rest[0] in ",;(" or rest[0].islower()):
+        return gloss[:boundary]
+    return None
 
 
 def _surname_of(definition: str) -> str | None:

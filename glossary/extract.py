@@ -88,6 +88,14 @@ _TITLES = frozenset(
 )
 
 
+_PLACE_ENDINGS = tuple("省市县区镇乡村州岛山河湖江海港湾街路国盟旗峡原城岭峰洲道")
+_ORGANISATION_ENDINGS = (
+    *("公司", "集团", "大学", "学院", "学校", "银行", "委员会", "中心", "组织", "协会"),
+    *("基金会", "法院", "政府", "部", "局", "院", "社", "报", "党", "会", "厅", "署"),
+    *("所", "军", "队", "台", "处", "办", "网", "厂", "馆"),
+)
+
+
 @dataclass(frozen=True)
 class Found:
     """One name or term, with every place it occurs (offsets into the text)."""
@@ -286,10 +294,14 @@ def _kind_of(word: str, tag: str, glossary: Glossary, cedict: Cedict | None) -> 
         return None
     if tag == "nrt" and len(word) >= 2:
         return PERSON
-    if tag == "ns" and len(word) >= 2:
-        return PLACE
-    if tag == "nt" and len(word) >= 2:
-        return ORGANISATION
+    if tag in ("ns", "nt") and len(word) >= 2:
+        # The tagger also marks pieces of longer names (大湾 from 粤港澳大湾区): keep what
+        # CC-CEDICT knows, or what ends like a place or an organisation (香港特区, 华为公司).
+        suffixes = _PLACE_ENDINGS if tag == "ns" else _ORGANISATION_ENDINGS
+        known = cedict is not None and bool(cedict.by_hanzi(word))
+        if known or (len(word) >= 3 and word.endswith(suffixes)):
+            return PLACE if tag == "ns" else ORGANISATION
+        return None
     proper = tag == "nz" and len(word) >= 2 and cedict is not None
     if proper and cedict is not None and any(e.is_proper for e in cedict.by_hanzi(word)):
         return TERM

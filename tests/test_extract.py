@@ -129,3 +129,8 @@ def test_known_names_stay_whole_and_titles_are_not_names(house: Glossary) -> Non
     assert not any(key.startswith("王") for key in result)  # 王先生 is Mr Wang
     huawei = result["华为公司"]
     assert huawei.kind == "organisation" and huawei.pinyin and "check" in huawei.notes[0]
+
+
+def test_pieces_of_longer_names_are_not_reported(house: Glossary) -> None:
+    result = {f.hanzi for f in extract("粤港澳大湾区建设取得新进展。", glossary=house)}
+    assert not result & {"大湾", "新进展"}

@@ -518,6 +518,17 @@ async def test_lookup_searches_as_you_type(article: Path, fake_core: list[str]) 
         assert panel.query_shown == "yang jiechi"
         assert panel.rows and panel.rows[0].hanzi == "杨洁篪"
         assert review(app).query_one("#lookup-results", OptionList).option_count == len(panel.rows)
+        results = review(app).query_one("#lookup-results", OptionList)
+        results.focus()
+        results.highlighted = 0
+        await pilot.press("enter")  # a result's glossary entry
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EntryFormScreen)
+        assert form.query_one("#hanzi", Input).value == "杨洁篪"
+        assert "Edit" in str(form.query_one("#entry-title", Static).render())
+        await pilot.press("escape")
+        review(app).query_one("#lookup-input", Input).focus()
         await pilot.press(*["backspace"] * 11)
         await settle(pilot)
         assert panel.rows == ()

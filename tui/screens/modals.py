@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.table import Table
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Markdown, Static
+from textual.widgets import Button, Static
 
 
 class ChoiceScreen(ModalScreen[str]):
@@ -58,40 +59,46 @@ class ChoiceScreen(ModalScreen[str]):
         self.dismiss("")
 
 
-HELP = """\
-# glossary review
+HELP_INTRO = (
+    "Check an article's Chinese names before publication. Findings are highlighted in the "
+    "text; the panels below list the findings, the people named, and look-up."
+)
 
-Check an article's Chinese names before publication. Findings are highlighted
-in the text; the lists below show findings, the people named, and look-up.
+KEYS: tuple[tuple[str, str], ...] = (
+    ("n / p", "next / previous finding"),
+    ("f", "apply the selected finding's fix"),
+    ("F", "apply every fix of the selected finding's kind"),
+    ("i", "ignore the finding: suppression comment or glossary exception"),
+    ("a", "add or edit the glossary entry for the selected person"),
+    ("/", "look up a name or term (house glossary, then CC-CEDICT)"),
+    ("escape", "leave the look-up; close a dialog"),
+    ("enter", "on a person or a look-up result: its glossary entry"),
+    ("r", "repair mojibake, showing before and after"),
+    ("u", "undo the last change"),
+    ("ctrl+s", "save the article and the glossary"),
+    ("1 2 3", "show findings / names / look-up"),
+    ("tab", "move between the article, the lists and the look-up"),
+    ("ctrl+t", "switch between the light and the dark theme"),
+    ("ctrl+p", "command palette: every action by name"),
+    ("?", "this help"),
+    ("q", "quit (asks first when there are unsaved changes)"),
+)
 
-## Keys
+HELP_SAVING = (
+    "Nothing is written until you save. The article and the glossary are written "
+    "atomically, the previous version kept as NAME~. If a file changed on disk since it "
+    "was opened, you are told and asked before it is overwritten.\n\n"
+    "The mouse works too: click a highlighted name, a finding, a person or a tab."
+)
 
-| key | what it does |
-| --- | --- |
-| `n` / `p` | next / previous finding |
-| `f` | apply the selected finding's fix |
-| `F` | apply every fix of the selected finding's kind |
-| `i` | ignore the finding (suppression comment or glossary exception) |
-| `a` | add or edit the glossary entry for the selected person |
-| `/` | look up a name or term (house glossary, then CC-CEDICT) |
-| `r` | repair mojibake, showing before and after |
-| `u` | undo the last change |
-| `ctrl+s` | save the article and the glossary |
-| `1` `2` `3` | show findings / names / look-up |
-| `tab` | move between the article, the lists and the look-up |
-| `ctrl+t` | switch between the light and the dark theme |
-| `ctrl+p` | command palette: every action by name |
-| `?` | this help |
-| `q` | quit (asks first when there are unsaved changes) |
 
-## Saving
-
-Nothing is written until you save. The article and the glossary are written
-atomically, the previous version kept as `NAME~`. If a file changed on disk
-since it was opened, you are told and asked before it is overwritten.
-
-The mouse works too: click a highlighted name, a finding, a person or a tab.
-"""
+def _keys_table() -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(ratio=1)
+    for key, what in KEYS:
+        table.add_row(key, what)
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -101,7 +108,12 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
-            yield Markdown(HELP)
+            yield Static("glossary review: help", classes="dialog-title")
+            yield Static(HELP_INTRO, classes="dialog-message")
+            yield Static("Keys", classes="help-heading")
+            yield Static(_keys_table(), classes="dialog-message")
+            yield Static("Saving", classes="help-heading")
+            yield Static(HELP_SAVING)
         yield Static("escape: close", classes="dialog-hint")
 
     def action_close(self) -> None:

@@ -340,6 +340,10 @@ class ReviewScreen(Screen[None]):
         self.session.set_entries(result.entries, result.label)
         self._changed(f"{result.label} (save with ctrl+s to keep it).")
 
+    @on(OptionList.OptionSelected, "#lookup-results")
+    def _result_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.action_entry()
+
     @on(DataTable.RowSelected, "#names-table")
     def _person_chosen(self, event: DataTable.RowSelected) -> None:
         self.action_entry()

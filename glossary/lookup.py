@@ -116,8 +116,6 @@ def parse_query(text: str) -> Query:
 
 # --- keys ------------------------------------------------------------------------
 
-_LETTERS_RE = re.compile(r"[^a-z]+")
-
 
 def pinyin_key(text: str) -> str:
     """Toneless, spaceless, lowercase: ``Yáng Jiéchí`` / ``yang2 jie2 chi2`` -> ``yangjiechi``."""
@@ -214,88 +212,6 @@ def _proper_pinyin(numbered: str) -> str:
         else:
             out.append(numbered_to_marked(" ".join(word)))
     return " ".join(out)
-
-
-# --- Wade-Giles --------------------------------------------------------------------
-
-# Initials: Wade-Giles -> pinyin, without and with the aspiration mark (which is often dropped).
-_WG_INITIALS = (
-    ("tz", ("z", "c"), ("c",)),
-    ("ts", ("z", "c"), ("c",)),
-    ("ch", ("zh", "j", "ch", "q"), ("ch", "q")),
-    ("hs", ("x",), ("x",)),
-    ("sh", ("sh",), ("sh",)),
-    ("ss", ("s",), ("s",)),
-    ("sz", ("s",), ("s",)),
-    ("k", ("g", "k"), ("k",)),
-    ("p", ("b", "p"), ("p",)),
-    ("t", ("d", "t"), ("t",)),
-    ("j", ("r",), ("r",)),
-)
-# Finals that Wade-Giles spells differently (others are the same in both).
-_WG_FINALS = {
-    "ih": ("i",),
-    "ieh": ("ie",),
-    "ien": ("ian",),
-    "üeh": ("ue",),
-    "ueh": ("ue",),
-    "ung": ("ong",),
-    "iung": ("iong",),
-    "eh": ("e",),
-    "erh": ("er",),
-    "o": ("o", "e", "uo"),  # ko -> ge, to -> duo
-    "uei": ("ui",),
-    "ü": ("u", "ü"),
-    "üan": ("uan",),
-    "ün": ("un",),
-}
-_WG_WHOLE = {"yu": ("you",), "yü": ("yu",), "yung": ("yong",), "yeh": ("ye",), "yen": ("yan",),
-             "erh": ("er",), "yüeh": ("yue",), "yüan": ("yuan",), "yün": ("yun",)}  # fmt: skip
-
-
-def wade_giles_syllables(syllable: str) -> tuple[str, ...]:
-    """The toneless pinyin syllables a Wade-Giles syllable may stand for (ü as ``u``)."""
-    from glossary.pinyin import SYLLABLES
-
-    text = syllable.lower().replace("’", "'").replace("‘", "'").replace("ʻ", "'")
-    text = re.sub(r"\d", "", text).replace("u:", "ü").replace("v", "ü")
-    aspirated = "'" in text
-    text = text.replace("'", "")
-    options: list[str] = list(_WG_WHOLE.get(text, ()))
-    initial, finals = "", text
-    initials: tuple[str, ...] = ("",)
-    for wade, plain, marked in _WG_INITIALS:
-        if text.startswith(wade):
-            initial, finals = wade, text[len(wade) :]
-            initials = marked if aspirated else plain
-            break
-    else:
-        if text[:1] and text[0] not in "aeiouü":
-            initials, finals = (text[0],), text[1:]
-    extra: tuple[str, ...] = ("i",) if finals == "u" and initial in ("tz", "ts", "ss", "sz") else ()
-    for head in initials:
-        for final in (finals, *_WG_FINALS.get(finals, ()), *extra):  # tzu -> zi, ssu -> si
-            candidate = head + final
-            if head in ("j", "q", "x") or candidate.startswith("y"):
-                candidate = candidate.replace("ü", "u")
-            options.append(candidate)
-    valid = [o for o in dict.fromkeys(options) if o in SYLLABLES]
-    return tuple(dict.fromkeys(v.replace("ü", "u") for v in valid))
-
-
-def wade_giles_keys(text: str, *, limit: int = 32) -> list[str]:
-    """Toneless pinyin keys for a Wade-Giles name, syllables split at spaces and hyphens."""
-    import itertools
-
-    words = [w for w in re.split(r"[\s\-]+", text.strip()) if w]
-    if not words or len(words) > 6:
-        return []
-    choices = [wade_giles_syllables(w) for w in words]
-    if not all(choices):
-        return []
-    keys = ("".join(combo) for combo in itertools.product(*choices))
-    original = pinyin_key(text)
-    return [k for k in itertools.islice(dict.fromkeys(keys), limit) if k != original]
 
 
 # --- the engine -------------------------------------------------------------------
@@ -604,6 +520,8 @@ class Lookup:
         """``Teng Hsiao-p'ing`` -> Deng Xiaoping: the pinyin a Wade-Giles spelling stands for."""
         if query.field is Field.ENGLISH or has_tone_marks(query.text):
             return []
+        from glossary.wadegiles import wade_giles_keys
+
         keys = wade_giles_keys(query.text)
         out: list[_Candidate] = []
         for key in keys:

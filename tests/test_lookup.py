@@ -243,7 +243,7 @@ def test_gloss_ranking_ignores_articles_and_prefers_the_head(engine: Lookup) -> 
     ],
 )
 def test_wade_giles_syllables(syllable: str, expected: set[str]) -> None:
-    from glossary.lookup import wade_giles_syllables
+    from glossary.wadegiles import wade_giles_syllables
 
     assert set(wade_giles_syllables(syllable)) == expected
 

@@ -147,6 +147,18 @@ class Knowledge:
                 index.setdefault(key, []).append(person)
         return index
 
+    @cached_property
+    def _house_by_surname(self) -> dict[str, list[Person]]:
+        index: dict[str, list[Person]] = {}
+        for person in self.house_people:
+            if person.surname and person.given:
+                index.setdefault(strip_tones(person.surname).casefold(), []).append(person)
+        return index
+
+    def house_by_surname(self, surname: str) -> list[Person]:
+        """House people whose English surname is `surname` (tones and case aside)."""
+        return list(self._house_by_surname.get(strip_tones(surname).casefold(), ()))
+
     def house_by_hanzi(self, hanzi: str) -> list[Person]:
         found = self._house_by_hanzi.get(hanzi)
         if found is None and self.glossary is not None:

@@ -870,6 +870,27 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                             for form in (*known.forms, known.pinyin):
                                 by_fold.setdefault(fold_key(form), info)
                             _add_reversed(info, reversed_fold)
+                if info is None and length == 2:
+                    # a house person given name first (`Jiechi Yang`), or a near miss of a
+                    # house form (`Xi Jingping`): theirs, to be reported against the house form
+                    house, how = _house_variant(chunk, knowledge)
+                    if house is not None:
+                        known = house
+                        info = people.get(house.hanzi)
+                        if info is None:
+                            info = people[house.hanzi] = PersonInfo(
+                                house.hanzi,
+                                known=house,
+                                hanzi=house.hanzi,
+                                surname=house.surname,
+                                given=house.given,
+                                is_pinyin=house.is_pinyin,
+                            )
+                            for form in (*house.forms, house.pinyin):
+                                by_fold.setdefault(fold_key(form), info)
+                            _add_reversed(info, reversed_fold)
+                        if how == "reversed":
+                            kind = Kind.REVERSED
                 if info is None and length == 2 and _unknown_pinyin_name(chunk, knowledge):
                     # `Wang Wentao`: a pinyin name nobody lists; known to this article only
                     pkey = "pinyin:" + key
@@ -1022,6 +1043,25 @@ def _add_reversed(info: PersonInfo, reversed_fold: dict[str, PersonInfo]) -> Non
     """Let `Jiechi Yang` be found once `Yang Jiechi` (surname first, pinyin) is known."""
     if info.is_pinyin and info.given and (info.known is None or info.known.order == "eastern"):
         reversed_fold.setdefault(fold_key(f"{info.given} {info.surname}"), info)
+
+
+def _house_variant(chunk: Sequence[Word], knowledge: Knowledge) -> tuple[Person | None, str]:
+    """A house pinyin person written given name first (`Jiechi Yang`; two-syllable given
+    names only, as `Qiang Li` may well be someone else's own order), or with a given name one
+    slip from the house form (`Xi Jingping`)."""
+    first, second = (_toneless(w.text) for w in chunk)
+    for person in knowledge.house_by_surname(second):
+        if not (person.is_pinyin and person.order == "eastern"):
+            continue
+        options = _syllable_options(person.given)
+        if fold_key(first) == fold_key(person.given) and options and min(map(len, options)) >= 2:
+            return person, "reversed"
+    written = fold_key(second)
+    for person in knowledge.house_by_surname(first):
+        given = fold_key(person.given)
+        if len(given) >= 4 and written != given and similar_spelling(written, given):
+            return person, "near"
+    return None, ""
 
 
 def _unknown_pinyin_name(chunk: Sequence[Word], knowledge: Knowledge) -> bool:

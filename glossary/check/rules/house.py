@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from glossary.check.findings import Severity
 from glossary.check.knowledge import Person, fold_key
-from glossary.check.mentions import Kind, Mention
+from glossary.check.mentions import Kind, Mention, similar_spelling
 from glossary.check.rules import Context, Hit, Rule
 from glossary.config import ScriptPolicy
 from glossary.pinyin import normalize_lookalikes, strip_tones
@@ -141,29 +141,64 @@ def _script_policy(ctx: Context) -> Iterator[Hit]:
 
 
 def _glossary_form(ctx: Context) -> Iterator[Hit]:
+    """A house person with an established (non-pinyin) form written otherwise.
+
+    Only forms that try to be the house form are judged: the pinyin (`Cai Yingwen`), a near
+    miss (`Tsai Ingwen`) or other capitals (`Tsai Ing-Wen`). `President Tsai (蔡英文)` is left
+    alone. Pinyin names spelt otherwise are GL301's.
+    """
     for mention in ctx.analysis.mentions:
         if mention.kind not in (Kind.PAIRED, Kind.NAME) or not mention.words:
             continue
+        if (
+            mention.kind is Kind.PAIRED
+            and mention.alignment is not None
+            and person_is_pinyin(mention)
+        ):
+            continue  # pinyin beside its characters: the pinyin rules judge it
         person = _house_person(ctx, mention)
-        if person is None or person.is_pinyin or not person.pinyin:
+        if person is None:
             continue
         latin = mention.latin
-        if any(_toneless(latin).casefold() == f.casefold() for f in person.forms):
-            continue
-        if fold_key(latin) != fold_key(person.pinyin):
+        written = _toneless(latin)
+        if any(written == f or _caps_surname_variant(written, f) for f in person.forms):
             continue
         if mention.toned and mention.kind is Kind.PAIRED:
             continue  # `Cài Yīngwén` beside the characters is a pronunciation guide
-        fix = None
-        if ctx.contiguous(mention.latin_start, mention.latin_end, latin):
-            fix = ctx.fix(mention.latin_start, mention.latin_end, person.english)
-        yield Hit(
-            mention.latin_start,
-            mention.latin_end,
-            f"the house form for {person.hanzi} is '{person.english}' ({person.system}), "
-            f"not the pinyin '{latin}'",
-            fix,
+        if person.is_pinyin:
+            continue  # a pinyin name spelt otherwise is GL301's (or GL203's for capitals)
+        folded = fold_key(written)
+        forms = [fold_key(f) for f in person.forms]
+        pinyin = bool(person.pinyin) and folded == fold_key(person.pinyin)
+        attempt = (
+            pinyin
+            or any(written.casefold() == f.casefold() for f in person.forms)
+            or any(similar_spelling(folded, f) for f in forms)
         )
+        if not attempt:
+            continue
+        fix = None
+        if ctx.contiguous(mention.latin_start, mention.latin_end, latin) and not mention.toned:
+            fix = ctx.fix(mention.latin_start, mention.latin_end, person.english)
+        message = f"the house form for {person.hanzi} is '{person.english}' ({person.system}), " + (
+            f"not the pinyin '{latin}'" if pinyin else f"not '{latin}'"
+        )
+        yield Hit(mention.latin_start, mention.latin_end, message, fix)
+
+
+def person_is_pinyin(mention: Mention) -> bool:
+    return mention.known is None or mention.known.is_pinyin
+
+
+def _caps_surname_variant(written: str, form: str) -> bool:
+    """`TSAI Ing-wen` for `Tsai Ing-wen`: the surname in capitals is a formal variant."""
+    words, form_words = written.split(), form.split()
+    if len(words) != len(form_words) or not words:
+        return False
+    return all(
+        w == f or (w.isupper() and w.casefold() == f.casefold())
+        for w, f in zip(words, form_words, strict=True)
+    )
 
 
 def _house_person(ctx: Context, mention: Mention) -> Person | None:

@@ -282,20 +282,31 @@ def _lower_or_capitalised(part: str) -> bool:
     return not any(c.isupper() for c in letters[1:])
 
 
-def _capitals(ctx: Context) -> Iterator[Hit]:
+def _name_words(ctx: Context) -> Iterator[tuple[tuple[Word, ...], int]]:
+    """(words, how many spell the surname) of every pinyin name whose shape is known."""
+    from glossary.check.mentions import Kind
+
     for _mention, alignment in _aligned(ctx, toned=True):
-        words = alignment.words
+        yield alignment.words, alignment.surname_words
+    for mention in ctx.analysis.mentions:
+        # a known pinyin person without characters (`Li QIang`)
+        if mention.kind is Kind.NAME and mention.known is not None and mention.known.is_pinyin:
+            yield mention.words, 1
+
+
+def _capitals(ctx: Context) -> Iterator[Hit]:
+    for words, surname_words in _name_words(ctx):
         all_caps = all(
             all(c.isupper() for c in w.text if c.isalpha()) and len(w.text) > 1 for w in words
         )
         if all_caps:
             continue  # a name in a headline or a byline in capitals
         for index, word in enumerate(words):
-            if alignment.surname_words == 2 and index < 2:
+            if surname_words == 2 and index < 2:
                 continue  # the split compound surname is reported as such
-            if "-" in word.text and index >= alignment.surname_words:
+            if "-" in word.text and index >= surname_words:
                 continue  # GL202 reports the hyphen and rebuilds the word
-            if _expected_case(word.text, surname=index < alignment.surname_words):
+            if _expected_case(word.text, surname=index < surname_words):
                 continue
             replacement = capitalize(word.text.lower())
             yield Hit(

@@ -89,6 +89,8 @@ def _canonical(info: PersonInfo) -> tuple[str, Mention | None]:
 
 def _inconsistent(ctx: Context) -> Iterator[Hit]:
     for info in ctx.people:
+        if info.known is not None and info.known.source == "house" and not info.known.is_pinyin:
+            continue  # an established form (Tsai Ing-wen) is GL401's
         canonical, origin = _canonical(info)
         if not canonical:
             continue

@@ -33,6 +33,9 @@ from glossary.repair.single import GENUINE_AFTER, decode_run
 # In a document where most Thai letters are seed mojibake, a Thai letter as
 # written is this unlikely (bits), so short runs with a lost byte decode too.
 _THAI_IN_MOJIBAKE = 24.0
+# While weighing the evidence, a Thai letter as written costs a little more than
+# usual, so that a lost byte in a tone-marked vowel (Zhฤng) may count.
+_THAI_WEIGHING = 12.0
 _MAX_TIMES = 3
 
 _THAI_RE = re.compile(f"[{char_class(THAI_CHARS)}]")
@@ -88,10 +91,12 @@ def _convincing(char: str) -> bool:
     if is_han(char):
         return char_cost(char) < UNKNOWN_HAN
     return (
-        0xC0 <= code <= 0x24F
-        or 0x400 <= code <= 0x4FF
+        0xA1 <= code <= 0x24F
+        or 0x1E00 <= code <= 0x1EFF
+        or 0x401 <= code <= 0x45F  # modern Cyrillic, not ѹ out of Thai ั + น
         or 0xE01 <= code <= 0xE5B
         or 0x2010 <= code <= 0x203A
+        or 0x20A0 <= code <= 0x20CF
         or 0x3000 <= code <= 0x303F
         or 0xFF01 <= code <= 0xFF5E
     )
@@ -106,7 +111,7 @@ def _after_letter(text: str, start: int) -> bool:
 
 
 def _is_latin(char: str) -> bool:
-    return "\xc0" <= char <= "\u024f"
+    return "\xc0" <= char <= "\u024f" or "\u1e00" <= char <= "\u1eff"
 
 
 def _in_latin_word(text: str, start: int, end: int) -> bool:
@@ -127,20 +132,28 @@ def _seed_pieces(text: str) -> list[Piece]:
     # a lost byte) and gives characters such text is made of, at least one
     # piece with no byte lost. A sample is enough: the pipeline damages all
     # of a document, so genuine Thai and seed mojibake do not mix.
-    total = decoded = certain = 0
+    total = certain = 0
+    decoded = 0.0
     for start, run in runs:
         total += _thai_count(run)
         for piece in decode_run(
-            run, start, Chain.SEED, drops=True, after_letter=_after_letter(text, start)
+            run,
+            start,
+            Chain.SEED,
+            drops=True,
+            thai_cost=_THAI_WEIGHING,
+            after_letter=_after_letter(text, start),
         ):
+            if not _convincing(piece.best):
+                continue
+            thai = _thai_count(text[piece.start : piece.end])
+            glued = _in_latin_word(text, piece.start, piece.end)
             mojibake = text[piece.start + 1 : piece.end]
-            if (
-                _convincing(piece.best)
-                and mojibake.strip(_GENUINE_PUNCTUATION)
-                and (not _is_latin(piece.best) or _in_latin_word(text, piece.start, piece.end))
-            ):
-                decoded += _thai_count(text[piece.start : piece.end])
+            if glued or (mojibake.strip(_GENUINE_PUNCTUATION) and not _is_latin(piece.best)):
+                decoded += thai / 2 if piece.lost else thai  # a guessed byte is half a proof
                 certain += not piece.lost
+            else:
+                total -= thai  # "รก" may be á or a Thai word: it counts neither way
         if total >= _EVIDENCE_SAMPLE:
             break
     if not certain or decoded * 2 < total:

@@ -1,0 +1,193 @@
+"""Mojibake repair: exact-restoration rates per corruption kind, this tool vs ftfy, and speed.
+
+Runs are built from our own articles (tests/fixtures/repair): every window of
+three words (or clause, in Chinese) holding a non-ASCII character. Each run
+is put through each broken pipeline; a repair counts only if it gives back the
+clean run exactly. Runs where the pipeline lost bytes (the seed's dropped
+bytes, U+FFFD) are counted apart: "lossless" is what must come back, "lossy"
+is what context may or may not recover. Clean runs must come back unchanged.
+
+    .venv/bin/python bench/repair_bench.py            # full: 10 MB throughput inputs
+    .venv/bin/python bench/repair_bench.py --size-mb 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.repair import repair_text
+from glossary.repair.charmaps import (
+    UNDEFINED_1252,
+    corrupt_cp1252,
+    corrupt_double,
+    corrupt_gbk_as_cp1252,
+    corrupt_latin1,
+    corrupt_seed,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "repair"
+_CLAUSE_RE = re.compile(r"[^，。、；：！？]+[，。、；：！？]?")
+
+
+def _lost_seed(text: str) -> bool:
+    return any(b in UNDEFINED_1252 for b in text.encode("utf-8"))
+
+
+def _has_fffd(corrupt: Callable[[str], str]) -> Callable[[str, str], bool]:
+    return lambda clean, broken: "\ufffd" in broken
+
+
+def _gbk_encodable(text: str) -> bool:
+    try:
+        text.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    corrupt: Callable[[str], str]
+    lossy: Callable[[str, str], bool]  # (clean, broken) -> bytes were lost
+    applies: Callable[[str], bool] = lambda text: True
+
+
+KINDS = [
+    Kind("seed: cp874/cp1252, bytes dropped", corrupt_seed, lambda c, b: _lost_seed(c)),
+    Kind("utf-8 as cp1252", corrupt_cp1252, lambda c, b: False),
+    Kind("utf-8 as latin-1", corrupt_latin1, lambda c, b: False),
+    Kind("utf-8 as cp1252, twice", lambda t: corrupt_cp1252(t, times=2), lambda c, b: False),
+    Kind(
+        "utf-8 as cp1252, strict (U+FFFD)",
+        lambda t: corrupt_cp1252(t, strict=True),
+        lambda c, b: "\ufffd" in b,
+    ),
+    Kind("utf-8 as gb18030", lambda t: corrupt_double(t, "gb18030"), lambda c, b: "\ufffd" in b),
+    Kind("utf-8 as big5", lambda t: corrupt_double(t, "big5"), lambda c, b: "\ufffd" in b),
+    Kind("gbk as cp1252", corrupt_gbk_as_cp1252, lambda c, b: False, _gbk_encodable),
+]
+
+
+def build_runs() -> list[str]:
+    runs: list[str] = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            words = line.split()
+            if len(words) == 1 and len(line) > 12:  # Chinese: a clause each
+                words = _CLAUSE_RE.findall(line)
+            for k in range(len(words)):
+                window = words[k : k + 3]
+                text = " ".join(window) if " " in line else "".join(window)
+                if not text.isascii() and text not in runs:
+                    runs.append(text)
+    return runs
+
+
+@dataclass
+class Score:
+    n: int = 0
+    ours: int = 0
+    ftfy: int = 0
+    ours_wrong: int = 0  # changed, but not to the clean text
+    notes: list[str] = field(default_factory=list)
+
+    def rate(self, hits: int) -> str:
+        return f"{100 * hits / self.n:5.1f}%" if self.n else "    -"
+
+
+def _ftfy() -> Callable[[str], str]:
+    import ftfy
+
+    return ftfy.fix_text
+
+
+def score_kinds(runs: list[str]) -> list[tuple[str, Score, Score]]:
+    fix_text = _ftfy()
+    rows = []
+    for kind in KINDS:
+        lossless, lossy = Score(), Score()
+        for clean in runs:
+            if not kind.applies(clean):
+                continue
+            broken = kind.corrupt(clean)
+            if broken == clean:
+                continue
+            score = lossy if kind.lossy(clean, broken) else lossless
+            score.n += 1
+            ours = repair_text(broken)[0]
+            score.ours += ours == clean
+            score.ours_wrong += ours not in (clean, broken) and _wrong(clean, broken, ours)
+            score.ftfy += fix_text(broken) == clean
+        rows.append((kind.name, lossless, lossy))
+    return rows
+
+
+def _wrong(clean: str, broken: str, ours: str) -> bool:
+    """Changed into something that is neither the clean text nor a partial repair of it."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, clean, ours, autojunk=False)
+    return any(
+        op in ("replace", "insert") and ours[j1:j2] not in broken
+        for op, _, _, j1, j2 in matcher.get_opcodes()
+    )
+
+
+def throughput(text: str, fix: Callable[[str], object]) -> float:
+    start = time.perf_counter()
+    fix(text)
+    return len(text.encode("utf-8")) / 1e6 / (time.perf_counter() - start)
+
+
+def _inputs(size_mb: float) -> tuple[str, str]:
+    articles = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    clean_unit = "\n".join(articles)
+    broken_unit = "\n".join(
+        corrupt(a) for a in articles for corrupt in (corrupt_seed, corrupt_cp1252)
+    )
+    size = int(size_mb * 1e6)
+    clean = clean_unit * (size // len(clean_unit.encode()) + 1)
+    broken = broken_unit * (size // len(broken_unit.encode()) + 1)
+    return clean, broken
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--size-mb", type=float, default=10.0, help="throughput input size")
+    args = parser.parse_args()
+
+    runs = build_runs()
+    repair_text(corrupt_seed("warm up 杨洁篪 Yáng"))  # load the frequency tables once
+    print(f"{len(runs)} runs from {FIXTURES.relative_to(FIXTURES.parents[2])}\n")
+    header = f"{'corruption kind':36} {'runs':>5} {'ours':>6} {'ftfy':>6} {'wrong':>5}"
+    print(f"{'':36} {'lossless':^26}   {'lossy (bytes gone)':^26}")
+    print(f"{header}   {'runs':>5} {'ours':>6} {'ftfy':>6} {'wrong':>5}")
+    for name, lossless, lossy in score_kinds(runs):
+        print(
+            f"{name:36} {lossless.n:5} {lossless.rate(lossless.ours)} {lossless.rate(lossless.ftfy)}"
+            f" {lossless.ours_wrong:5}   {lossy.n:5} {lossy.rate(lossy.ours)}"
+            f" {lossy.rate(lossy.ftfy)} {lossy.ours_wrong:5}"
+        )
+    fix_text = _ftfy()
+    changed_ours = sum(repair_text(r)[0] != r for r in runs)
+    changed_ftfy = sum(fix_text(r) != r for r in runs)
+    print(f"\nclean runs changed: ours {changed_ours}/{len(runs)}, ftfy {changed_ftfy}/{len(runs)}")
+
+    clean, broken = _inputs(args.size_mb)
+    print(f"\nthroughput (MB/s)      {'ours':>8} {'ftfy':>8}")
+    for label, text in (("clean", clean), ("mojibake-heavy", broken)):
+        mb = len(text.encode()) / 1e6
+        ours = throughput(text, repair_text)
+        theirs = throughput(text, fix_text)
+        print(f"{label + f' ({mb:.1f} MB)':22} {ours:8.2f} {theirs:8.2f}")
+    print(f"clean input unchanged: {repair_text(clean)[0] == clean}")
+
+
+if __name__ == "__main__":
+    main()

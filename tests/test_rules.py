@@ -87,6 +87,8 @@ def test_pinyin_mismatch_fix_and_plain_near_miss() -> None:
         "Lee Teng-hui (李登輝) died in 2020.",
         "Li Ka-shing 李嘉誠 retired.",
         "Mao Tse-tung (毛泽东) led the party.",
+        "The general Wang Chen (王震) spoke.",  # Wade-Giles, one letter from pinyin Zhen
+        "Chiang Ching-kuo (蔣經國) ruled Taiwan.",
     ],
 )
 def test_non_pinyin_forms_are_never_corrected_to_pinyin(text: str) -> None:
@@ -311,3 +313,16 @@ def test_people_known_without_characters() -> None:
 def test_namesakes_are_not_wrong_characters() -> None:
     text = "Wang Yi (王怡), a pastor, is no relation of the minister."
     assert [f.severity for f in check_text(text) if f.code == "GL103"] == [Severity.INFO]
+
+
+def test_house_forms_without_characters() -> None:
+    [near] = [f for f in check_text("President Xi Jingping spoke.") if f.code == "GL301"]
+    assert near.fix is not None and near.fix.replacement == "Xi Jinping"
+    [caps] = [f for f in check_text("Premier Li QIang spoke.") if f.code == "GL203"]
+    assert caps.fix is not None and caps.fix.replacement == "Qiang"
+    [established] = [f for f in check_text("Tsai Ing-Wen spoke.") if f.code == "GL401"]
+    assert established.fix is not None and established.fix.replacement == "Tsai Ing-wen"
+    # a title with the surname, beside the characters, is not an attempt at the full name
+    assert codes("President Tsai (蔡英文) spoke. TSAI Ing-wen, too.") == []
+    # a one-syllable given name first may be the person's own order
+    assert "GL209" not in codes("Qiang Li, a chemist at Stanford, spoke.")

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from glossary.cli import main
 from glossary.extract import extract
@@ -134,3 +136,19 @@ def test_known_names_stay_whole_and_titles_are_not_names(house: Glossary) -> Non
 def test_pieces_of_longer_names_are_not_reported(house: Glossary) -> None:
     result = {f.hanzi for f in extract("粤港澳大湾区建设取得新进展。", glossary=house)}
     assert not result & {"大湾", "新进展"}
+
+
+_PIECES = ["杨洁篪", "楊潔篪", "蔡英文", "北京", "说", "，", "。", "会见", "刘鹏宇", "和", "\n",
+           "共同富裕", "Yang ", "台北", "阿沛·阿旺晋美", "表示", "张先生"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=25))
+def test_every_position_slices_back_to_a_form(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = extract(text, glossary=load_glossary([SMALL, DOTTED]))
+    for item in found:
+        assert item.count == len(item.positions) >= 1
+        for position in item.positions:
+            assert any(text.startswith(form, position) for form in item.forms)
+    assert len({f.hanzi for f in found}) == len(found)  # one row per name

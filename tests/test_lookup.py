@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from glossary.cedict import Cedict, data_path, database_path
 from glossary.cli import main
@@ -252,3 +254,22 @@ def test_wade_giles_names_find_the_pinyin_entry(engine: Lookup) -> None:
     assert first(engine, "Yang Chieh-ch'ih") == ("杨洁篪", Origin.HOUSE)  # not the alias spelling
     assert first(engine, "Hsi Chin-p'ing") == ("习近平", Origin.CEDICT)
     assert engine.search("Hsi Chin-p'ing")[0].match == "wade-giles"
+
+
+_QUERY_PIECES = ["yang", "Yáng", "jie2", "chi", "杨", "洁", "*", "c:", "e:", "p:", " ", "'",
+                 "Tsai", "-", "ü", "v", "3", "xi", "an", "common", "prosperity"]  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_QUERY_PIECES), max_size=6), st.integers(0, 5))
+def test_any_query_gives_well_formed_results(engine: Lookup, pieces: list[str], limit: int) -> None:
+    query = "".join(pieces)
+    results = engine.search(query, limit=limit)
+    assert results == engine.search(query, limit=limit)  # deterministic
+    if limit:
+        assert len(results) <= limit
+    tiers = [r.tier for r in results]
+    assert tiers == sorted(tiers)
+    for result in results:
+        data = result.to_json()
+        assert data["source"] in ("house", "cedict") and data["hanzi"]

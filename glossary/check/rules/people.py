@@ -431,7 +431,9 @@ RULES = (
         doc=(
             "One person, one spelling: after `Yang Jiechi`, a later `Yang Jiechei` or "
             "`Yang Jie-chi` is reported, with the house form (or the article's first pinyin form) "
-            "as the fix. A capitalised surname (`YANG Jiechi`) is accepted."
+            "as the fix; so is a near miss of a house pinyin name (`Xi Jingping`) and, after a "
+            "checked tone-marked form, other tone marks (`Wáng Yi` after `Wáng Yì 王毅`). A "
+            "capitalised surname (`YANG Jiechi`) is accepted."
         ),
         bad="Yang Jiechi (杨洁篪) flew in. Later Yang Jiechei spoke.",
         good="Yang Jiechi (杨洁篪) flew in. Later Yang Jiechi spoke.",

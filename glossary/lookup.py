@@ -46,6 +46,7 @@ class Field(enum.Enum):
 class Origin(enum.Enum):
     HOUSE = "house"
     CEDICT = "cedict"
+    RULES = "rules"  # the romanizer, for a name found in neither source
 
 
 class Tier(enum.IntEnum):
@@ -387,10 +388,50 @@ class Lookup:
             if text not in (e.simplified, e.traditional)
         ]
         if not any(c.tier is Tier.EXACT for c in out) and len(text) > 1:
+            romanized = self._romanize(text)
+            if romanized:
+                out.append(romanized)
             composed = self._compose_hanzi(text)
             if composed:
                 out.append(composed)
         return out
+
+    def _romanize(self, text: str) -> _Candidate | None:
+        """A name in neither source (付凌晖): the romanizer's reading, marked as such."""
+        from glossary.surnames import surname_table
+
+        if not 2 <= len(text) <= 4 or not surname_table().prefixes(text):
+            return None
+        from glossary.romanize import NotAName, romanize
+
+        try:
+            found = romanize(text, glossary=self.glossary)
+        except NotAName:
+            return None
+        if found.source.value == "house":
+            return None  # already an exact house result
+        notes = ["romanized by rule: in neither the house glossary nor CC-CEDICT; check it"]
+        notes += list(found.notes)
+        definition = "person's name"
+        if found.alternatives:
+            definition += "; or " + ", ".join(found.alternatives)
+
+        def make() -> Result:
+            return Result(
+                hanzi=found.simplified,
+                traditional=found.traditional,
+                pinyin=found.pinyin,
+                english=found.english,
+                source=Origin.RULES,
+                definition=definition,
+                notes="; ".join(notes),
+                kind="person",
+                match="romanized",
+                tier=Tier.PARTIAL,
+                score=58,
+            )
+
+        return _Candidate(Tier.PARTIAL, Origin.RULES, 58, (Origin.RULES, text), make)
 
     def _compose_hanzi(self, text: str) -> _Candidate | None:
         """A phrase no dictionary has, read as its longest known words (``共同富裕`` = 共同 + 富裕)."""

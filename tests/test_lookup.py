@@ -272,4 +272,15 @@ def test_any_query_gives_well_formed_results(engine: Lookup, pieces: list[str], 
     assert tiers == sorted(tiers)
     for result in results:
         data = result.to_json()
-        assert data["source"] in ("house", "cedict") and data["hanzi"]
+        assert data["source"] in ("house", "cedict", "rules") and data["hanzi"]
+
+
+def test_a_name_in_neither_source_gets_the_romanizers_reading(engine: Lookup) -> None:
+    result = engine.search("付凌晖")[0]
+    assert (result.source, result.pinyin, result.english) == (
+        Origin.RULES,
+        "Fù Línghuī",
+        "Fu Linghui",
+    )
+    assert "check" in result.notes and result.kind == "person"
+    assert all(r.source is not Origin.RULES for r in engine.search("杨洁篪"))

@@ -188,7 +188,24 @@ def _tokenizer(glossary: Glossary) -> Any:
             chars = form.replace("·", "")
             if len(chars) > 1 and is_han_text(chars):
                 base.add_word(form, freq=max(base.suggest_freq(form, False), 1000), tag=tag)
-    return jieba.posseg.POSTokenizer(base)
+    return _pos_tokenizer(jieba, base)
+
+
+def _pos_tokenizer(jieba: Any, base: Any) -> Any:
+    """jieba's part-of-speech tokenizer over `base`, reusing the tag table jieba read at import.
+
+    The constructor reads the 350,000-line dictionary again (about a second);
+    a copy of the table already in memory does the same job. The copy matters:
+    user words' tags are added to it, and jieba's own tokenizer must not see them.
+    """
+    posseg = jieba.posseg
+    shared = getattr(getattr(posseg, "dt", None), "word_tag_tab", None)
+    if not isinstance(shared, dict):
+        return posseg.POSTokenizer(base)
+    tokenizer = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
+    tokenizer.tokenizer = base
+    tokenizer.word_tag_tab = dict(shared)
+    return tokenizer
 
 
 @lru_cache(maxsize=2)

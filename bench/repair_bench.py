@@ -102,9 +102,14 @@ class Score:
 
 
 def _ftfy() -> Callable[[str], str]:
+    """ftfy.fix_text told to fix encodings only: its default also straightens curly
+    quotes and narrows full-width forms, which would count against it here."""
     import ftfy
 
-    return ftfy.fix_text
+    config = ftfy.TextFixerConfig(
+        uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False
+    )
+    return lambda text: ftfy.fix_text(text, config)
 
 
 def score_kinds(runs: list[str]) -> list[tuple[str, Score, Score]]:

@@ -198,8 +198,9 @@ def _is_quote_or_dash(candidate: str) -> bool:
 def _typography(text: str, view: str, at: int, piece: Piece) -> Decision | None:
     """A quote or dash lost a byte: its neighbours say which one it was.
 
-    Between letters an apostrophe; after a word a closing quote (double if a
-    double quote is open on the line); before a word an opening quote;
+    Between letters an apostrophe; after a word the closing quote of the
+    quotation open on the line; before a word the opening quote of the one
+    closed later on the line;
     between spaces the dash this text uses elsewhere. Candidates may share a
     head (``。”``, ``。“``): only their last character is judged.
     """
@@ -219,10 +220,16 @@ def _typography(text: str, view: str, at: int, piece: Piece) -> Decision | None:
     if before.isalnum() and after.isalnum():
         choice = "’"
     elif word_before and not word_after:
-        is_open = view[:at].count("“") > view[:at].count("”")
-        choice = "”" if is_open or "’" not in options else "’"
+        # A closing quote closes what is open; nothing open: ” and ’ stay possible.
+        if view[:at].count("“") > view[:at].count("”"):
+            choice = "”"
+        elif view[:at].count("‘") > view[:at].count("’"):
+            choice = "’"
     elif word_after and not word_before:
-        choice = "“" if "“" in options else "‘"
+        if view[at:].count("”") > view[at:].count("“"):
+            choice = "“"
+        elif view[at:].count("’") > view[at:].count("‘"):
+            choice = "‘"
     elif before.isspace() and after.isspace():
         dashes = [d for d in "—–" if d in options and d in text]
         choice = dashes[0] if len(dashes) == 1 else None

@@ -17,7 +17,7 @@ from itertools import product
 
 from glossary.repair.charmaps import CP1252_DECODE, CP1252_ENCODE, REPLACEMENT, Chain, char_class
 from glossary.repair.pieces import Piece
-from glossary.repair.plausible import IMPOSSIBLE, UNKNOWN_HAN, char_cost, is_han
+from glossary.repair.plausible import IMPOSSIBLE, UNKNOWN_HAN, char_cost, is_han, text_cost
 from glossary.repair.runs import runs_around
 
 CHAIN_COST = 4.0  # bits per decoded character: genuine Chinese is the likelier reading
@@ -49,18 +49,32 @@ def _codec_chars(codec: str, leads: range) -> str:
 
 @cache
 def trigger_pattern() -> str:
-    """Characters that begin UTF-8 mojibake in GBK or Big5 (their first byte is E0-EF).
+    """Characters that begin UTF-8 mojibake in GBK or Big5: their first byte is E0-EF
+    (CJK), or they are a Cyrillic or Greek letter read as GBK or Big5.
 
-    In GBK and Big5 these rows hold rare characters; genuine text that uses
-    one is decoded only if that reading is cheaper, like any other run.
+    Genuine text that uses one is decoded only if that reading is cheaper,
+    like any other run.
     """
     rows = range(0xE0, 0xF0)
-    chars = _codec_chars("gb18030", rows) + _codec_chars("big5", rows)
+    chars = _codec_chars("gb18030", rows) + _codec_chars("big5", rows) + _word_chars()
     glued = char_class(_glued_chars())
     return (
         f"[{char_class(chars)}]|(?<=[A-Za-z])[{glued}]|[{glued}](?=[A-Za-z])"
         f"|[{char_class(_LATIN_HIGH)}]{{2}}"
     )
+
+
+def _word_chars() -> str:
+    """Characters that are a Cyrillic or Greek letter (UTF-8 CE-D1 xx) read as GBK or Big5."""
+    chars = []
+    for codec in _CODECS.values():
+        for lead in range(0xCE, 0xD2):
+            for trail in range(0x80, 0xC0):
+                try:
+                    chars.append(bytes([lead, trail]).decode(codec))
+                except UnicodeDecodeError:
+                    continue
+    return "".join(c for c in chars if len(c) == 1)
 
 
 def _glued_chars() -> str:
@@ -127,6 +141,8 @@ def _carried(char: str) -> bool:
         or 0xFF01 <= code <= 0xFF5E
         or 0x2010 <= code <= 0x203A
         or 0xC0 <= code <= 0x24F
+        or 0x386 <= code <= 0x3CE
+        or 0x401 <= code <= 0x45F
     )
 
 
@@ -239,16 +255,38 @@ def _latin_neighbour(text: str, start: int, end: int) -> bool:
     return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
 
 
+def _whole_word(run: str, units: list[tuple[int, ...] | None]) -> str | None:
+    """The run read as one Cyrillic or Greek word (``袩褉懈胁械褌``: Привет), if it is one."""
+    if any(unit is None or _WILD in unit for unit in units):
+        return None
+    try:
+        word = bytes(b for unit in units if unit for b in unit).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    letters = word.strip("«»„“”‘’—–.,;:!?()")
+    if len(letters) >= 2 and all(
+        ("\u0401" <= c <= "\u045f" or "\u0386" <= c <= "\u03ce") and c.isalpha()
+        for c in letters.replace("-", "")
+    ):
+        return word
+    return None
+
+
 def decode_run(run: str, offset: int, chain: Chain, text: str = "") -> list[Piece]:
     """Pieces of ``run`` (at ``offset`` in ``text``) on its cheapest reading.
 
     A stretch that decodes to letters of two-byte UTF-8 only (accented
-    Latin, Greek, Cyrillic) counts only inside a Latin word: a Han character
-    on its own is far likelier to be genuine than to be ``é`` read as GBK.
+    Latin, Greek, Cyrillic) counts only inside a Latin word or when the whole
+    run is one Cyrillic or Greek word: a Han character on its own is far
+    likelier to be genuine than to be ``é`` read as GBK.
     """
     codec = _CODECS[chain]
     units = [_units(c, codec) for c in run]
     n = len(run)
+    word = _whole_word(run, units)
+    if word is not None:
+        return [Piece(offset, offset + n, chain, (word,), (text_cost(word),))]
+    letters = _latin_neighbour(text, offset, offset + n)
     best = [0.0] + [float("inf")] * n
     back: list[tuple[int, Piece | None]] = [(0, None)] * (n + 1)
     for i in range(n):
@@ -267,9 +305,7 @@ def decode_run(run: str, offset: int, chain: Chain, text: str = "") -> list[Piec
         while _product_size(chars) > _MAX_FILLINGS:
             widest = max(range(len(chars)), key=lambda k: len(chars[k]))
             chars[widest] = chars[widest][: max(1, len(chars[widest]) // 2)]
-        if all(ord(c) < 0x800 for option in chars for c, _ in option[:1]) and not (
-            _latin_neighbour(text, offset, offset + n)
-        ):
+        if all(ord(c) < 0x800 for option in chars for c, _ in option[:1]) and not letters:
             continue
         combos = sorted(
             (

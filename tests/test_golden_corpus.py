@@ -4,8 +4,9 @@
 error severity in them (a false alarm there is what costs editors' trust). `tests/golden/faulty/`
 holds articles with known mistakes; each `NAME.expect.toml` lists:
 
-- `[[must]]`: `line` and `code` (or rule name) of a finding that must be reported; `severity`
-  when it is not warning/error (e.g. `"info"`); `fix` when the offered replacement is certain;
+- `[[must]]`: `line` and `code` (a code or rule name, or a list of them where the domain
+  allows either) of a finding that must be reported; `severity` when it is not warning/error
+  (e.g. `"info"`); `fix` when the offered replacement is certain;
 - `[[must_not]]`: `line` and `code` of a finding that must not be reported at any severity;
 - `after_fix_contains`: text the article must contain once every offered fix is applied.
 
@@ -35,25 +36,21 @@ CLEAN = sorted(p for p in (GOLDEN / "clean").iterdir() if p.suffix in ARTICLE_SU
 FAULTY = sorted(p for p in (GOLDEN / "faulty").iterdir() if p.suffix in ARTICLE_SUFFIXES)
 
 # Clean articles the checker still raises false alarms on: name -> what goes wrong.
-KNOWN_FALSE_ALARMS: dict[str, str] = {}
+KNOWN_FALSE_ALARMS: dict[str, str] = {
+    "31-west-lake.md": (
+        "GL305 on 'Su' and 'Bai': the Su Causeway (苏堤) and Bai Causeway (白堤) are taken for "
+        "people named Su Di and Bai Di, so Su Shi and Bai Juyi look ambiguous"
+    ),
+    "32-heritage-sites.txt": (
+        "GL305 on 'Chen' and 'Zhang': Chen Village (陈家沟) and the Zhang Garden (张园) are taken "
+        "for people, so Chen Wangting and Zhang Shuhe look ambiguous"
+    ),
+}
 
 # Faulty-article expectations the checker does not meet yet: (article, kind, line, code) ->
 # what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding) or "extra" (a
 # warning/error beyond the expected ones, keyed with line 0 and code "").
-KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
-    ("11-plain-misses.txt", "must", 3, "GL401"): (
-        "`Xi Jingping` (a near miss of the house form Xi Jinping, no characters) is not reported"
-    ),
-    ("11-plain-misses.txt", "must", 7, "GL203"): (
-        "`Li QIang` (capital inside the given name, no characters) is not reported"
-    ),
-    ("11-plain-misses.txt", "must", 9, "GL209"): (
-        "`Jiechi Yang` as the only full mention of a house person (order eastern) is not reported"
-    ),
-    ("11-plain-misses.txt", "must", 12, "GL401"): (
-        "`Tsai Ing-Wen` (capital W) is not reported against the house form Tsai Ing-wen"
-    ),
-}
+KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {}
 
 
 @cache
@@ -75,8 +72,12 @@ def _serious(finding: Finding) -> bool:
     return finding.severity in (Severity.ERROR, Severity.WARNING)
 
 
+def _codes(value: str | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 def _matches(finding: Finding, code: str) -> bool:
-    return finding.code == code.upper() or finding.rule == code.lower()
+    return any(finding.code == c.upper() or finding.rule == c.lower() for c in code.split("|"))
 
 
 def _describe(path: Path, findings: Any) -> list[str]:
@@ -123,7 +124,7 @@ def _expectations() -> list[Expectation]:
                         article,
                         kind,
                         int(item["line"]),
-                        str(item["code"]),
+                        "|".join(_codes(item["code"])),
                         item.get("severity"),
                         item.get("fix"),
                     )
@@ -200,7 +201,7 @@ def test_faulty_article_expectation(expectation: Expectation) -> None:
 @pytest.mark.parametrize("path", _extra_params())
 def test_faulty_article_has_no_other_warnings_or_errors(path: Path) -> None:
     expected = {
-        (int(item["line"]), str(item["code"]))
+        (int(item["line"]), "|".join(_codes(item["code"])))
         for item in _load_expect(path).get("must", [])
         if item.get("severity") is None
     }

@@ -103,7 +103,16 @@ def _one_line(text: str) -> str:
 
 
 def to_delimited(entries: Iterable[Entry], fmt: Format, *, two_columns: bool = False) -> str:
-    """CSV (RFC 4180 quoting) or TSV (no quoting: tabs and newlines become spaces)."""
+    """CSV (RFC 4180 quoting) or TSV (no quoting: tabs and newlines become spaces).
+
+    Two columns (DeepL) hold one target per source: when two people share
+    characters, the first entry's English is kept.
+    """
+    if two_columns:
+        firsts: dict[str, Entry] = {}
+        for entry in entries:
+            firsts.setdefault(entry.hanzi, entry)
+        entries = firsts.values()
     rows = [
         [entry.hanzi, entry.english] + ([] if two_columns else [_comment(entry)])
         for entry in entries

@@ -217,3 +217,13 @@ def test_tbx_with_traditional_only_and_pinyin_as_a_language() -> None:
     (entry,), _ = entries_from_rows(read_rows(text, Format.TBX, "tw.tbx"), "tw.tbx")
     assert (entry.hanzi, entry.traditional, entry.pinyin) == ("蔡英文", "蔡英文", "Cài Yīngwén")
     assert entry.system is System.ESTABLISHED and entry.kind is Kind.PERSON  # guessed
+
+
+def test_two_columns_keep_one_target_per_source() -> None:
+    yang = next(e for e in ENTRIES if e.hanzi == "杨洁篪")
+    namesake = Entry(
+        hanzi=yang.hanzi, traditional=yang.traditional, pinyin=yang.pinyin, english="Yang J.",
+        notes="a namesake",
+    )  # fmt: skip
+    text = export([yang, namesake], Format.CSV, two_columns=True)
+    assert text == "杨洁篪,Yang Jiechi\n"

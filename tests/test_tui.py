@@ -14,6 +14,7 @@ from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, RadioSet, Select, Static
 
@@ -91,11 +92,27 @@ def make_app(article: Path, **kwargs: object) -> ReviewApp:
     return create_app(article, cursor_blink=False, **kwargs)  # type: ignore[arg-type]
 
 
+def _quiet(app: App[None]) -> bool:
+    """No worker running, and the review screen shows the check of the current text."""
+    if any(worker.is_running for worker in app.workers):
+        return False
+    for screen in app.screen_stack:
+        if isinstance(screen, ReviewScreen):
+            view = screen.query_one(ArticleView)
+            failed = view.border_subtitle == "check failed"
+            return failed or screen.checked_text == screen.session.text
+    return True
+
+
 async def settle(pilot: Pilot[None]) -> None:
-    """Let workers (checking, romanizing, searching) finish and the screen refresh."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Let callbacks and workers (checking, romanizing, searching) finish, the screen refresh."""
+    for _ in range(200):  # a worker may start only after a dialog's callback has run
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if _quiet(pilot.app):
+            return
+    raise AssertionError("the UI did not settle")
 
 
 def review(app: ReviewApp) -> ReviewScreen:

@@ -100,7 +100,7 @@ _TONE_NUMBER_RE = re.compile(r"[a-zü:][1-5](?:\b|[a-z])", re.IGNORECASE)
 
 def parse_query(text: str) -> Query:
     """Split off an MDBG field prefix (``c:``, ``p:``, ``e:``) and note wildcards."""
-    text = unicodedata.normalize("NFC", text).strip()
+    text = unicodedata.normalize("NFKC", text).strip()  # full-width ｙａｎｇ, ｃ： too
     chosen = Field.ANY
     match = _PREFIX_RE.match(text)
     if match:

@@ -284,3 +284,8 @@ def test_a_name_in_neither_source_gets_the_romanizers_reading(engine: Lookup) ->
     )
     assert "check" in result.notes and result.kind == "person"
     assert all(r.source is not Origin.RULES for r in engine.search("杨洁篪"))
+
+
+def test_full_width_input(engine: Lookup) -> None:
+    assert first(engine, "ｙａｎｇ２ ｊｉｅ２ ｃｈｉ２") == ("杨洁篪", Origin.HOUSE)
+    assert parse_query("ｃ：杨洁篪").field is Field.HANZI

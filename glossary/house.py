@@ -829,8 +829,11 @@ class GlossaryFile:
                 "nothing was written (reload and try again)"
             )
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(self.path, self.text)
-        self.digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        text = self.text
+        if "\r\n" in text:  # keep a Windows file's line endings, new lines included
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        atomic_write_text(self.path, text)
+        self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         clear_cache()
 
 

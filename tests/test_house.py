@@ -301,3 +301,17 @@ def test_a_reading_only_cc_cedict_knows_is_accepted() -> None:
     # 操 is cāo in pypinyin's table; CC-CEDICT also has cào (a real reading).
     assert pinyin_problem("操", "cào") is None
     assert "not a reading" in (pinyin_problem("操", "cǎo") or "")
+
+
+def test_windows_line_endings_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.toml"
+    path.write_bytes(SMALL.read_bytes().replace(b"\n", b"\r\n"))
+    edit = GlossaryFile.open(path)
+    edit.add(WANG)
+    old = edit.find("杨洁篪")[0]
+    edit.replace(old, with_changes(old, notes="Changed."))
+    edit.save()
+    data = path.read_bytes()
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    assert load_glossary([path]).by_hanzi("杨洁篪")[0].notes == "Changed."
+    assert load_glossary([path]).by_hanzi("王毅")

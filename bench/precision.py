@@ -12,7 +12,10 @@ Counted per article:
 - false alarms: warning/error findings in a clean article; in a faulty article, warning/error
   findings that match no `[[must]]` entry, plus any finding that matches a `[[must_not]]` entry;
 - caught / missed: `[[must]]` entries found at their line (at warning/error, or at the
-  severity the entry names) or not.
+  severity the entry names) or not;
+- wrong infos: info findings matching a `[[must_not]]` entry (line, code, `message` text), such
+  as an unknown-name proposal with a wrong English form; clean articles may have a sidecar
+  with `[[must_not]]` entries for this.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ class Row:
     findings: list[dict[str, Any]]
     false_alarms: list[dict[str, Any]] = field(default_factory=list)
     caught: list[str] = field(default_factory=list)
+    wrong_infos: list[dict[str, Any]] = field(default_factory=list)  # info a sidecar forbids
     missed: list[str] = field(default_factory=list)
 
     @property
@@ -93,11 +97,22 @@ def _label(finding: dict[str, Any]) -> str:
 def _score(path: Path, findings: list[dict[str, Any]]) -> Row:
     row = Row(f"{path.parent.name}/{path.name}", findings)
     serious = [f for f in findings if f["severity"] in SERIOUS]
+    sidecar = path.with_name(path.stem + ".expect.toml")
+    expect: dict[str, Any] = {}
+    if sidecar.is_file():
+        with sidecar.open("rb") as handle:
+            expect = tomllib.load(handle)
+    row.wrong_infos = [
+        f
+        for item in expect.get("must_not", [])
+        for f in findings
+        if f["severity"] == "info"
+        and _matches(f, int(item["line"]), _codes(item["code"]))
+        and item.get("message", "") in f["message"]
+    ]
     if path.parent.name == "clean":
         row.false_alarms = serious
         return row
-    with path.with_name(path.stem + ".expect.toml").open("rb") as handle:
-        expect = tomllib.load(handle)
     must = expect.get("must", [])
     for item in must:
         line, code, severity = int(item["line"]), _codes(item["code"]), item.get("severity")
@@ -115,7 +130,11 @@ def _score(path: Path, findings: list[dict[str, Any]]) -> Row:
     for item in expect.get("must_not", []):
         line, code = int(item["line"]), _codes(item["code"])
         row.false_alarms += [
-            f for f in findings if _matches(f, line, code) and f not in row.false_alarms
+            f
+            for f in serious
+            if _matches(f, line, code)
+            and item.get("message", "") in f["message"]
+            and f not in row.false_alarms
         ]
     return row
 
@@ -169,6 +188,8 @@ def report(rows: list[Row], cmd: list[str], elapsed: float) -> str:
         else "| precision | n/a (no findings) |",
         f"| expected findings caught | {caught} of {caught + missed} |",
         f"| info findings (allowed anywhere) | {sum(r.infos for r in rows)} |",
+        f"| info findings a sidecar forbids (wrong proposals) | "
+        f"{sum(len(r.wrong_infos) for r in rows)} |",
         "",
         "## Per article",
         "",
@@ -185,7 +206,9 @@ def report(rows: list[Row], cmd: list[str], elapsed: float) -> str:
     details = [f"- {r.article} {_label(f)}" for r in rows for f in r.false_alarms]
     misses = [f"- {r.article} {m}" for r in rows for m in r.missed]
     lines += ["", "## False alarms", "", *(details or ["none"])]
-    lines += ["", "## Misses", "", *(misses or ["none"]), ""]
+    wrong = [f"- {r.article} {_label(f)}" for r in rows for f in r.wrong_infos]
+    lines += ["", "## Misses", "", *(misses or ["none"])]
+    lines += ["", "## Wrong info findings (forbidden by a sidecar)", "", *(wrong or ["none"]), ""]
     return "\n".join(lines)
 
 

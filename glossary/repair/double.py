@@ -60,16 +60,28 @@ def trigger_pattern() -> str:
     glued = char_class(_glued_chars())
     return (
         f"[{char_class(chars)}]|(?<=[A-Za-z])[{glued}]|[{glued}](?=[A-Za-z])"
-        f"|[{char_class(_LATIN_HIGH)}]{{2}}"
+        f"|[\u00a1-\u00ff][{char_class(_LATIN_HIGH)}]"
     )
 
 
+@cache
+def trigger_chars() -> str:
+    """Every character that can start (or, glued, be) a trigger, as a class body."""
+    rows = range(0xE0, 0xF0)
+    chars = _codec_chars("gb18030", rows) + _codec_chars("big5", rows) + _word_chars()
+    return char_class(chars + _glued_chars())
+
+
 def _word_chars() -> str:
-    """Characters that are a Cyrillic or Greek letter (UTF-8 CE-D1 xx) read as GBK or Big5."""
+    """Characters that are a Cyrillic or Greek letter (UTF-8 CE-D1 80-A0) read as GBK or Big5.
+
+    (р-я, А-Я and most Greek; а-п read as common Chinese characters and are
+    left to the runs these start.)
+    """
     chars = []
     for codec in _CODECS.values():
         for lead in range(0xCE, 0xD2):
-            for trail in range(0x80, 0xC0):
+            for trail in range(0x80, 0xA1):
                 try:
                     chars.append(bytes([lead, trail]).decode(codec))
                 except UnicodeDecodeError:
@@ -398,12 +410,32 @@ def _gbk_as_cp1252(text: str, start: int, run: str) -> list[Piece]:
     ]
 
 
+_REACH = 24  # characters around a trigger worth decoding in a long run of Chinese
+
+
+def _windows(run: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Stretches of ``run`` around its trigger characters (a paragraph of genuine
+    Chinese with one rare character is not decoded end to end)."""
+    if len(run) <= 2 * _REACH:
+        return [(0, len(run))]
+    out: list[tuple[int, int]] = []
+    for match in trigger.finditer(run):
+        lo, hi = max(0, match.start() - _REACH), min(len(run), match.end() + _REACH)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def find_pieces(text: str) -> dict[Chain, list[Piece]]:
     """Pieces per chain: UTF-8 as GBK, UTF-8 as Big5, GBK as cp1252."""
     out: dict[Chain, list[Piece]] = {Chain.GBK: [], Chain.BIG5: [], Chain.GBK_AS_CP1252: []}
-    for start, run in runs_around(text, _trigger_re(), _RUN_RE):
-        out[Chain.GBK] += decode_run(run, start, Chain.GBK, text)
-        out[Chain.BIG5] += decode_run(run, start, Chain.BIG5, text)
+    trigger = _trigger_re()
+    for start, run in runs_around(text, trigger, _RUN_RE):
+        for lo, hi in _windows(run, trigger):
+            out[Chain.GBK] += decode_run(run[lo:hi], start + lo, Chain.GBK, text)
+            out[Chain.BIG5] += decode_run(run[lo:hi], start + lo, Chain.BIG5, text)
     for start, run in runs_around(text, _LATIN_RUN_RE, _LATIN_RUN_RE):
         out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(text, start, run)
     return out

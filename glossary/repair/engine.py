@@ -81,6 +81,16 @@ def _fast_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _prefilter() -> re.Pattern[str]:
+    """A single character class that every trigger starts with (or, for the
+    glued ones, contains): English with curly quotes and dashes never matches,
+    so clean text costs one tight scan."""
+    return re.compile(
+        f"[\u0e01-\u0e5b\u00a1-\u00ff{REPLACEMENT}{lost.GBK_LOST_FIRST}{double.trigger_chars()}]"
+    )
+
+
 def _thai_count(text: str) -> int:
     return len(_THAI_RE.findall(text))
 
@@ -252,7 +262,7 @@ def _cp1252_pieces(text: str) -> list[Piece]:
 
 def find_pieces(text: str) -> list[Piece]:
     """Every decodable piece of mojibake, left to right, without overlaps."""
-    if not _fast_re().search(text):
+    if not _prefilter().search(text) or not _fast_re().search(text):
         return []
     chinese = double.find_pieces(text)
     by_priority = [

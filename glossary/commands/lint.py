@@ -184,7 +184,11 @@ def _config_for(path: str, args: argparse.Namespace, cache: dict[Path, Config]) 
                 raise GlossaryError(f"{args.config}: no such config file")
             cache[key] = load_config(explicit=key, overrides=overrides)
         return cache[key]
-    folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+    if path == "-":  # the config of the file stdin stands for (as ruff does), else of here
+        named = Path(args.stdin_filename) if args.stdin_filename else None
+        folder = named.resolve().parent if named is not None else Path.cwd()
+    else:
+        folder = Path(path).resolve().parent
     if folder not in cache:
         cache[folder] = load_config(folder, overrides=overrides)
     return cache[folder]

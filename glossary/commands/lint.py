@@ -22,6 +22,10 @@ _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "exit status: 0 nothing at or above the fail level, 1 findings, 2 could not run. "
+        "Settings: .glossary.toml or [tool.glossary] in pyproject.toml; see docs/lint.md."
+    )
     parser.add_argument(
         "paths",
         nargs="*",

@@ -189,7 +189,7 @@ class _Block:
 
 
 def _scan_blocks(lines: Sequence[str]) -> tuple[list[_Block], dict[str, int]]:
-    """The entry blocks of a file, and the top-level keys (outside any table)."""
+    """The entry blocks of a file, and the lines of top-level keys and other tables."""
     blocks: list[_Block] = []
     top: dict[str, int] = {}
     current: tuple[int, dict[str, int]] | None = None
@@ -207,6 +207,8 @@ def _scan_blocks(lines: Sequence[str]) -> tuple[list[_Block], dict[str, int]]:
             close()
             name = header.group(1).strip().strip("\"'")
             is_entry = stripped.startswith("[[") and name == "entry"
+            if not is_entry:  # another table: its first name is a top-level key
+                top.setdefault(name.split(".")[0].strip().strip("\"'"), i)
             current = (i, {}) if is_entry else None
             in_other_table = not is_entry
             last_content = i

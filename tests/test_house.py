@@ -97,6 +97,7 @@ ENTRY = '[[entry]]\nhanzi = "杨洁篪"\npinyin = "Yáng Jiéchí"\nenglish = "Y
         (ENTRY + "notes = 3\n", 5, "notes", "must be a string"),
         ("# header\n" + ENTRY + "\n" + ENTRY, 7, "hanzi", "already defined"),
         ('title = "x"\n' + ENTRY, 1, "title", "unknown key"),
+        (ENTRY + '\n[meta]\nversion = 1\n', 6, "meta", "unknown key"),
         (ENTRY + "notes = \n", 5, None, "not valid TOML"),
         ('# one\n[entry]\nhanzi = "杨洁篪"\n', 2, "entry", "[[entry]] tables"),
     ],

@@ -311,6 +311,9 @@ _SKIP_TAGS = frozenset(
         "svg",
         "math",
         "template",
+        "noscript",
+        "rt",  # ruby annotations (pinyin over characters) are not running text
+        "rp",
     ]
 )
 

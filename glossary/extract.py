@@ -414,6 +414,8 @@ def _describe(tally: _Tally, glossary: Glossary, cedict: Cedict | None) -> Found
         from glossary.lookup import cedict_pinyin
 
         known = cedict.by_hanzi(word)
+        if tally.key != word:  # 台灣 is only a variant entry; 台湾 finds 臺灣 "Taiwan"
+            known += [e for e in cedict.by_hanzi(tally.key) if e not in known]
         proper = sorted([e for e in known if e.is_proper] or known, key=lambda e: e.is_variant)
         if tally.kind == PERSON:
             proper = [e for e in proper if e.is_person] or proper

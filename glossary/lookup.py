@@ -375,12 +375,13 @@ class Lookup:
         if not self.cedict:
             return out
         exact = self.cedict.by_hanzi(text)
-        if not exact:
+        if not exact or all(e.is_variant for e in exact):
+            # 台灣 is listed only as a variant; its simplified form 台湾 finds 臺灣 "Taiwan".
             from glossary.chars import to_simplified
 
             simplified = to_simplified(text)
             if simplified != text:
-                exact = self.cedict.by_hanzi(simplified)
+                exact += [e for e in self.cedict.by_hanzi(simplified) if e not in exact]
         out += [_ced(e, Tier.EXACT, 100 - 0.01 * i, "characters") for i, e in enumerate(exact)]
         out += [
             _ced(e, Tier.PARTIAL, 60 - len(e.simplified), "characters")

@@ -21,7 +21,7 @@ PEOPLE_ONLY = FIXTURES / "people_only.toml"
 
 HEADWORDS = {
     "楊潔篪", "蔡英文", "呂", "西安", "錫安", "共同", "富裕", "人權", "你好", "習近平", "休",
-    "中國", "女人", "楊", "洋", "鄭", "林",
+    "中國", "女人", "楊", "洋", "鄭", "林", "臺灣", "台灣",
 }  # fmt: skip
 
 
@@ -289,3 +289,8 @@ def test_a_name_in_neither_source_gets_the_romanizers_reading(engine: Lookup) ->
 def test_full_width_input(engine: Lookup) -> None:
     assert first(engine, "ｙａｎｇ２ ｊｉｅ２ ｃｈｉ２") == ("杨洁篪", Origin.HOUSE)
     assert parse_query("ｃ：杨洁篪").field is Field.HANZI
+
+
+def test_a_traditional_variant_also_finds_the_main_entry(engine: Lookup) -> None:
+    result = engine.search("台灣")[0]
+    assert (result.hanzi, result.english) == ("台湾", "Taiwan")

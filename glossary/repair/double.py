@@ -284,7 +284,9 @@ def _whole_word(run: str, units: list[tuple[int, ...] | None]) -> str | None:
     return None
 
 
-def decode_run(run: str, offset: int, chain: Chain, text: str = "") -> list[Piece]:
+def decode_run(
+    run: str, offset: int, chain: Chain, text: str = "", *, letters: bool = False
+) -> list[Piece]:
     """Pieces of ``run`` (at ``offset`` in ``text``) on its cheapest reading.
 
     A stretch that decodes to letters of two-byte UTF-8 only (accented
@@ -298,7 +300,7 @@ def decode_run(run: str, offset: int, chain: Chain, text: str = "") -> list[Piec
     word = _whole_word(run, units)
     if word is not None:
         return [Piece(offset, offset + n, chain, (word,), (text_cost(word),))]
-    letters = _latin_neighbour(text, offset, offset + n)
+    letters = letters or _latin_neighbour(text, offset, offset + n)
     best = [0.0] + [float("inf")] * n
     back: list[tuple[int, Piece | None]] = [(0, None)] * (n + 1)
     for i in range(n):
@@ -410,6 +412,7 @@ def _gbk_as_cp1252(text: str, start: int, run: str) -> list[Piece]:
     ]
 
 
+_DOCUMENT_EVIDENCE = 2  # pieces decoded from triggered runs before short runs are read too
 _REACH = 24  # characters around a trigger worth decoding in a long run of Chinese
 
 
@@ -432,10 +435,22 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
     """Pieces per chain: UTF-8 as GBK, UTF-8 as Big5, GBK as cp1252."""
     out: dict[Chain, list[Piece]] = {Chain.GBK: [], Chain.BIG5: [], Chain.GBK_AS_CP1252: []}
     trigger = _trigger_re()
-    for start, run in runs_around(text, trigger, _RUN_RE):
+    runs = runs_around(text, trigger, _RUN_RE)
+    for start, run in runs:
         for lo, hi in _windows(run, trigger):
             out[Chain.GBK] += decode_run(run[lo:hi], start + lo, Chain.GBK, text)
             out[Chain.BIG5] += decode_run(run[lo:hi], start + lo, Chain.BIG5, text)
+    examined = sum(len(run) for _, run in runs)
+    for chain in (Chain.GBK, Chain.BIG5):
+        covered = sum(p.end - p.start for p in out[chain] if not p.lost)
+        if len(out[chain]) >= _DOCUMENT_EVIDENCE and covered * 2 >= examined:
+            # The document went through this pipeline: short runs without a
+            # trigger (``茅`` for é, ``胁`` for в) are read too.
+            taken = [(p.start, p.end) for p in out[chain]]
+            for match in _RUN_RE.finditer(text):
+                if any(a < match.end() and match.start() < b for a, b in taken):
+                    continue
+                out[chain] += decode_run(match.group(), match.start(), chain, text, letters=True)
     for start, run in runs_around(text, _LATIN_RUN_RE, _LATIN_RUN_RE):
         out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(text, start, run)
     return out

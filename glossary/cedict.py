@@ -535,15 +535,24 @@ def _digest(path: Path) -> str:
     return digest
 
 
-def database_path(source: Path | None = None) -> Path:
-    """The compiled database for `source`, building it first when absent or stale."""
-    source = source or data_path()
+def _target(source: Path) -> tuple[Path, str]:
     digest = _digest(source)
     ranking = frequency_path()
     if ranking is not None:  # the ranking data is part of what the index was built from
         stat = ranking.stat()
         digest = hashlib.sha256(f"{digest}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()
-    target = cache_dir() / f"cedict-{digest[:16]}-v{FORMAT_VERSION}.sqlite3"
+    return cache_dir() / f"cedict-{digest[:16]}-v{FORMAT_VERSION}.sqlite3", digest
+
+
+def is_compiled(source: Path | None = None) -> bool:
+    """Whether the index is ready (else the next `load_cedict` spends a few seconds on it)."""
+    return _target(source or data_path())[0].is_file()
+
+
+def database_path(source: Path | None = None) -> Path:
+    """The compiled database for `source`, building it first when absent or stale."""
+    source = source or data_path()
+    target, digest = _target(source)
     if not target.is_file():
         try:
             _build(source, target, digest)

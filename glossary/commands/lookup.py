@@ -54,6 +54,11 @@ def run(args: argparse.Namespace) -> int:
         from glossary.house import load_glossary
 
         glossary = load_glossary(args.glossary)
+    if not args.no_cedict:
+        from glossary.cedict import is_compiled
+
+        if not is_compiled():
+            print("glossary lookup: compiling CC-CEDICT (once; a few seconds)", file=sys.stderr)
     results = lookup(query, glossary=glossary, use_cedict=not args.no_cedict, limit=args.limit)
     if args.json:
         json.dump([r.to_json() for r in results], sys.stdout, ensure_ascii=False, indent=2)

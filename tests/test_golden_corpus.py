@@ -39,6 +39,10 @@ FAULTY = sorted(p for p in (GOLDEN / "faulty").iterdir() if p.suffix in ARTICLE_
 
 # Clean articles the checker still raises false alarms on: name -> what goes wrong.
 KNOWN_FALSE_ALARMS: dict[str, str] = {
+    "35-japanese-readings.txt": (
+        "GL208 errors on 'Kinpei' and 'Takutō': a Japanese reading in brackets after kanji is "
+        "taken for invalid pinyin"
+    ),
     "33-brazil.txt": (
         "GL207 errors on 'São' (São Paulo, São Tomé): a Portuguese tilde is not a look-alike "
         "of a pinyin tone mark outside pinyin"
@@ -61,6 +65,9 @@ KNOWN_FALSE_ALARMS: dict[str, str] = {
 # what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding) or "extra" (a
 # warning/error beyond the expected ones, keyed with line 0 and code "").
 KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
+    ("35-japanese-readings.txt", "must_not", 8, "GL402"): (
+        "毛沢東 (Japanese kanji for Mao Zedong) gets a proposal with english 'Mō Takutō'"
+    ),
     ("17-taiwan-characters.md", "must_not", 11, "GL402"): (
         "the proposal for 林飛帆 has english 'Lin Feifan', not the printed 'Lin Fei-fan' "
         "(while 林全 keeps 'Lin Chuan')"

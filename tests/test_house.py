@@ -97,7 +97,7 @@ ENTRY = '[[entry]]\nhanzi = "杨洁篪"\npinyin = "Yáng Jiéchí"\nenglish = "Y
         (ENTRY + "notes = 3\n", 5, "notes", "must be a string"),
         ("# header\n" + ENTRY + "\n" + ENTRY, 7, "hanzi", "already defined"),
         ('title = "x"\n' + ENTRY, 1, "title", "unknown key"),
-        (ENTRY + '\n[meta]\nversion = 1\n', 6, "meta", "unknown key"),
+        (ENTRY + "\n[meta]\nversion = 1\n", 6, "meta", "unknown key"),
         (ENTRY + "notes = \n", 5, None, "not valid TOML"),
         ('# one\n[entry]\nhanzi = "杨洁篪"\n', 2, "entry", "[[entry]] tables"),
     ],
@@ -316,3 +316,17 @@ def test_windows_line_endings_are_kept(tmp_path: Path) -> None:
     assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
     assert load_glossary([path]).by_hanzi("杨洁篪")[0].notes == "Changed."
     assert load_glossary([path]).by_hanzi("王毅")
+
+
+def test_a_damaged_cache_is_not_trusted(
+    small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glossary import house
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+    house.clear_cache()
+    assert len(load_glossary([small])) == 6
+    (cached,) = (tmp_path / "cache").glob("house-*.json")
+    cached.write_text('[{"hanzi": "x"}]', encoding="utf-8")
+    house.clear_cache()
+    assert len(load_glossary([small])) == 6

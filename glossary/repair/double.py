@@ -12,8 +12,9 @@ the same mojibake is a candidate.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
-from itertools import product
+from itertools import pairwise, product
 
 from glossary.repair.charmaps import CP1252_DECODE, CP1252_ENCODE, REPLACEMENT, Chain, char_class
 from glossary.repair.pieces import Piece
@@ -376,15 +377,21 @@ def _utf8_cost(run: str) -> float:
     pieces = single.decode_run(run, 0, Chain.CP1252, drops=False, controls=True)
     inside = {k for p in pieces for k in range(p.start, p.end)}
     rest = sum(char_cost(c) + _OUTSIDE_WORD for k, c in enumerate(run) if k not in inside)
-    return sum(p.costs[0] for p in pieces) + rest
+    scripts = [_script(p.best) for p in pieces if p.best.isalpha()]
+    switches = sum(a != b for a, b in pairwise(scripts))
+    return sum(p.costs[0] for p in pieces) + rest + _OUTSIDE_WORD * switches
+
+
+def _script(letter: str) -> str:
+    """Latin, Cyrillic or Greek, by name: a word does not switch between them (Ҷţƽ)."""
+    return unicodedata.name(letter, "?").split(" ", 1)[0]
 
 
 def _gbk_as_cp1252(text: str, start: int, run: str) -> list[Piece]:
     """A whole run of Latin-1 letters and signs that reads as Chinese in GBK."""
     before = text[start - 1] if start else " "
     after = text[start + len(run)] if start + len(run) < len(text) else " "
-    if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
-        return []  # part of a Latin word: "ção", "Müller"
+    glued = (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
     if len(run) % 2 or any(c not in CP1252_ENCODE for c in run):
         return []
     data = bytes(CP1252_ENCODE[c] for c in run)
@@ -394,11 +401,20 @@ def _gbk_as_cp1252(text: str, start: int, run: str) -> list[Piece]:
         decoded = data.decode("gbk")
     except UnicodeDecodeError:
         return []
-    if len(decoded) < 2 or len(decoded) * 2 != len(run) or not all(map(_chinese_text, decoded)):
+    if len(decoded) * 2 != len(run):
+        return []
+    if glued:
+        # Next to a Latin word only GBK's pinyin letters (row A8: ¨¦ for é) and quotes.
+        if not all(
+            (lead == 0xA8 and char.isalpha()) or char in "“”‘’—…·"
+            for lead, char in zip(data[::2], decoded, strict=True)
+        ):
+            return []
+    elif len(decoded) < 2 or not all(map(_chinese_text, decoded)):
         return []
     as_written = sum(char_cost(c) + _OUTSIDE_WORD for c in run)
     as_chinese = sum(char_cost(c) + 1.0 for c in decoded)
-    if as_chinese >= min(as_written, _utf8_cost(run)):
+    if not glued and as_chinese >= min(as_written, _utf8_cost(run)):
         return []
     return [
         Piece(

@@ -26,12 +26,14 @@ _BLOCKS: tuple[tuple[int, int, float], ...] = (
     (0x00A1, 0x00BF, 10.0),  # Latin-1 signs
     (0x00D7, 0x00D7, 10.0),  # ×
     (0x00F7, 0x00F7, 10.0),  # ÷
-    (0x00C0, 0x024F, 7.0),  # accented Latin letters
+    (0x00C0, 0x017F, 7.0),  # accented Latin letters
+    (0x0180, 0x024F, 12.0),  # Latin Extended-B (pinyin's ǎ ǐ ǒ ǔ ǚ are priced above)
     (0x0250, 0x02AF, 18.0),  # IPA
     (0x02B0, 0x02FF, 12.0),  # modifier letters (ˆ ˜ ˇ)
     (0x0300, 0x036F, 10.0),  # combining diacritics
     (0x0370, 0x03FF, 9.0),  # Greek
-    (0x0400, 0x04FF, 9.0),  # Cyrillic
+    (0x0401, 0x045F, 9.0),  # Cyrillic
+    (0x0400, 0x04FF, 14.0),  # Cyrillic for other languages and historic letters
     (0x0500, 0x058F, 14.0),
     (0x0590, 0x06FF, 10.0),  # Hebrew, Arabic
     (0x0700, 0x08FF, 30.0),  # Syriac, Thaana, NKo, Samaritan, ...

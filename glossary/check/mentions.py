@@ -48,6 +48,51 @@ ENGLISH_WORD_SURNAMES = frozenset(
 # A name followed by one of these names a thing, not a person: `Sun Yat-sen University`.
 INSTITUTION_WORDS = frozenset(
     [
+        "Causeway",
+        "Village",
+        "Garden",
+        "Gardens",
+        "Temple",
+        "Pagoda",
+        "Lake",
+        "River",
+        "Mountain",
+        "Mountains",
+        "Hill",
+        "Gate",
+        "Palace",
+        "Tomb",
+        "Tombs",
+        "Lane",
+        "Alley",
+        "Market",
+        "Canal",
+        "Island",
+        "Bay",
+        "Valley",
+        "Pavilion",
+        "Monastery",
+        "Residence",
+        "Mansion",
+        "House",
+        "Fort",
+        "Dam",
+        "Port",
+        "Harbour",
+        "Harbor",
+        "Town",
+        "County",
+        "District",
+        "Province",
+        "City",
+        "Prefecture",
+        "Cave",
+        "Caves",
+        "Grottoes",
+        "Peak",
+        "Dynasty",
+        "Clan",
+        "Family",
         "University",
         "College",
         "School",
@@ -691,6 +736,8 @@ def _looks_like_person(mention: Mention, knowledge: Knowledge) -> bool:
     alignment = mention.alignment
     if alignment is None and not any(_surname_spelling(w.text) for w in capitalized):
         return False  # `White Paper Movement (白纸运动)`: no word of it is a surname
+    if any(w.text in INSTITUTION_WORDS for w in mention.words):
+        return False  # `Su Causeway (苏堤)`, `Chen Village (陈家沟)`: places named after people
     if knowledge.house_terms(mention.hanzi) or knowledge.is_word(mention.hanzi):
         return False
     if alignment is None:

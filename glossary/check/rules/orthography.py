@@ -429,15 +429,33 @@ _VOWEL_MARK_RE = re.compile(r"[aeiouvüAEIOUVÜ][\u0300-\u036f]+")
 
 
 def _lookalikes(ctx: Context) -> Iterator[Hit]:
+    """Look-alike marks on words that are pinyin in context: part of a name printed with its
+    characters, next to characters, or next to another tone-marked pinyin word. `São Paulo`,
+    `Lê Duẩn`, `Điện Biên Phủ` keep their own languages' marks."""
+    from glossary.chars import HAN_RUN_RE
+
     for passage in ctx.document.passages:
-        for match in WORD_RE.finditer(passage.text):
+        words = list(WORD_RE.finditer(passage.text))
+        for i, match in enumerate(words):
             text = match.group(0)
             if not has_lookalikes(text):
                 continue
             fixed = normalize_lookalikes(text)
-            if not has_tone_marks(fixed) or not _marks_on_vowels(fixed):
+            if not _is_pinyin_word(fixed):
                 continue
-            if not all(all_splits(p, require_apostrophes=False) for p in fixed.split("-") if p):
+            neighbours = [
+                w.group(0)
+                for w in (words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None)
+                if w is not None
+                and passage.text[
+                    min(w.end(), match.end()) : max(w.start(), match.start())
+                ].isspace()
+            ]
+            near_han = HAN_RUN_RE.search(passage.text[max(0, match.start() - 3) : match.end() + 3])
+            if not near_han and not any(
+                _is_pinyin_word(normalize_lookalikes(n)) and has_tone_marks(normalize_lookalikes(n))
+                for n in neighbours
+            ):
                 continue
             start, end = passage.span(match.start(), match.end())
             yield Hit(
@@ -447,6 +465,13 @@ def _lookalikes(ctx: Context) -> Iterator[Hit]:
                 "are macron, acute, caron, grave)",
                 ctx.fix(start, end, fixed) if ctx.contiguous(start, end, text) else None,
             )
+
+
+def _is_pinyin_word(word: str) -> bool:
+    """Tone-marked pinyin syllables, marks on vowels only (hyphens allowed)."""
+    if not has_tone_marks(word) or not _marks_on_vowels(word):
+        return False
+    return all(all_splits(p, require_apostrophes=False) for p in word.split("-") if p)
 
 
 def _marks_on_vowels(word: str) -> bool:

@@ -553,6 +553,8 @@ def database_path(source: Path | None = None) -> Path:
     """The compiled database for `source`, building it first when absent or stale."""
     source = source or data_path()
     target, digest = _target(source)
+    if target.is_file() and not _intact(target):
+        target.unlink(missing_ok=True)  # damaged (a disk full, a copy cut short): rebuild
     if not target.is_file():
         try:
             _build(source, target, digest)
@@ -566,6 +568,18 @@ def database_path(source: Path | None = None) -> Path:
             if stale != target and (older_format or _built_from(stale) == str(source)):
                 stale.unlink(missing_ok=True)
     return target
+
+
+def _intact(path: Path) -> bool:
+    try:
+        db = sqlite3.connect(_read_only_uri(path), uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == str(FORMAT_VERSION)
 
 
 def _read_only_uri(path: Path) -> str:

@@ -167,3 +167,10 @@ def test_full_dictionary_loads() -> None:
     assert full.by_hanzi("习近平")[0].english == "Xi Jinping"
     assert len(full.people()) > 1000
     assert len(full.surname_entries()) > 500
+
+
+def test_a_damaged_index_is_rebuilt(small_source: Path, cache: Path) -> None:
+    built = database_path(small_source)
+    built.write_bytes(built.read_bytes()[:4096])  # cut short
+    again = database_path(small_source)
+    assert again == built and Cedict(again).by_hanzi("杨洁篪")

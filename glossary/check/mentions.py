@@ -49,6 +49,7 @@ ENGLISH_WORD_SURNAMES = frozenset(
 INSTITUTION_WORDS = frozenset(
     [
         "Causeway",
+        "Cottage",
         "Village",
         "Garden",
         "Gardens",
@@ -244,6 +245,7 @@ class Mention:
     is_person: bool = True
     passage: Passage | None = field(default=None, repr=False)
     reversed: bool = False  # PAIRED, given name first: `Jiéchí Yáng 杨洁篪`
+    partial: bool = False  # PAIRED, the name cut from a longer run (`王毅外长`, `蔡元培故居`)
 
     @property
     def latin(self) -> str:
@@ -533,8 +535,17 @@ def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> lis
                 offset, name = part
                 start, end = passage.span(rs + offset, rs + offset + len(name))
                 better = _best_pairing([(layout, chain)], name, start, end, knowledge)
-                if better is not None and (better.alignment is not None or better.known):
+                # only when the Latin form is this name's (its pinyin or a known form): in
+                # `Du Fu Thatched Cottage (杜甫草堂)` the Latin words beside 杜甫 are not his
+                if better is not None and (
+                    better.alignment is not None
+                    or (
+                        better.known is not None
+                        and any(_same_form(better.latin, f) for f in better.known.forms)
+                    )
+                ):
                     mention = better
+                    mention.partial = True
                     break
         if mention is not None:
             mention.passage = passage

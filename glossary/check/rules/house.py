@@ -9,7 +9,7 @@ from glossary.check.knowledge import Person, fold_key
 from glossary.check.mentions import Kind, Mention, similar_spelling
 from glossary.check.rules import Context, Hit, Rule
 from glossary.config import ScriptPolicy
-from glossary.pinyin import normalize_lookalikes, strip_tones
+from glossary.pinyin import has_tone_marks, normalize_lookalikes, strip_tones
 
 
 def _toneless(text: str) -> str:
@@ -215,25 +215,27 @@ def _house_person(ctx: Context, mention: Mention) -> Person | None:
 
 
 def _unknown_name(ctx: Context) -> Iterator[Hit]:
-    seen: set[str] = set()
+    by_hanzi: dict[str, list[Mention]] = {}
     for mention in ctx.paired():
-        if mention.hanzi in seen:
+        by_hanzi.setdefault(mention.hanzi, []).append(mention)
+    for hanzi, mentions in by_hanzi.items():
+        if ctx.knowledge.house_by_hanzi(hanzi):
             continue
-        seen.add(mention.hanzi)
-        if ctx.knowledge.house_by_hanzi(mention.hanzi):
-            continue
-        if ctx.knowledge.house_by_english(_toneless(mention.latin)):
+        if any(ctx.knowledge.house_by_english(_toneless(m.latin)) for m in mentions):
             continue  # a known person with other characters: GL103
-        proposal = _proposal(mention)
+        # the proposal follows the best form the article gives: its pinyin if it has one
+        best = next((m for m in mentions if m.alignment is not None), mentions[0])
+        proposal = _proposal(best)
         if proposal is None:
             continue
         pinyin, english = proposal
+        first = mentions[0]
         yield Hit(
-            mention.start,
-            mention.end,
-            f"{mention.hanzi} is not in the house glossary; proposed entry: "
-            f'hanzi = "{mention.hanzi}", pinyin = "{pinyin}", english = "{english}"',
-            data=(("hanzi", mention.hanzi), ("pinyin", pinyin), ("english", english)),
+            first.start,
+            first.end,
+            f"{hanzi} is not in the house glossary; proposed entry: "
+            f'hanzi = "{hanzi}", pinyin = "{pinyin}", english = "{english}"',
+            data=(("hanzi", hanzi), ("pinyin", pinyin), ("english", english)),
         )
 
 
@@ -254,8 +256,10 @@ def _proposal(mention: Mention) -> tuple[str, str] | None:
     if alignment is None:
         if result is None:
             return None
-        english = mention.latin if mention.words else result.english
-        return result.pinyin, english
+        # a non-pinyin English form (`Agnes Chow`) is the article's to propose; one written
+        # with tone or length marks (the Japanese reading `Mō Takutō`) is not English
+        own = mention.words and not has_tone_marks(normalize_lookalikes(mention.latin))
+        return result.pinyin, mention.latin if own else result.english
     suggested = list(result.surname_syllables) + list(result.given_syllables) if result else []
     chosen: list[Syllable] = []
     for index, match in enumerate(alignment.matches):

@@ -484,12 +484,19 @@ def _marks_on_vowels(word: str) -> bool:
     return True
 
 
+def _macrons_only(text: str) -> bool:
+    marks = [c for c in unicodedata.normalize("NFD", text) if c in "\u0300\u0301\u0304\u030c"]
+    return bool(marks) and all(c == "\u0304" for c in marks)
+
+
 def _invalid_syllable(ctx: Context) -> Iterator[Hit]:
     from glossary.check.knowledge import looks_like_pinyin_word
 
     for mention in ctx.paired(people_only=False):
         if mention.alignment is not None or not mention.toned:
             continue
+        if _macrons_only(mention.latin):
+            continue  # Hepburn marks long vowels with macrons: `Mō Takutō 毛沢東` is Japanese
         words = mention.words
         good = [w for w in words if looks_like_pinyin_word(normalize_lookalikes(w.text))]
         if not good:
@@ -497,8 +504,8 @@ def _invalid_syllable(ctx: Context) -> Iterator[Hit]:
         for word in words:
             if looks_like_pinyin_word(normalize_lookalikes(word.text)):
                 continue
-            if not has_tone_marks(word.text) and not word.text[:1].isupper():
-                continue
+            if not has_tone_marks(word.text):
+                continue  # only a word written with tone marks is meant as pinyin
             yield Hit(
                 word.start,
                 word.end,

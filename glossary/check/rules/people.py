@@ -270,7 +270,9 @@ def _repeated(ctx: Context) -> Iterator[Hit]:
     if ctx.config.first_mention is FirstMention.ANY:
         return
     for info in ctx.people:
-        paired = [m for m in info.mentions if m.kind is Kind.PAIRED]
+        # a name cut from a longer run (`蔡元培故居`, the residence) is not the person's own
+        # characters, so neither sets nor repeats them
+        paired = [m for m in info.mentions if m.kind is Kind.PAIRED and not m.partial]
         for mention in paired[1:]:
             yield Hit(
                 mention.hanzi_start,
@@ -346,12 +348,25 @@ def _dangling(ctx: Context) -> Iterator[Hit]:
                 continue
             start, end = passage.span(match.start(), match.start() + len(word))
             candidates.append((start, end, word))
+    repaired: str | None = None
     for start, end, word in candidates:
         if _plain(word) in introduced or word in in_names:
             continue
+        if repaired is None:
+            repaired = _repaired_plain(ctx.source)
+        if re.search(rf"\b{re.escape(_plain(word))}\s+[A-Z][a-z]", repaired):
+            continue  # introduced in a garbled run (`Hรบ Chลซnhuรก`): GL001 reports that
         yield Hit(
             start, end, f"'{word}' alone, but no one named {word} is introduced in the article"
         )
+
+
+def _repaired_plain(source: str) -> str:
+    """The text with its mojibake repaired and tones removed, for finding garbled names."""
+    from glossary.repair import repair_text
+
+    repaired, repairs = repair_text(source)
+    return _plain(repaired) if repairs else _plain(source)
 
 
 _QUALIFIER_RE = re.compile(r"(?i)\b(?:elder|younger|senior|junior)\s+$")

@@ -118,11 +118,18 @@ def parse_query(text: str) -> Query:
 # --- keys ------------------------------------------------------------------------
 
 
+_UMLAUT_RE = re.compile(r"(?i)[üǖǘǚǜ]|u:|(?<![a-z])[ln]yu(?![aeiou])|[ln]v")
+_PASSPORT_U_RE = re.compile(r"(?i)(?<![a-z])([ln])yu(?![aeiou])")
+
+
 def pinyin_key(text: str) -> str:
-    """Toneless, spaceless, lowercase: ``Yáng Jiéchí`` / ``yang2 jie2 chi2`` -> ``yangjiechi``."""
+    """Toneless, spaceless, lowercase: ``Yáng Jiéchí`` / ``yang2 jie2 chi2`` -> ``yangjiechi``.
+
+    Passport-style ``Lyu``/``Nyu`` count as lü/nü.
+    """
     from glossary.cedict import toneless_key
 
-    return toneless_key(text)
+    return toneless_key(_PASSPORT_U_RE.sub(r"\1u", text))
 
 
 def name_key(text: str) -> str:
@@ -481,9 +488,11 @@ class Lookup:
         wanted = query_tones(query.text)
         shape = query_shape(query.text)
         capital = query.text[:1].isupper()
+        umlaut = _UMLAUT_RE.search(query.text) is not None  # lǚ, lv, lu:, Lyu: ü, not u
         for entry in self._by_pinyin.get(key, ()):
             have = _entry_tones(entry.pinyin)
             score = 99 + (0.5 if shape and shape == tuple(b for b, _ in have) else 0)
+            score += 0.3 if umlaut and "ü" in entry.pinyin.lower() else 0
             if wanted is None or tones_agree(wanted, have):
                 out.append(_house(entry, Tier.EXACT, score, "pinyin"))
             else:
@@ -496,6 +505,8 @@ class Lookup:
                     score += 1
                 if shape and shape == tuple(b for b, _ in have):
                     score += 2
+                if umlaut and "u:" in word.numbered.lower():
+                    score += 1.5
                 if capital and not word.is_proper:
                     # "Hu Jingtao" is a misspelt name, not 护颈套: a common word ranks low.
                     out.append(_ced(word, Tier.NEAR, 80 + score / 100, "pinyin"))

@@ -324,3 +324,10 @@ def test_given_name_first_still_finds_the_person(engine: Lookup) -> None:
         "english (other name order)",
     )
     assert first(engine, "Lam Carrie") == ("林郑月娥", Origin.HOUSE)
+
+
+def test_passport_and_keyboard_spellings_of_u_umlaut(engine: Lookup) -> None:
+    for query in ("Lyu", "LYU", "lv3", "lu:3", "Lü"):
+        assert first(engine, query) == ("吕", Origin.HOUSE), query
+    cedict_only = [r for r in engine.search("lv3") if r.source is Origin.CEDICT]
+    assert cedict_only and all("ǚ" in r.pinyin.lower() for r in cedict_only[:2])

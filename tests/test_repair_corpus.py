@@ -47,6 +47,7 @@ LOSSY_RESTORED = {
     ("cp1252-strict", "english_names"),
     ("cp1252-strict", "pinyin"),
     ("gbk", "chinese"),
+    ("gbk", "pinyin"),
 }
 # Known gaps, each for a stated reason (strict: an unexpected pass fails too).
 LOSSY_GAPS = {
@@ -98,9 +99,11 @@ def test_lossless_kinds_restored_exactly(kind: str, name: str) -> None:
         assert repair_text(repaired) == (repaired, [])
 
 
-def test_gbk_read_as_cp1252_restored() -> None:
-    text = _article("chinese")
+@pytest.mark.parametrize("name", ["chinese", "pinyin"])  # GBK has no • for english_names
+def test_gbk_read_as_cp1252_restored(name: str) -> None:
+    text = _article(name)
     for broken in (corrupt_gbk_as_cp1252(text), _every_other_line(corrupt_gbk_as_cp1252, text)):
+        assert broken != text
         assert repair_text(broken)[0] == text
 
 

@@ -388,11 +388,16 @@ def _script(letter: str) -> str:
     return unicodedata.name(letter, "?").split(" ", 1)[0]
 
 
-def _gbk_as_cp1252(text: str, start: int, run: str) -> list[Piece]:
-    """A whole run of Latin-1 letters and signs that reads as Chinese in GBK."""
+def _gbk_as_cp1252(text: str, start: int, run: str, *, loose: bool = False) -> list[Piece]:
+    """A whole run of Latin-1 letters and signs that reads as Chinese in GBK.
+
+    With ``loose`` (the document has shown this pipeline already), a lone
+    pinyin letter or quote between spaces or next to punctuation counts too.
+    """
     before = text[start - 1] if start else " "
     after = text[start + len(run)] if start + len(run) < len(text) else " "
     glued = (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
+    glued = glued or (loose and len(run) == 2)
     if len(run) % 2 or any(c not in CP1252_ENCODE for c in run):
         return []
     data = bytes(CP1252_ENCODE[c] for c in run)
@@ -470,4 +475,10 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
                 out[chain] += decode_run(match.group(), match.start(), chain, text, letters=True)
     for start, run in runs_around(text, _LATIN_RUN_RE, _LATIN_RUN_RE):
         out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(text, start, run)
+    if len(out[Chain.GBK_AS_CP1252]) >= _DOCUMENT_EVIDENCE:
+        taken = {p.start for p in out[Chain.GBK_AS_CP1252]}
+        for start, run in runs_around(text, _LATIN_RUN_RE, _LATIN_RUN_RE):
+            if start not in taken:
+                out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(text, start, run, loose=True)
+        out[Chain.GBK_AS_CP1252].sort(key=lambda p: p.start)
     return out

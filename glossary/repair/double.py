@@ -476,9 +476,9 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
     for start, run in runs_around(text, _LATIN_RUN_RE, _LATIN_RUN_RE):
         out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(text, start, run)
     if len(out[Chain.GBK_AS_CP1252]) >= _DOCUMENT_EVIDENCE:
-        taken = {p.start for p in out[Chain.GBK_AS_CP1252]}
+        found = {p.start for p in out[Chain.GBK_AS_CP1252]}
         for start, run in runs_around(text, _LATIN_RUN_RE, _LATIN_RUN_RE):
-            if start not in taken:
+            if start not in found:
                 out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(text, start, run, loose=True)
         out[Chain.GBK_AS_CP1252].sort(key=lambda p: p.start)
     return out

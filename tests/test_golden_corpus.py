@@ -44,6 +44,12 @@ KNOWN_FALSE_ALARMS: dict[str, str] = {}
 # what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding) or "extra" (a
 # warning/error beyond the expected ones, keyed with line 0 and code "").
 KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
+    ("14-established-slips.txt", "must", 9, "GL401|GL301"): (
+        "`John Lee Ka-chui` (a near miss of the glossary alias John Lee Ka-chiu) is not reported"
+    ),
+    ("15-apostrophes.txt", "must", 3, "GL204|GL208"): (
+        "`Wáng Jiàn'guó 王建国`: an apostrophe before g, where none belongs, is not reported"
+    ),
     ("13-compound-surnames.md", "must", 5, "GL201|GL101"): (
         "`Si Maqian (司马迁)`: a compound surname cut in the wrong place is not reported"
     ),
@@ -55,10 +61,6 @@ KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
     ),
     ("13-compound-surnames.md", "must_not", 8, "GL402"): (
         "the proposal for 诸葛亮 copies the printed split: pinyin 'Zhū Gěliàng'"
-    ),
-    ("09-mojibake.txt", "extra", 0, ""): (
-        "GL304 on 'Mr. Hu': Hu is introduced, but garbled (Hรบ Chลซnhuรก); a surname whose person "
-        "sits in a mojibake run is reported as dangling"
     ),
     ("17-taiwan-characters.md", "must_not", 11, "GL402"): (
         "the proposal for 林飛帆 has english 'Lin Feifan', not the printed 'Lin Fei-fan' "

@@ -97,3 +97,11 @@ def test_lost_bytes_are_reported_not_invented() -> None:
 def test_empty_and_ascii() -> None:
     assert repair_text("") == ("", [])
     assert repair_text("plain ASCII, nothing to do.\n") == ("plain ASCII, nothing to do.\n", [])
+
+
+def test_known_names_are_offered_for_a_gap_but_never_filled_in() -> None:
+    text = "Yáng Jiéchí \ufffd\ufffd篪 said"
+    repaired, (report,) = repair_text(text)
+    assert repaired == text and not report.recoverable
+    assert (report.start, report.end) == (12, 14)
+    assert "杨洁" in report.candidates  # 杨洁篪 is the known name read yáng jié chí

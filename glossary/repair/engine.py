@@ -408,7 +408,7 @@ def find_repairs(text: str, *, glossary: Any = None) -> list[Repair]:
     pieces = find_pieces(text)
     repairs = _repairs_from(text, pieces, _all_or_nothing(pieces, resolve(text, pieces, glossary)))
     taken = [(r.start, r.end) for r in repairs]
-    for report in lost.find_lost(text):
+    for report in lost.find_lost(text, glossary):
         if not any(a < report.end and report.start < b for a, b in taken):
             repairs.append(
                 Repair(

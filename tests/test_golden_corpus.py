@@ -43,39 +43,7 @@ KNOWN_FALSE_ALARMS: dict[str, str] = {}
 # Faulty-article expectations the checker does not meet yet: (article, kind, line, code) ->
 # what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding) or "extra" (a
 # warning/error beyond the expected ones, keyed with line 0 and code "").
-KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
-    ("14-established-slips.txt", "must", 9, "GL401|GL301"): (
-        "`John Lee Ka-chui` (a near miss of the glossary alias John Lee Ka-chiu) is not reported"
-    ),
-    ("15-apostrophes.txt", "must", 3, "GL204|GL208"): (
-        "`Wáng Jiàn'guó 王建国`: an apostrophe before g, where none belongs, is not reported"
-    ),
-    ("13-compound-surnames.md", "must", 5, "GL201|GL101"): (
-        "`Si Maqian (司马迁)`: a compound surname cut in the wrong place is not reported"
-    ),
-    ("13-compound-surnames.md", "must", 8, "GL201|GL101"): (
-        "`Zhu Geliang (诸葛亮)`: a compound surname cut in the wrong place is not reported"
-    ),
-    ("13-compound-surnames.md", "must_not", 5, "GL402"): (
-        "the proposal for 司马迁 copies the printed split: pinyin 'Sī Mǎqiān' (romanize: Sīmǎ Qiān)"
-    ),
-    ("13-compound-surnames.md", "must_not", 8, "GL402"): (
-        "the proposal for 诸葛亮 copies the printed split: pinyin 'Zhū Gěliàng'"
-    ),
-    ("17-taiwan-characters.md", "must_not", 11, "GL402"): (
-        "the proposal for 林飛帆 has english 'Lin Feifan', not the printed 'Lin Fei-fan' "
-        "(while 林全 keeps 'Lin Chuan')"
-    ),
-    ("17-taiwan-characters.md", "must_not", 12, "GL402"): (
-        "the proposal for 王美花 has english 'Wang Meihua', not the printed 'Wang Mei-hua'"
-    ),
-    ("20-east-asia-characters.txt", "must_not", 12, "GL402"): (
-        "the proposal for 金正恩 drops the surname: english 'Jong Un' for 'Kim Jong Un'"
-    ),
-    ("29-southeast-asia.md", "must_not", 15, "GL402"): (
-        "the proposal for 陈振声 drops the surname: english 'Chun Sing' for 'Chan Chun Sing'"
-    ),
-}
+KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {}
 
 
 @cache

@@ -159,6 +159,23 @@ class Knowledge:
         """House people whose English surname is `surname` (tones and case aside)."""
         return list(self._house_by_surname.get(strip_tones(surname).casefold(), ()))
 
+    def house_near(self, name: str) -> Person | None:
+        """The house person one slip away from `name`, a form of three or more words
+        (`John Lee Ka-chui` for the alias `John Lee Ka-chiu`); None when none or several."""
+        from glossary.check.mentions import similar_spelling
+
+        words = len(name.split())
+        key = fold_key(name)
+        found = {
+            person.hanzi: person
+            for person in self.house_people
+            for form in person.forms
+            if len(form.split()) == words
+            and fold_key(form) != key
+            and similar_spelling(key, fold_key(form))
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def house_by_hanzi(self, hanzi: str) -> list[Person]:
         found = self._house_by_hanzi.get(hanzi)
         if found is None and self.glossary is not None:

@@ -138,6 +138,57 @@ INSTITUTION_WORDS = frozenset(
     ]
 )
 
+# Titles and roles before a name (`Secretary Regina Ip Lau`): not part of the name.
+ROLE_WORDS = frozenset(
+    [
+        "President",
+        "Premier",
+        "Minister",
+        "Secretary",
+        "Chief",
+        "Executive",
+        "Vice",
+        "General",
+        "Director",
+        "Governor",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Mayor",
+        "Ambassador",
+        "Envoy",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Professor",
+        "Dr",
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Leader",
+        "Chancellor",
+        "King",
+        "Queen",
+        "Prince",
+        "Emperor",
+        "General",
+        "Admiral",
+        "Commissioner",
+        "Judge",
+        "Justice",
+        "Senator",
+        "Representative",
+        "Legislator",
+        "Lawmaker",
+        "Deputy",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Finance",
+        "Prime",
+    ]
+)
+
 SPEECH_VERBS = frozenset(
     [
         "said",
@@ -362,6 +413,9 @@ def align(words: Sequence[Word], hanzi: str) -> Alignment | None:
     for combo in search(0, [], 0):
         first_len = len(combo[0])
         surname_chars = first_len if any(len(s.hanzi) == first_len for s in prefixes) else 1
+        compound = max((len(s.hanzi) for s in prefixes), default=0)
+        if compound >= 2 and n > compound:
+            surname_chars = compound  # 司马迁 is Sīmǎ Qiān however it is printed (`Si Maqian`)
         if (
             len(words) >= 3
             and first_len == 1
@@ -378,7 +432,11 @@ def align(words: Sequence[Word], hanzi: str) -> Alignment | None:
                 extra = [reading[k] for reading in surname.readings]
             ok, base_ok = _char_fit(syllable, hanzi[k], extra)
             matches.append(SyllableMatch(syllable, hanzi[k], word_index, ok, base_ok))
-        surname_words = 2 if surname_chars == 2 and first_len == 1 else 1
+        surname_words = (
+            2
+            if surname_chars == 2 and first_len == 1 and len(combo) >= 3 and len(combo[1]) == 1
+            else 1
+        )
         alignment = Alignment(
             tuple(words),
             tuple(tuple(o) for o in combo),
@@ -670,7 +728,11 @@ def _best_pairing(
         words = [w for w in chain if w.capitalized]
         if not words:
             continue
-        suffix = words[-2:] if layout == "latin-first" else words[:2]
+        # as many words as the name has characters (`Kim Jong Un` 金正恩), less leading titles
+        size = max(2, min(len(hanzi), 4))
+        suffix = words[-size:] if layout == "latin-first" else words[:size]
+        while len(suffix) > 2 and suffix[0].text.rstrip(".") in ROLE_WORDS:
+            suffix = suffix[1:]
         return _paired(layout, suffix, hanzi, h_start, h_end, None, known[0] if known else None)
     return None
 
@@ -792,9 +854,15 @@ def _split_name(mention: Mention) -> tuple[str, str]:
         return mention.known.surname, mention.known.given
     source = mention.alignment.words if mention.alignment is not None else mention.words
     words = [_toneless(w.text) for w in source]
-    if mention.alignment is not None:
-        k = mention.alignment.surname_words
-        return " ".join(words[:k]).replace(" ", ""), "".join(words[k:])
+    alignment = mention.alignment
+    if alignment is not None:
+        k = alignment.surname_words
+        if sum(len(split) for split in alignment.splits[:k]) == alignment.surname_chars:
+            return " ".join(words[:k]).replace(" ", ""), "".join(words[k:])
+        # the surname straddles the printed words (`Si Maqian`): go by the syllables
+        flat = [m.written.base for m in alignment.matches]
+        c = alignment.surname_chars
+        return "".join(flat[:c]).capitalize(), "".join(flat[c:]).capitalize()
     if len(words) >= 2:
         return words[0], " ".join(words[1:])
     return (words[0] if words else ""), ""
@@ -928,6 +996,23 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                             for form in (*known.forms, known.pinyin):
                                 by_fold.setdefault(fold_key(form), info)
                             _add_reversed(info, reversed_fold)
+                if info is None and length >= 3:
+                    # a near miss of a longer house form (`John Lee Ka-chui`)
+                    near = knowledge.house_near(latin)
+                    if near is not None:
+                        known = near
+                        info = people.get(near.hanzi)
+                        if info is None:
+                            info = people[near.hanzi] = PersonInfo(
+                                near.hanzi,
+                                known=near,
+                                hanzi=near.hanzi,
+                                surname=near.surname,
+                                given=near.given,
+                                is_pinyin=near.is_pinyin,
+                            )
+                            for form in (*near.forms, near.pinyin):
+                                by_fold.setdefault(fold_key(form), info)
                 if info is None and length == 2:
                     # a house person given name first (`Jiechi Yang`), or a near miss of a
                     # house form (`Xi Jingping`): theirs, to be reported against the house form

@@ -177,13 +177,27 @@ def _glossary_form(ctx: Context) -> Iterator[Hit]:
         )
         if not attempt:
             continue
+        target = person.english if pinyin else _nearest_form(written, person.forms)
         fix = None
         if ctx.contiguous(mention.latin_start, mention.latin_end, latin) and not mention.toned:
-            fix = ctx.fix(mention.latin_start, mention.latin_end, person.english)
-        message = f"the house form for {person.hanzi} is '{person.english}' ({person.system}), " + (
+            fix = ctx.fix(mention.latin_start, mention.latin_end, target)
+        message = f"the house form for {person.hanzi} is '{target}' ({person.system}), " + (
             f"not the pinyin '{latin}'" if pinyin else f"not '{latin}'"
         )
         yield Hit(mention.latin_start, mention.latin_end, message, fix)
+
+
+def _nearest_form(written: str, forms: tuple[str, ...]) -> str:
+    """The house form (or alias) the written one is a slip of: same number of words first."""
+    import difflib
+
+    def score(form: str) -> tuple[bool, float]:
+        same_shape = len(form.split()) == len(written.split())
+        return same_shape, difflib.SequenceMatcher(
+            None, written.casefold(), form.casefold()
+        ).ratio()
+
+    return max(forms, key=score)
 
 
 def person_is_pinyin(mention: Mention) -> bool:
@@ -283,7 +297,11 @@ def _proposal(mention: Mention) -> tuple[str, str] | None:
         else:
             chosen.append(Syllable(written.base, 0))
     k = alignment.surname_chars
-    return format_name(chosen[:k], chosen[k:]), format_name(chosen[:k], chosen[k:], tones=False)
+    pinyin = format_name(chosen[:k], chosen[k:])
+    if not mention.toned and sum(len(x) for x in alignment.splits[: alignment.surname_words]) == k:
+        # plain pinyin is the English form the article prints (Taiwan's `Lin Fei-fan` too)
+        return pinyin, " ".join(w.text for w in alignment.words)
+    return pinyin, format_name(chosen[:k], chosen[k:], tones=False)
 
 
 RULES = (

@@ -228,6 +228,26 @@ def _split_given(ctx: Context) -> Iterator[Hit]:
             else None
         )
         yield Hit(start, end, message, fix)
+    # a compound surname cut in the wrong place: `Si Maqian` for 司马迁 (Sīmǎ Qiān)
+    for mention, alignment in _aligned(ctx):
+        words = alignment.words
+        if alignment.surname_words != 1 or len(alignment.splits[0]) >= alignment.surname_chars:
+            continue
+        flat = [m.written for m in alignment.matches]
+        c = alignment.surname_chars
+        surname = _case_like(words[0].text, join_syllables(flat[:c], tones=mention.toned))
+        given = capitalize(join_syllables(flat[c:], tones=mention.toned))
+        replacement = f"{surname} {given}".strip()
+        text = " ".join(w.text for w in words)
+        fix = None
+        if all(ctx.source[a.end : b.start] == " " for a, b in itertools.pairwise(words)):
+            fix = ctx.fix(words[0].start, words[-1].end, replacement)
+        yield Hit(
+            words[0].start,
+            words[-1].end,
+            f"the compound surname {mention.hanzi[:c]} is one word: '{replacement}', not '{text}'",
+            fix,
+        )
     # split compound surnames: `Ou Yang Xiu`
     for mention, alignment in _aligned(ctx):
         if alignment.surname_words == 2:
@@ -329,13 +349,19 @@ def _apostrophe(ctx: Context) -> Iterator[Hit]:
             syllables = alignment.splits[index]
             needed = sum(1 for s in syllables[1:] if s.base[0] in "aoe")
             present = sum(word.text.count(a) for a in "'’ʼ")
-            if needed <= present:
+            if needed == present:
                 continue
             replacement = _rebuild(word, syllables)
+            if needed > present:
+                message = (
+                    f"an apostrophe separates a syllable starting with a, o or e: '{replacement}'"
+                )
+            else:
+                message = f"an apostrophe goes only before a, o or e: '{replacement}'"
             yield Hit(
                 word.start,
                 word.end,
-                f"an apostrophe separates a syllable starting with a, o or e: '{replacement}'",
+                message,
                 ctx.fix(word.start, word.end, replacement),
                 severity=None,
             )

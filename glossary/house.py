@@ -17,7 +17,7 @@ import enum
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -580,8 +580,6 @@ def _load(key: tuple[tuple[str, int, int], ...]) -> Glossary:
     user cache keyed by the files' SHA-256, so a cold start pays neither for
     the reading table nor for OpenCC when nothing changed.
     """
-    from glossary.resources import load_compiled
-
     texts: dict[str, str] = {}
     digests: dict[str, str] = {}
     for name, _, _ in key:
@@ -597,7 +595,8 @@ def _load(key: tuple[tuple[str, int, int], ...]) -> Glossary:
         check_duplicates(entries)
         return [_entry_record(e) for e in entries]
 
-    records = load_compiled("house", salt, build)
+    set_id = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:12]
+    records = _compiled(f"house-{set_id}", salt, build)
     try:
         if not isinstance(records, list):
             raise TypeError("not a list")
@@ -606,6 +605,38 @@ def _load(key: tuple[tuple[str, int, int], ...]) -> Glossary:
         # A damaged cache file: validate the sources again rather than trust it.
         entries = [_entry_from_record(r) for r in build()]
     return Glossary(entries, digests)
+
+
+_KEEP_COMPILED = 16  # cached glossary sets kept (the shipped one, --glossary files, tests)
+
+
+def _compiled(name: str, key: str, build: Callable[[], list[dict[str, Any]]]) -> object:
+    """Plain-JSON entries compiled once per set of files, like `resources.load_compiled`,
+    but one cache file per set of files, so that looking at another glossary now and then
+    does not evict the shipped one; the oldest sets beyond a few are removed."""
+    import json
+
+    from glossary.resources import atomic_write_bytes, cache_dir
+
+    folder = cache_dir()
+    path = folder / f"{name}-{key}.json"
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        pass
+    data = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        for stale in folder.glob(f"{name}-*.json"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+        others = sorted(folder.glob("house-*.json"), key=lambda p: p.stat().st_mtime)
+        for old in others[:-_KEEP_COMPILED]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return data
 
 
 def _readings_key() -> str:

@@ -9,7 +9,8 @@ holds articles with known mistakes; each `NAME.expect.toml` lists:
   (e.g. `"info"`); `fix` when the offered replacement is certain;
 - `[[must_not]]`: `line` and `code` of a finding that must not be reported at any severity
   (with `message`, only one whose message contains that text: a wrong proposal in an info);
-- `after_fix_contains`: text the article must contain once every offered fix is applied.
+- `after_fix_contains`: text the article must contain after `--fix` (which must then be
+  idempotent).
 
 Beyond its `must` findings a faulty article may have nothing at warning or error severity. A
 clean article may have a sidecar too, with `[[must_not]]` entries only.
@@ -26,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from glossary.check.engine import apply_fixes, check_text
+from glossary.check.engine import check_text, fix_text
 from glossary.check.findings import Finding, Severity
 from glossary.check.knowledge import Knowledge, load_knowledge
 from glossary.config import Config
@@ -217,8 +218,11 @@ def test_faulty_article_has_no_other_warnings_or_errors(path: Path) -> None:
 @pytest.mark.parametrize(
     "path", [p for p in FAULTY if _load_expect(p).get("after_fix_contains")], ids=lambda p: p.name
 )
-def test_faulty_article_reads_right_after_its_fixes(path: Path) -> None:
+def test_faulty_article_reads_right_after_fix(path: Path) -> None:
+    """`--fix` (fix_text) puts in the right forms, and a second run changes nothing."""
     source = path.read_text(encoding="utf-8")
-    fixed, _ = apply_fixes(source, [f.fix for f in _findings(path) if f.fix is not None])
+    fixed, count = fix_text(source, path.name, Config(), _knowledge())
+    assert count > 0
     for text in _load_expect(path)["after_fix_contains"]:
         assert text in fixed
+    assert fix_text(fixed, path.name, Config(), _knowledge()) == (fixed, 0)

@@ -326,3 +326,38 @@ def test_house_forms_without_characters() -> None:
     assert codes("President Tsai (蔡英文) spoke. TSAI Ing-wen, too.") == []
     # a one-syllable given name first may be the person's own order
     assert "GL209" not in codes("Qiang Li, a chemist at Stanford, spoke.")
+
+
+def test_compound_surname_cut_in_the_wrong_place() -> None:
+    [finding] = [
+        f for f in check_text("The historian Si Maqian (司马迁) wrote.") if f.code == "GL201"
+    ]
+    assert finding.fix is not None and finding.fix.replacement == "Sima Qian"
+    empty = Knowledge(None, use_cedict=False)
+    [proposal] = [
+        f for f in check_text("Si Maqian (司马迁) wrote.", knowledge=empty) if f.code == "GL402"
+    ]
+    assert dict(proposal.data)["pinyin"] == "Sīmǎ Qiān"
+
+
+def test_apostrophe_only_before_a_o_e() -> None:
+    [finding] = [f for f in check_text("Wáng Jiàn'guó 王建国 spoke.") if f.code == "GL204"]
+    assert finding.fix is not None and finding.fix.replacement == "Jiànguó"
+
+
+def test_proposals_keep_the_printed_english_form() -> None:
+    empty = Knowledge(None, use_cedict=False)
+    for text, english in (
+        ("Activist Lin Fei-fan (林飛帆) spoke.", "Lin Fei-fan"),
+        ("Leader Kim Jong Un (金正恩) spoke.", "Kim Jong Un"),
+        ("Minister Chan Chun Sing (陈振声) spoke.", "Chan Chun Sing"),
+    ):
+        [finding] = [f for f in check_text(text, knowledge=empty) if f.code == "GL402"]
+        assert dict(finding.data)["english"] == english, text
+
+
+def test_near_miss_of_a_long_house_alias() -> None:
+    [finding] = [
+        f for f in check_text("Hong Kong leader John Lee Ka-chui spoke.") if f.code == "GL401"
+    ]
+    assert finding.fix is not None and finding.fix.replacement == "John Lee Ka-chiu"

@@ -815,8 +815,15 @@ def _looks_like_person(mention: Mention, knowledge: Knowledge) -> bool:
         return False
     if alignment is None:
         return True  # a non-pinyin form such as `Agnes Chow 周庭` or `Ko Wen-je 柯文哲`
-    return (len(alignment.words) >= 2 and len(alignment.splits[0]) == alignment.surname_chars) or (
-        alignment.surname_words == 2
+    if len(alignment.words) < 2:
+        return False
+    first = len(alignment.splits[0])
+    # the first word spells the surname, or part of a compound one (`Si Maqian`, reported by
+    # GL201), or a hyphenated double surname (`Zhāng-Wáng Shūfāng`); not `Xinhua She`
+    return (
+        first <= alignment.surname_chars
+        or alignment.surname_words == 2
+        or "-" in alignment.words[0].text
     )
 
 

@@ -827,3 +827,21 @@ async def test_the_first_check_starts_before_the_ui(article: Path, fake_core: li
         await settle(pilot)
         assert len(review(app).findings) == 4
     assert len(fake_core) == 1  # its result was used, not computed again
+
+
+def test_bad_input_is_one_clear_line_before_the_ui_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from glossary.cli import main
+
+    bad = tmp_path / "house.toml"
+    bad.write_text('[[entry]]\nhanzi = "张伟"\npinyin = "Zhang Wei"\nenglish = "Zhang Wei"\n')
+    assert main(["review", str(FIXTURE), "--glossary", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:3: field 'pinyin'" in err and len(err.strip().splitlines()) == 1
+    assert main(["review", str(tmp_path / "missing.md")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes(b"caf\xe9\n")
+    assert main(["review", str(latin1)]) == 2
+    assert "latin1.txt:1: not UTF-8" in capsys.readouterr().err

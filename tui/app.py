@@ -89,10 +89,15 @@ def create_app(
     theme: str = "dark",
     cursor_blink: bool = True,
 ) -> ReviewApp:
-    """Build the review app for `article` (read now; errors raise GlossaryError)."""
+    """Build the review app for `article`.
+
+    The article and the glossary files are read now: bad input raises GlossaryError (the CLI
+    prints one line and exits 2). The first check starts at once, in a thread.
+    """
     paths = tuple(Path(p) for p in glossary_paths)
     session = ReviewSession(Path(article), paths[0] if paths else None)
     house = House(paths, article=Path(article))
+    house.base()  # a bad glossary file is one clear error before the UI starts, not a toast
     first_check = prefetch(session.path, session.text, house)
     return ReviewApp(
         session, house, theme=theme, cursor_blink=cursor_blink, first_check=first_check

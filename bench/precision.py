@@ -62,13 +62,14 @@ def _articles() -> list[Path]:
     ]
 
 
-def _lint(paths: list[Path]) -> tuple[list[dict[str, Any]], list[str], float]:
+def _lint(paths: list[Path], *options: str) -> tuple[list[dict[str, Any]], list[str], float]:
     cmd = [
         str(Path(sys.executable).parent / "glossary"),
         "lint",
         "--no-cache",
         "--format",
         "json",
+        *options,
         *(str(p.relative_to(ROOT)) for p in paths),
     ]
     start = time.perf_counter()
@@ -152,7 +153,25 @@ def _commit() -> str:
     return f"{head}{' + uncommitted checker/data edits' if dirty else ''}"
 
 
-def report(rows: list[Row], cmd: list[str], elapsed: float) -> str:
+def _house_styles() -> list[tuple[str, int, list[str]]]:
+    """Each house style's clean articles linted with that style configured: (style, articles,
+    warning/error findings as text)."""
+    with (GOLDEN / "house_styles.toml").open("rb") as handle:
+        styles = tomllib.load(handle)
+    out = []
+    for style, names in styles.items():
+        paths = [GOLDEN / "clean" / name for name in names]
+        findings, _, _ = _lint(paths, "--first-mention", style)
+        serious = [
+            f"{Path(f['path']).name} {_label(f)}" for f in findings if f["severity"] in SERIOUS
+        ]
+        out.append((style, len(paths), serious))
+    return out
+
+
+def report(
+    rows: list[Row], cmd: list[str], elapsed: float, styles: list[tuple[str, int, list[str]]]
+) -> str:
     clean = [r for r in rows if r.article.startswith("clean/")]
     faulty = [r for r in rows if r.article.startswith("faulty/")]
     by_code = Counter(f["code"] for r in rows for f in r.false_alarms)
@@ -205,7 +224,19 @@ def report(rows: list[Row], cmd: list[str], elapsed: float) -> str:
         )
     details = [f"- {r.article} {_label(f)}" for r in rows for f in r.false_alarms]
     misses = [f"- {r.article} {m}" for r in rows for m in r.missed]
-    lines += ["", "## False alarms", "", *(details or ["none"])]
+    lines += [
+        "",
+        "## Clean articles under their own configured house style",
+        "",
+        "`--first-mention STYLE` over the articles tests/golden/house_styles.toml lists for it:",
+        "",
+        "| style | articles | warnings/errors |",
+        "| --- | --- | --- |",
+        *(f"| {style} | {n} | {len(serious)} |" for style, n, serious in styles),
+        "",
+        *(f"- {style}: {text}" for style, _, serious in styles for text in serious),
+    ]
+    lines += ["", "## False alarms (default settings)", "", *(details or ["none"])]
     wrong = [f"- {r.article} {_label(f)}" for r in rows for f in r.wrong_infos]
     lines += ["", "## Misses", "", *(misses or ["none"])]
     lines += ["", "## Wrong info findings (forbidden by a sidecar)", "", *(wrong or ["none"]), ""]
@@ -222,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     for f in findings:
         per_file.setdefault(str((ROOT / f["path"]).resolve()), []).append(f)
     rows = [_score(p, per_file.get(str(p.resolve()), [])) for p in paths]
-    text = report(rows, cmd, elapsed)
+    text = report(rows, cmd, elapsed, _house_styles())
     print(text)
     if args.write:
         from glossary.resources import atomic_write_text

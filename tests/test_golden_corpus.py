@@ -30,7 +30,7 @@ import pytest
 from glossary.check.engine import check_text, fix_text
 from glossary.check.findings import Finding, Severity
 from glossary.check.knowledge import Knowledge, load_knowledge
-from glossary.config import Config
+from glossary.config import Config, FirstMention
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ARTICLE_SUFFIXES = {".txt", ".md", ".html"}
@@ -40,6 +40,24 @@ FAULTY = sorted(p for p in (GOLDEN / "faulty").iterdir() if p.suffix in ARTICLE_
 
 # Clean articles the checker still raises false alarms on: name -> what goes wrong.
 KNOWN_FALSE_ALARMS: dict[str, str] = {}
+
+
+# Clean articles written consistently in one house style: tests/golden/house_styles.toml.
+def _house_styles() -> dict[FirstMention, list[str]]:
+    with (GOLDEN / "house_styles.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return {FirstMention(style): names for style, names in data.items()}
+
+
+HOUSE_STYLES = _house_styles()
+
+# (house style, article) pairs still raising false alarms under that style: what goes wrong.
+KNOWN_STYLE_FALSE_ALARMS: dict[tuple[FirstMention, str], str] = {
+    (FirstMention.CHARACTERS, "24-whos-who.md"): (
+        "GL302 on every name of a Markdown table whose next cell holds the characters "
+        "(| Xi Jinping | 习近平 |): the pairing across cells is not seen"
+    ),
+}
 
 # Faulty-article expectations the checker does not meet yet: (article, kind, line, code) ->
 # what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding) or "extra" (a
@@ -163,6 +181,8 @@ def test_the_corpus_covers_the_formats_and_every_faulty_article_has_expectations
         data = _load_expect(article)
         assert data.get("must"), f"{article.name}: no [[must]] finding"
         assert set(data) <= {"must", "must_not", "after_fix_contains"}, article.name
+    styled = [name for names in HOUSE_STYLES.values() for name in names]
+    assert sorted(styled) == sorted(set(styled)) and set(styled) <= {p.name for p in CLEAN}
     for article in CLEAN:
         if _expect_file(article).is_file():
             assert set(_load_expect(article)) == {"must_not"}, article.name
@@ -172,6 +192,26 @@ def test_the_corpus_covers_the_formats_and_every_faulty_article_has_expectations
 def test_clean_article_has_no_warnings_or_errors(path: Path) -> None:
     serious = [f for f in _findings(path) if _serious(f)]
     assert _describe(path, serious) == []
+
+
+def _style_params() -> list[Any]:
+    params = []
+    for style, names in HOUSE_STYLES.items():
+        for name in names:
+            reason = KNOWN_STYLE_FALSE_ALARMS.get((style, name))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            params.append(pytest.param(style, name, id=f"{style.value}:{name}", marks=marks))
+    return params
+
+
+@pytest.mark.parametrize(("style", "name"), _style_params())
+def test_clean_article_passes_its_own_house_style(style: FirstMention, name: str) -> None:
+    path = GOLDEN / "clean" / name
+    source = path.read_text(encoding="utf-8")
+    findings = check_text(
+        source, path.name, config=Config(first_mention=style), knowledge=_knowledge()
+    )
+    assert _describe(path, [f for f in findings if _serious(f)]) == []
 
 
 @pytest.mark.parametrize("expectation", _expectation_params())

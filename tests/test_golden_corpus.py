@@ -39,7 +39,12 @@ CLEAN = sorted(p for p in (GOLDEN / "clean").iterdir() if p.suffix in ARTICLE_SU
 FAULTY = sorted(p for p in (GOLDEN / "faulty").iterdir() if p.suffix in ARTICLE_SUFFIXES)
 
 # Clean articles the checker still raises false alarms on: name -> what goes wrong.
-KNOWN_FALSE_ALARMS: dict[str, str] = {}
+KNOWN_FALSE_ALARMS: dict[str, str] = {
+    "38-same-surname.txt": (
+        "GL305 on 'all surnamed Wang' and on the quoted word \"Wang\": the surname is named "
+        "as a word there, not used to refer to one of the three Wangs"
+    ),
+}
 
 
 # Clean articles written consistently in one house style: tests/golden/house_styles.toml.
@@ -51,7 +56,8 @@ def _house_styles() -> dict[FirstMention, list[str]]:
 
 HOUSE_STYLES = _house_styles()
 
-# (house style, article) pairs still raising false alarms under that style: what goes wrong.
+# (house style, article) pairs still raising false alarms under that style only: what goes
+# wrong (an article in KNOWN_FALSE_ALARMS is expected to fail under its style too).
 KNOWN_STYLE_FALSE_ALARMS: dict[tuple[FirstMention, str], str] = {
     (FirstMention.CHARACTERS, "24-whos-who.md"): (
         "GL302 on every name of a Markdown table whose next cell holds the characters "
@@ -198,7 +204,7 @@ def _style_params() -> list[Any]:
     params = []
     for style, names in HOUSE_STYLES.items():
         for name in names:
-            reason = KNOWN_STYLE_FALSE_ALARMS.get((style, name))
+            reason = KNOWN_STYLE_FALSE_ALARMS.get((style, name)) or KNOWN_FALSE_ALARMS.get(name)
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
             params.append(pytest.param(style, name, id=f"{style.value}:{name}", marks=marks))
     return params

@@ -95,7 +95,7 @@ def create_app(
     prints one line and exits 2). The first check starts at once, in a thread.
     """
     paths = tuple(Path(p) for p in glossary_paths)
-    session = ReviewSession(Path(article), paths[0] if paths else None)
+    session = ReviewSession(Path(article))
     house = House(paths, article=Path(article))
     house.base()  # a bad glossary file is one clear error before the UI starts, not a toast
     first_check = prefetch(session.path, session.text, house)

@@ -77,9 +77,8 @@ class State:
 class ReviewSession:
     """The article and glossary edits of one review, with undo and safe saving."""
 
-    def __init__(self, path: Path, glossary_path: Path | None = None) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.glossary_path = glossary_path
         text = read_article(path)
         self._article_digest = _digest(path)
         self._saved_text = text

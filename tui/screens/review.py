@@ -30,7 +30,6 @@ from tui.widgets.names import NamesTable
 
 if TYPE_CHECKING:
     from glossary.repair import Repair
-    from tui.app import ReviewApp
 
 
 class ReviewScreen(Screen[None]):
@@ -453,10 +452,6 @@ class ReviewScreen(Screen[None]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
-
-    @property
-    def review_app(self) -> ReviewApp:
-        return self.app  # type: ignore[return-value]
 
 
 def _nearest(findings: tuple[Finding, ...], anchor: int | None) -> int | None:

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from glossary.check.findings import Finding, LineIndex, Severity
+from glossary.check.findings import Finding, LineIndex
 
 
 class ArticleLine(Static):
@@ -123,10 +123,3 @@ class ArticleView(VerticalScroll, can_focus=True):
 
 def _line_of(starts: list[int], offset: int) -> int:
     return max(bisect.bisect_right(starts, offset) - 1, 0)
-
-
-SEVERITY_MARK: dict[Severity, str] = {
-    Severity.ERROR: "E",
-    Severity.WARNING: "W",
-    Severity.INFO: "i",
-}

@@ -66,9 +66,18 @@ KNOWN_STYLE_FALSE_ALARMS: dict[tuple[FirstMention, str], str] = {
 }
 
 # Faulty-article expectations the checker does not meet yet: (article, kind, line, code) ->
-# what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding) or "extra" (a
-# warning/error beyond the expected ones, keyed with line 0 and code "").
-KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {}
+# what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding), "extra" (a
+# warning/error beyond the expected ones) or "fix" (after_fix_contains not met); the last two
+# are keyed with line 0 and code "".
+KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
+    ("16-house-names-slips.txt", "must", 3, "GL203|GL301"): (
+        "`Xi jinping` (lower-case given name, no characters, a house person) is not reported"
+    ),
+    ("16-house-names-slips.txt", "must", 7, "GL301|GL401"): (
+        "`Liu Hei` after `Liu He` (a one-letter slip in a house person's name) is not reported"
+    ),
+    ("16-house-names-slips.txt", "fix", 0, ""): "no fix for `Xi jinping` or `Liu Hei`",
+}
 
 
 @cache
@@ -261,9 +270,15 @@ def test_faulty_article_has_no_other_warnings_or_errors(path: Path) -> None:
     assert _describe(path, extra) == []
 
 
-@pytest.mark.parametrize(
-    "path", [p for p in FAULTY if _load_expect(p).get("after_fix_contains")], ids=lambda p: p.name
-)
+def _fix_params() -> list[Any]:
+    return [
+        _gap((p.name, "fix", 0, ""), pytest.param(p, id=p.name))
+        for p in FAULTY
+        if _load_expect(p).get("after_fix_contains")
+    ]
+
+
+@pytest.mark.parametrize("path", _fix_params())
 def test_faulty_article_reads_right_after_fix(path: Path) -> None:
     """`--fix` (fix_text) puts in the right forms, and a second run changes nothing."""
     source = path.read_text(encoding="utf-8")

@@ -105,3 +105,38 @@ def test_known_names_are_offered_for_a_gap_but_never_filled_in() -> None:
     assert repaired == text and not report.recoverable
     assert (report.start, report.end) == (12, 14)
     assert "杨洁" in report.candidates  # 杨洁篪 is the known name read yáng jié chí
+
+
+NAMES = [
+    ("Xí Jìnpíng", "习近平"),
+    ("Lǐ Qiáng", "李强"),
+    ("Wáng Yì", "王毅"),
+    ("Hú Jǐntāo", "胡锦涛"),
+    ("Zhū Róngjī", "朱镕基"),
+    ("Zhā Liángyōng", "查良镛"),
+    ("Piáo Jǐnhuì", "朴槿惠"),
+    ("Zhuó Róngtài", "卓荣泰"),
+    ("Sūn Zhōngshān", "孙中山"),
+    ("Ōuyáng Xiū", "欧阳修"),
+    ("Sīmǎ Qiān", "司马迁"),
+    ("Zhào Lèjì", "赵乐际"),
+    ("Dīng Xuēxiáng", "丁薛祥"),
+    ("Wáng Hùníng", "王沪宁"),
+    ("Lǚ Xiǎolóng", "吕小龙"),
+]
+
+
+@pytest.mark.parametrize(
+    "corrupt",
+    [
+        corrupt_seed,
+        lambda t: corrupt_cp1252(t, strict=True),
+        lambda t: corrupt_double(t, "gb18030"),
+    ],
+    ids=["seed", "cp1252-strict", "gb18030"],
+)
+def test_names_with_their_pinyin_come_back(corrupt) -> None:  # type: ignore[no-untyped-def]
+    for pinyin, hanzi in NAMES:
+        for name in (f"{pinyin} {hanzi}", f"{hanzi} ({pinyin})"):
+            clean = f"The official, {name}, said the talks were “useful.”"
+            assert repair_text(corrupt(clean))[0] == clean

@@ -73,9 +73,10 @@ def resolve(text: str, pieces: Sequence[Piece], glossary: Any = None) -> list[De
         return decisions
     # Latin letters first: the pinyin they make is context for the Han characters.
     for i, piece in enumerate(pieces):
-        if piece.ambiguous and len(piece.best) == 1 and not is_han(piece.best):
-            view, _, at = _view(text, pieces, decisions, i)
-            decisions[i] = _latin_word(view, at, piece) or decisions[i]
+        if decisions[i].choice is None and _latin_letters(piece):
+            view, owner, at = _view(text, pieces, decisions, i)
+            for k, decision in _latin_word(view, owner, at, pieces).items():
+                decisions[k] = decision
     han = [i for i, p in enumerate(pieces) if p.ambiguous and all(map(_all_han, p.candidates))]
     for i in han:
         if decisions[i].choice is None:
@@ -162,29 +163,59 @@ def _split(word: str) -> list[Any] | None:
     return split_syllables(word)
 
 
-def _latin_word(view: str, at: int, piece: Piece) -> Decision | None:
+def _latin_letters(piece: Piece) -> bool:
+    return piece.ambiguous and all(
+        len(c) == 1 and c.isalpha() and not is_han(c) for c in piece.candidates
+    )
+
+
+def _latin_word(
+    view: str, owner: list[int | None], at: int, pieces: Sequence[Piece]
+) -> dict[int, Decision]:
+    """Letters lost in one word are chosen together: the only way it reads as pinyin.
+
+    ``Jวntฤo``: ǐ and ā, of five candidates each.
+    """
     from glossary.pinyin import tone_marks_well_placed
 
+    def letter_at(k: int) -> bool:
+        who = owner[k]
+        if who is not None:
+            return _latin_letters(pieces[who])
+        return view[k].isalpha() and not is_han(view[k])
+
     start = at
-    while start > 0 and view[start - 1].isalpha() and not is_han(view[start - 1]):
+    while start > 0 and letter_at(start - 1):
         start -= 1
     end = at + 1
-    while end < len(view) and view[end].isalpha() and not is_han(view[end]):
+    while end < len(view) and letter_at(end):
         end += 1
-    if end - start < 2:
-        return None
+    members: list[tuple[int, int]] = []  # (position in the view, piece)
+    for k in range(start, end):
+        who = owner[k]
+        if who is not None:
+            members.append((k, who))
+    if end - start < 2 or len(members) > 3:
+        return {}
+    fixed = [view[k] for k in range(start, end) if owner[k] is None]
+    all_caps = len(fixed) > 1 and "".join(fixed).isupper()
     fits = []
-    others = view[start:at] + view[at + 1 : end]
-    for candidate in piece.candidates:
-        if candidate.isupper() and at != start and not (others.isupper() and len(others) > 1):
+    for combo in product(*(pieces[who].candidates for _, who in members)):
+        if any(
+            c.isupper() and k != start and not all_caps
+            for (k, _), c in zip(members, combo, strict=True)
+        ):
             continue  # a capital inside a lowercase word: LǏ is not how Lǐ is written
-        word = view[start:at] + candidate + view[at + 1 : end]
+        chars = list(view[start:end])
+        for (k, _), char in zip(members, combo, strict=True):
+            chars[k - start] = char
+        word = "".join(chars)
         syllables = _split(word)
         if syllables is not None and tone_marks_well_placed(word, syllables):
-            fits.append(candidate)
-    if len(fits) == 1:
-        return Decision(fits[0], Method.WORD)
-    return None
+            fits.append(combo)
+    if len(fits) != 1:
+        return {}
+    return {who: Decision(c, Method.WORD) for (_, who), c in zip(members, fits[0], strict=True)}
 
 
 _OPENING = "“‘"

@@ -26,7 +26,7 @@ WILD_COST = 2.0
 _MAX_BYTES = 30  # a stretch is at most this long before both readings line up
 _MAX_FILLINGS = 4096
 _OUTSIDE_WORD = 4.0  # bits extra for an accented letter that is not part of a word
-_MAX_OPTIONS = 24  # candidates kept per filled-in character
+_MAX_OPTIONS = 64  # candidates kept per filled-in character
 _PLAUSIBLE = 24.0  # a filled-in character costlier than this is not offered
 _CODECS = {Chain.GBK: "gb18030", Chain.BIG5: "big5"}
 _LATIN_HIGH = "".join(CP1252_DECODE[b] for b in range(0x80, 0x100)) + "".join(
@@ -149,7 +149,7 @@ def _carried(char: str) -> bool:
     """
     code = ord(char)
     return (
-        (is_han(char) and char_cost(char) < UNKNOWN_HAN)
+        (is_han(char) and char_cost(char) < UNKNOWN_HAN + 4 and not "\u3400" <= char <= "\u4dbf")
         or 0x3000 <= code <= 0x303F
         or 0xFF01 <= code <= 0xFF5E
         or 0x2010 <= code <= 0x203A
@@ -242,8 +242,9 @@ def _stretch(
             if cost >= IMPOSSIBLE or not _carried(char) or (wild and cost > _PLAUSIBLE):
                 continue
             options[char] = cost + CHAIN_COST + wild * WILD_COST
-        if not options:
-            return None
+        rare = CHAIN_COST + wild * WILD_COST + UNKNOWN_HAN
+        if not options or (wild and min(options.values()) >= rare):
+            return None  # a guess among rare characters only is no reading
         chars.append(sorted(options.items(), key=lambda kv: (kv[1], kv[0]))[:_MAX_OPTIONS])
         pos += 1 + need
         if pos in bounds:
@@ -267,6 +268,20 @@ def _latin_neighbour(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+
+
+_MIXED_COST = 8.0  # bits: a Greek, Cyrillic or kana letter glued to Han characters
+
+
+def _as_written(run: str, i: int) -> float:
+    """The cost of ``run[i]`` kept as written; a letter of another script wedged
+    against Han characters (``鏈存Э鎯``) is what GBK mojibake looks like."""
+    char = run[i]
+    cost = char_cost(char)
+    foreign = char.isalpha() and not is_han(char) and not char.isascii()
+    if foreign and ((i and is_han(run[i - 1])) or (i + 1 < len(run) and is_han(run[i + 1]))):
+        cost += _MIXED_COST
+    return cost
 
 
 def _whole_word(run: str, units: list[tuple[int, ...] | None]) -> str | None:
@@ -308,7 +323,7 @@ def decode_run(
     for i in range(n):
         if best[i] == float("inf"):
             continue
-        as_written = best[i] + char_cost(run[i])
+        as_written = best[i] + _as_written(run, i)
         if as_written < best[i + 1]:
             best[i + 1] = as_written
             back[i + 1] = (i, None)
@@ -366,7 +381,7 @@ def _chinese_text(char: str) -> bool:
     return (
         is_han(char)
         or "\u3000" <= char <= "\u303f"
-        or "\uff01" <= char <= "\uff5e"
+        or ("\uff01" <= char <= "\uff5e" and not char.isalnum())  # full-width marks, not ｆ
         or char in "“”‘’—…·"
     )
 
@@ -396,6 +411,13 @@ def _gbk_as_cp1252(text: str, start: int, run: str, *, loose: bool = False) -> l
     """
     before = text[start - 1] if start else " "
     after = text[start + len(run)] if start + len(run) < len(text) else " "
+    if (
+        before in CP1252_ENCODE
+        or before == REPLACEMENT
+        or after in CP1252_ENCODE
+        or after == REPLACEMENT
+    ):
+        return []  # part of a longer run of other mojibake
     glued = (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
     glued = glued or (loose and len(run) == 2)
     if len(run) % 2 or any(c not in CP1252_ENCODE for c in run):

@@ -145,6 +145,12 @@ def decode_run(
 _ENCODERS = {Chain.SEED: SEED_ENCODE, Chain.CP1252: CP1252_ENCODE}
 
 
+# Windows-1252 signs that genuine text has at most at a word's edge; wedged
+# between two other non-ASCII characters (``é•›``) they are mojibake.
+_EDGE_ONLY = frozenset("€‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ") | frozenset(map(chr, range(0x80, 0xA0)))
+_MIDDLE_COST = 6.0
+
+
 def _literal(char: str, thai_cost: float | None) -> float:
     if thai_cost is not None and "\u0e01" <= char <= "\u0e5b":
         return thai_cost
@@ -169,6 +175,8 @@ def _decode(
         if best[i] == float("inf"):
             continue
         as_written = best[i] + _literal(run[i], thai_cost)
+        if 0 < i < n - 1 and run[i] in _EDGE_ONLY:
+            as_written += _MIDDLE_COST
         if as_written < best[i + 1]:
             best[i + 1] = as_written
             back[i + 1] = (i, None)

@@ -10,7 +10,9 @@ holds articles with known mistakes; each `NAME.expect.toml` lists:
 - `[[must_not]]`: `line` and `code` of a finding that must not be reported at any severity
   (with `message`, only one whose message contains that text: a wrong proposal in an info);
 - `after_fix_contains`: text the article must contain after `--fix` (which must then be
-  idempotent).
+  idempotent);
+- `first-mention`, `script`: the house style to check a faulty article under (as in
+  `.glossary.toml`); by default the checker's defaults.
 
 Beyond its `must` findings a faulty article may have nothing at warning or error severity. A
 clean article may have a sidecar too, with `[[must_not]]` entries only.
@@ -30,9 +32,10 @@ import pytest
 from glossary.check.engine import check_text, fix_text
 from glossary.check.findings import Finding, Severity
 from glossary.check.knowledge import Knowledge, load_knowledge
-from glossary.config import Config, FirstMention
+from glossary.config import Config, FirstMention, ScriptPolicy
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+SETTINGS = {"first-mention", "script"}  # house-style keys a faulty article's sidecar may set
 ARTICLE_SUFFIXES = {".txt", ".md", ".html"}
 
 CLEAN = sorted(p for p in (GOLDEN / "clean").iterdir() if p.suffix in ARTICLE_SUFFIXES)
@@ -88,7 +91,20 @@ def _knowledge() -> Knowledge:
 @cache
 def _findings(path: Path) -> tuple[Finding, ...]:
     source = path.read_text(encoding="utf-8")
-    return tuple(check_text(source, path.name, config=Config(), knowledge=_knowledge()))
+    return tuple(check_text(source, path.name, config=_config(path), knowledge=_knowledge()))
+
+
+def _config(article: Path) -> Config:
+    """The house style a sidecar sets (`first-mention`, `script`), else the defaults."""
+    if not _expect_file(article).is_file():
+        return Config()
+    data = _load_expect(article)
+    settings: dict[str, Any] = {}
+    if "first-mention" in data:
+        settings["first_mention"] = FirstMention(data["first-mention"])
+    if "script" in data:
+        settings["script"] = ScriptPolicy(data["script"])
+    return Config(**settings)
 
 
 def _line(path: Path, finding: Finding) -> int:
@@ -195,7 +211,7 @@ def test_the_corpus_covers_the_formats_and_every_faulty_article_has_expectations
         assert _expect_file(article).is_file(), article.name
         data = _load_expect(article)
         assert data.get("must"), f"{article.name}: no [[must]] finding"
-        assert set(data) <= {"must", "must_not", "after_fix_contains"}, article.name
+        assert set(data) <= {"must", "must_not", "after_fix_contains", *SETTINGS}, article.name
     styled = [name for names in HOUSE_STYLES.values() for name in names]
     assert sorted(styled) == sorted(set(styled)) and set(styled) <= {p.name for p in CLEAN}
     for article in CLEAN:
@@ -282,8 +298,8 @@ def _fix_params() -> list[Any]:
 def test_faulty_article_reads_right_after_fix(path: Path) -> None:
     """`--fix` (fix_text) puts in the right forms, and a second run changes nothing."""
     source = path.read_text(encoding="utf-8")
-    fixed, count = fix_text(source, path.name, Config(), _knowledge())
+    fixed, count = fix_text(source, path.name, _config(path), _knowledge())
     assert count > 0
     for text in _load_expect(path)["after_fix_contains"]:
         assert text in fixed
-    assert fix_text(fixed, path.name, Config(), _knowledge()) == (fixed, 0)
+    assert fix_text(fixed, path.name, _config(path), _knowledge()) == (fixed, 0)

@@ -1,8 +1,10 @@
 """Find mojibake run by run and turn decoded pieces into repairs.
 
-The fast path is one precompiled regular expression for characters and pairs
-that only mojibake produces; text without a match is returned untouched
-after a single scan. Each chain then looks at its own runs only.
+The fast path is one character-class scan, then one regular expression for
+the characters and pairs that only mojibake produces; text without a match
+is returned untouched. Each chain (``seed``, ``windows1252``, ``double``)
+looks at its own runs only; overlaps go to the likelier pipeline; lost
+bytes are chosen by ``context``; runs whose bytes are gone come from ``lost``.
 """
 
 from __future__ import annotations
@@ -12,42 +14,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 from typing import Any
 
-from glossary.repair import double, lost
-from glossary.repair.charmaps import (
-    CP1252_DECODE,
-    CP1252_ENCODE,
-    REPLACEMENT,
-    SEED_ENCODE,
-    THAI_CHARS,
-    Chain,
-    char_class,
-)
+from glossary.repair import double, lost, seed, windows1252
+from glossary.repair.charmaps import REPLACEMENT, THAI_CHARS, Chain
 from glossary.repair.context import CONFIDENCE, Decision, Method, resolve
 from glossary.repair.pieces import Piece
-from glossary.repair.plausible import UNKNOWN_HAN, char_cost, is_han
-from glossary.repair.runs import runs_around
-from glossary.repair.single import GENUINE_AFTER, decode_run
-
-# In a document where most Thai letters are seed mojibake, a Thai letter as
-# written is this unlikely (bits), so short runs with a lost byte decode too.
-_THAI_IN_MOJIBAKE = 24.0
-# While weighing the evidence, a Thai letter as written costs a little more than
-# usual, so that a lost byte in a tone-marked vowel (Zhฤng) may count.
-_THAI_WEIGHING = 12.0
-_MAX_TIMES = 3
-
-_THAI_RE = re.compile(f"[{char_class(THAI_CHARS)}]")
-_SEED_RUN_RE = re.compile(f"[{char_class(''.join(SEED_ENCODE))}]+")
-_CP1252_RUN_RE = re.compile(f"[{char_class(''.join(CP1252_ENCODE))}{REPLACEMENT}]+")
-_CP1252_LEADS = "".join(CP1252_DECODE[b] for b in range(0xC2, 0xF5))
-_CP1252_CONTS = "".join(CP1252_DECODE[b] for b in range(0x80, 0xC0)) + "".join(
-    map(chr, range(0x80, 0xA0))
-)
-_CP1252_TRIGGER = f"[{char_class(_CP1252_LEADS)}][{char_class(_CP1252_CONTS)}{REPLACEMENT}]"
-_CP1252_TRIGGER_RE = re.compile(_CP1252_TRIGGER)
 
 
 @dataclass(frozen=True)
@@ -77,7 +49,7 @@ class Repair:
 def _fast_re() -> re.Pattern[str]:
     """One scan that finds anything any chain might decode (or must report)."""
     return re.compile(
-        f"{_THAI_RE.pattern}|{_CP1252_TRIGGER}|[{REPLACEMENT}{lost.GBK_LOST_FIRST}]"
+        f"{seed.THAI_RE.pattern}|{windows1252.TRIGGER}|[{REPLACEMENT}{lost.GBK_LOST_FIRST}]"
         f"|{double.trigger_pattern()}"
     )
 
@@ -92,185 +64,15 @@ def _prefilter() -> re.Pattern[str]:
     )
 
 
-def _thai_count(text: str) -> int:
-    return len(_THAI_RE.findall(text))
-
-
-def _convincing(char: str) -> bool:
-    """A decoded character that text in our languages is made of (not Arabic out of Thai)."""
-    code = ord(char)
-    if is_han(char):
-        return char_cost(char) < UNKNOWN_HAN
-    return (
-        0xA1 <= code <= 0x24F
-        or 0x1E00 <= code <= 0x1EFF
-        or 0x401 <= code <= 0x45F  # modern Cyrillic, not ѹ out of Thai ั + น
-        or 0xE01 <= code <= 0xE5B
-        or 0x2010 <= code <= 0x203A
-        or 0x20A0 <= code <= 0x20CF
-        or 0x3000 <= code <= 0x303F
-        or 0xFF01 <= code <= 0xFF5E
-    )
-
-
-_GENUINE_PUNCTUATION = "".join(GENUINE_AFTER)
-
-
-def _after_letter(text: str, start: int) -> bool:
-    before = text[start - 1 : start]
-    return before.isascii() and before.isalpha()
-
-
-def _is_latin(char: str) -> bool:
-    return "\xc0" <= char <= "\u024f" or "\u1e00" <= char <= "\u1eff"
-
-
-def _in_latin_word(text: str, start: int, end: int) -> bool:
-    """An accented letter counts as evidence only inside a word: ``Yรกng``, not ``รก``."""
-    before = text[start - 1 : start]
-    after = text[end : end + 1]
-    return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
-
-
-_EVIDENCE_SAMPLE = 400  # Thai letters: enough to tell mojibake from genuine Thai
-
-
-def _seed_pieces(text: str) -> list[Piece]:
-    runs = runs_around(text, _THAI_RE, _SEED_RUN_RE)
-    if not runs:
-        return []
-    # Evidence first: how much of the Thai reads as UTF-8 (at the usual cost of
-    # a lost byte) and gives characters such text is made of, at least one
-    # piece with no byte lost. A sample is enough: the pipeline damages all
-    # of a document, so genuine Thai and seed mojibake do not mix.
-    total = certain = 0
-    decoded = 0.0
-    for start, run in runs:
-        total += _thai_count(run)
-        for piece in decode_run(
-            run,
-            start,
-            Chain.SEED,
-            drops=True,
-            thai_cost=_THAI_WEIGHING,
-            after_letter=_after_letter(text, start),
-        ):
-            if not _convincing(piece.best):
-                continue
-            thai = _thai_count(text[piece.start : piece.end])
-            glued = _in_latin_word(text, piece.start, piece.end)
-            mojibake = text[piece.start + 1 : piece.end]
-            if glued or (mojibake.strip(_GENUINE_PUNCTUATION) and not _is_latin(piece.best)):
-                decoded += thai / 2 if piece.lost else thai  # a guessed byte is half a proof
-                certain += not piece.lost
-            else:
-                total -= thai  # "รก" may be á or a Thai word: it counts neither way
-        if total >= _EVIDENCE_SAMPLE:
-            break
-    if not certain or decoded * 2 < total:
-        return []  # genuine Thai: little of it reads as UTF-8, none without a lost byte
-
-    pieces: list[Piece] = []
-    for start, run in runs:
-        pieces += decode_run(
-            run,
-            start,
-            Chain.SEED,
-            drops=True,
-            thai_cost=_THAI_IN_MOJIBAKE,
-            after_letter=_after_letter(text, start),
-        )
-    return pieces
-
-
-def _again(text: str, pieces: list[Piece], times: int) -> list[Piece]:
-    """Doubly encoded text: decode the decoded characters again where they still decode."""
-    if times >= _MAX_TIMES or not pieces:
-        return pieces
-    out: list[Piece] = []
-    group: list[Piece] = []
-
-    def flush() -> None:
-        if not group:
-            return
-        inner = "".join(p.best for p in group)
-        redone: list[Piece] = []
-        if (
-            all(not p.ambiguous for p in group)
-            and all(c in CP1252_ENCODE for c in inner)
-            and _CP1252_TRIGGER_RE.search(inner)
-        ):
-            redone = decode_run(
-                inner,
-                0,
-                Chain.CP1252,
-                drops=False,
-                controls=True,
-                after_letter=_after_letter(text, group[0].start),
-            )
-        offsets = accumulate((len(p.best) for p in group), initial=0)
-        starts = {offset: k for k, offset in enumerate(offsets)}
-        k = 0
-        for second in redone:
-            if second.start not in starts or second.end not in starts:
-                continue
-            a, b = starts[second.start], starts[second.end]
-            out.extend(group[k:a])
-            out.append(
-                Piece(
-                    start=group[a].start,
-                    end=group[b - 1].end,
-                    chain=Chain.CP1252,
-                    candidates=second.candidates,
-                    costs=second.costs,
-                    lost=second.lost + sum(p.lost for p in group[a:b]),
-                    times=times + 1,
-                )
-            )
-            k = b
-        out.extend(group[k:])
-        group.clear()
-
-    for piece in pieces:
-        if group and group[-1].end != piece.start:
-            flush()
-        group.append(piece)
-    flush()
-    if any(p.times > times for p in out):
-        return _again(text, out, times + 1)
-    return out
-
-
-def _has_c1(text: str) -> bool:
-    return any("\x80" <= c <= "\x9f" for c in text)
-
-
-def _cp1252_pieces(text: str) -> list[Piece]:
-    pieces: list[Piece] = []
-    for start, run in runs_around(text, _CP1252_TRIGGER_RE, _CP1252_RUN_RE):
-        if run:
-            decoded = decode_run(
-                run,
-                start,
-                Chain.CP1252,
-                drops=False,
-                controls=True,
-                after_letter=_after_letter(text, start),
-            )
-            # A C1 control is only ever a middle step of doubly encoded text.
-            pieces += [p for p in _again(text, decoded, 1) if not _has_c1(p.best)]
-    return pieces
-
-
 def find_pieces(text: str) -> list[Piece]:
     """Every decodable piece of mojibake, left to right, without overlaps."""
     if not _prefilter().search(text) or not _fast_re().search(text):
         return []
     chinese = double.find_pieces(text)
     by_priority = [
-        _seed_pieces(text),
+        seed.find_pieces(text),
         chinese[Chain.GBK_AS_CP1252],  # whole runs only, and only when cheaper than UTF-8
-        _cp1252_pieces(text),
+        windows1252.find_pieces(text),
         chinese[Chain.GBK],
         chinese[Chain.BIG5],
     ]

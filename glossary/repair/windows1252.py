@@ -1,0 +1,105 @@
+"""UTF-8 read as Windows-1252 or Latin-1, also twice, also with U+FFFD for undefined bytes."""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+
+from glossary.repair.charmaps import (
+    CP1252_DECODE,
+    CP1252_ENCODE,
+    REPLACEMENT,
+    Chain,
+    char_class,
+)
+from glossary.repair.pieces import Piece
+from glossary.repair.runs import runs_around
+from glossary.repair.seed import after_letter
+from glossary.repair.single import decode_run
+
+_MAX_TIMES = 3
+_RUN_RE = re.compile(f"[{char_class(''.join(CP1252_ENCODE))}{REPLACEMENT}]+")
+_LEADS = "".join(CP1252_DECODE[b] for b in range(0xC2, 0xF5))
+_CONTS = "".join(CP1252_DECODE[b] for b in range(0x80, 0xC0)) + "".join(map(chr, range(0x80, 0xA0)))
+TRIGGER = f"[{char_class(_LEADS)}][{char_class(_CONTS)}{REPLACEMENT}]"
+TRIGGER_RE = re.compile(TRIGGER)
+
+
+def _again(text: str, pieces: list[Piece], times: int) -> list[Piece]:
+    """Doubly encoded text: decode the decoded characters again where they still decode."""
+    if times >= _MAX_TIMES or not pieces:
+        return pieces
+    out: list[Piece] = []
+    group: list[Piece] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        inner = "".join(p.best for p in group)
+        redone: list[Piece] = []
+        if (
+            all(not p.ambiguous for p in group)
+            and all(c in CP1252_ENCODE for c in inner)
+            and TRIGGER_RE.search(inner)
+        ):
+            redone = decode_run(
+                inner,
+                0,
+                Chain.CP1252,
+                drops=False,
+                controls=True,
+                after_letter=after_letter(text, group[0].start),
+            )
+        offsets = accumulate((len(p.best) for p in group), initial=0)
+        starts = {offset: k for k, offset in enumerate(offsets)}
+        k = 0
+        for second in redone:
+            if second.start not in starts or second.end not in starts:
+                continue
+            a, b = starts[second.start], starts[second.end]
+            out.extend(group[k:a])
+            out.append(
+                Piece(
+                    start=group[a].start,
+                    end=group[b - 1].end,
+                    chain=Chain.CP1252,
+                    candidates=second.candidates,
+                    costs=second.costs,
+                    lost=second.lost + sum(p.lost for p in group[a:b]),
+                    times=times + 1,
+                )
+            )
+            k = b
+        out.extend(group[k:])
+        group.clear()
+
+    for piece in pieces:
+        if group and group[-1].end != piece.start:
+            flush()
+        group.append(piece)
+    flush()
+    if any(p.times > times for p in out):
+        return _again(text, out, times + 1)
+    return out
+
+
+def _has_c1(text: str) -> bool:
+    return any("\x80" <= c <= "\x9f" for c in text)
+
+
+def find_pieces(text: str) -> list[Piece]:
+    """Pieces of UTF-8 read as Windows-1252 or Latin-1, once or more."""
+    pieces: list[Piece] = []
+    for start, run in runs_around(text, TRIGGER_RE, _RUN_RE):
+        if run:
+            decoded = decode_run(
+                run,
+                start,
+                Chain.CP1252,
+                drops=False,
+                controls=True,
+                after_letter=after_letter(text, start),
+            )
+            # A C1 control is only ever a middle step of doubly encoded text.
+            pieces += [p for p in _again(text, decoded, 1) if not _has_c1(p.best)]
+    return pieces

@@ -85,6 +85,7 @@ def fake_core(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         return fake_check(path, text, glossary)
 
     monkeypatch.setattr(bridge, "check", check)
+    monkeypatch.setattr(bridge, "warm_up", lambda house, changes: None)  # tested on its own
     yield checked
 
 
@@ -845,3 +846,24 @@ def test_bad_input_is_one_clear_line_before_the_ui_starts(
     latin1.write_bytes(b"caf\xe9\n")
     assert main(["review", str(latin1)]) == 2
     assert "latin1.txt:1: not UTF-8" in capsys.readouterr().err
+
+
+@pilot_test
+async def test_look_up_is_warmed_up_after_the_first_check(
+    article: Path, fake_core: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warmed: list[object] = []
+    monkeypatch.setattr(bridge, "warm_up", lambda house, changes: warmed.append(changes))
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert warmed == [()]
+        await pilot.press("f")  # later checks do not warm up again
+        await settle(pilot)
+        assert warmed == [()]
+
+
+def test_warm_up_runs_real_queries(article: Path) -> None:
+    house = bridge.House((), article=article)
+    bridge.warm_up(house, ())
+    assert bridge.search(house.lookup(()), "王毅")[0].hanzi == "王毅"

@@ -471,6 +471,14 @@ def apply_repairs(text: str, repairs: Sequence[Repair]) -> str:
     return repairer_apply(text, repairs)
 
 
+def warm_up(house: House, changes: Sequence[object]) -> None:
+    """Load what the first look-ups load (CC-CEDICT's index, the romanizer's tables) ahead
+    of the first keystroke: one query each of characters, pinyin and English."""
+    engine = house.lookup(changes)
+    for query in ("王毅", "wang yi", "Wang Yi"):
+        engine.search(query, limit=1)
+
+
 # -- look-up -------------------------------------------------------------------------------------------
 
 

@@ -135,10 +135,21 @@ class ReviewScreen(Screen[None]):
             return  # stale: a newer check is running
         finding = self._current_finding()
         anchor = finding.start if finding is not None else self._anchor
+        first = self.review is None
         self.review = message.review
         self.checked_text = message.text
         self.current = _nearest(self.review.findings, anchor)
         self._refresh_view()
+        if first:
+            self._warm_up()
+
+    @work(thread=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """After the findings are shown, so that the first look-up keystroke is fast too."""
+        try:
+            bridge.warm_up(self.house, self.session.entries)
+        except Exception as exc:  # only a head start: the look-up reports its own errors
+            self.log.warning(f"look-up warm-up failed: {exc!r}")
 
     def _refresh_view(self) -> None:
         text = self.session.text

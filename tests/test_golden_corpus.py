@@ -21,6 +21,7 @@ Known gaps of the checker are strict xfails below, so that they flip when fixed.
 
 from __future__ import annotations
 
+import html
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -312,3 +313,30 @@ def test_faulty_article_reads_right_after_fix(path: Path) -> None:
     for text in _load_expect(path)["after_fix_contains"]:
         assert text in fixed
     assert fix_text(fixed, path.name, _config(path), _knowledge()) == (fixed, 0)
+
+
+def _renderings(source: str) -> dict[str, str]:
+    """A plain-text article as an HTML page and as Markdown (title as heading, paragraphs)."""
+    title, *body = source.strip().split("\n\n")
+    paragraphs = "\n".join(f"<p>{html.escape(b, quote=False)}</p>" for b in body)
+    page = (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head>\n<body>\n<h1>{html.escape(title)}</h1>\n"
+        f"{paragraphs}\n</body></html>\n"
+    )
+    return {".html": page, ".md": f"# {title}\n\n" + "\n\n".join(body) + "\n"}
+
+
+@pytest.mark.parametrize("path", [p for p in CLEAN if p.suffix == ".txt"], ids=lambda p: p.name)
+def test_clean_article_reads_the_same_as_html_and_markdown(path: Path) -> None:
+    """The document format changes nothing: the same warnings/errors (normally none) on the
+    same words."""
+    source = path.read_text(encoding="utf-8")
+
+    def serious(text: str, name: str) -> list[tuple[str, str]]:
+        found = check_text(text, name, config=Config(), knowledge=_knowledge())
+        return sorted((f.code, text[f.start : f.end]) for f in found if _serious(f))
+
+    expected = serious(source, path.name)
+    for suffix, text in _renderings(source).items():
+        assert serious(text, path.stem + suffix) == expected, suffix

@@ -79,6 +79,13 @@ def test_partly_damaged_text_keeps_its_clean_parts() -> None:
         "国务院副总理何立峰周六率团抵达日内瓦。龍與鳳。",
         "Nǚ'érguó, Xī’ān, Lǚshùn, lüè",
         "Price: €12.50, ¥38, ฿60, 5 °C, ½ cup",
+        "東京都は月曜日、新しい計画を発表した。ひらがなとカタカナも使う。",
+        "서울에서 회담이 열렸다. 한국어 문장입니다.",
+        "總統賴清德週一在高雄視察海軍基地，並發表談話。龜兔賽跑，鬱鬱蔥蔥。",
+        "Español: ¿Qué tal? ¡Muy bien! «Hola» — dijo él. Año, niño, pingüino.",
+        "Français : « Ça va ? » — Oui, très bien ; l’été est là. Œuvre, cœur.",
+        "Türkçe: İstanbul, Şişli, çağ. Polski: Łódź, źdźbło. Čeština: kůň úpěl ďábelské ódy.",
+        "math: 5 × 3 ÷ 2 ± 1, 90°, ½, ¼, ¾, µ, ©, ®, ™, §, ¶ and 😀 🇨🇳 ‰",
     ],
 )
 def test_clean_text_in_many_scripts_is_left_alone(text: str) -> None:

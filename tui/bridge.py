@@ -472,11 +472,13 @@ def apply_repairs(text: str, repairs: Sequence[Repair]) -> str:
 
 
 def warm_up(house: House, changes: Sequence[object]) -> None:
-    """Load what the first look-ups load (CC-CEDICT's index, the romanizer's tables) ahead
-    of the first keystroke: one query each of characters, pinyin and English."""
+    """Load what the first look-ups and proposals load (CC-CEDICT's index, the romanizer's
+    tables) ahead of the first keystroke: one query each of characters, pinyin and English,
+    and one romanization of a name no dictionary knows."""
     engine = house.lookup(changes)
     for query in ("王毅", "wang yi", "Wang Yi"):
         engine.search(query, limit=1)
+    propose("杨小雨", house.effective(changes))
 
 
 # -- look-up -------------------------------------------------------------------------------------------

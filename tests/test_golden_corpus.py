@@ -22,6 +22,7 @@ Known gaps of the checker are strict xfails below, so that they flip when fixed.
 from __future__ import annotations
 
 import html
+import textwrap
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -316,7 +317,8 @@ def test_faulty_article_reads_right_after_fix(path: Path) -> None:
 
 
 def _renderings(source: str) -> dict[str, str]:
-    """A plain-text article as an HTML page and as Markdown (title as heading, paragraphs)."""
+    """A plain-text article as an HTML page, as Markdown (title as heading, paragraphs) and
+    re-wrapped at 40 columns."""
     title, *body = source.strip().split("\n\n")
     paragraphs = "\n".join(f"<p>{html.escape(b, quote=False)}</p>" for b in body)
     page = (
@@ -324,13 +326,19 @@ def _renderings(source: str) -> dict[str, str]:
         f"<title>{html.escape(title)}</title></head>\n<body>\n<h1>{html.escape(title)}</h1>\n"
         f"{paragraphs}\n</body></html>\n"
     )
-    return {".html": page, ".md": f"# {title}\n\n" + "\n\n".join(body) + "\n"}
+    paragraphs_of = [" ".join(p.split("\n")) for p in source.split("\n\n")]
+    return {
+        ".html": page,
+        ".md": f"# {title}\n\n" + "\n\n".join(body) + "\n",
+        # hard-wrapped at 40 columns, so that many names break across lines
+        ".txt": "\n\n".join(textwrap.fill(p, 40) for p in paragraphs_of),
+    }
 
 
 @pytest.mark.parametrize("path", [p for p in CLEAN if p.suffix == ".txt"], ids=lambda p: p.name)
-def test_clean_article_reads_the_same_as_html_and_markdown(path: Path) -> None:
-    """The document format changes nothing: the same warnings/errors (normally none) on the
-    same words."""
+def test_clean_article_reads_the_same_in_other_formats_and_wrapping(path: Path) -> None:
+    """The document format and line wrapping change nothing: the same warnings/errors
+    (normally none) on the same words."""
     source = path.read_text(encoding="utf-8")
 
     def serious(text: str, name: str) -> list[tuple[str, str]]:

@@ -147,3 +147,16 @@ def test_names_with_their_pinyin_come_back(corrupt) -> None:  # type: ignore[no-
         for name in (f"{pinyin} {hanzi}", f"{hanzi} ({pinyin})"):
             clean = f"The official, {name}, said the talks were “useful.”"
             assert repair_text(corrupt(clean))[0] == clean
+
+
+BRIEF = """Premier Lǐ Qiáng 李强 said growth would reach “around 5%” — a target set in March…
+  • The statement (《人民日报》, page 1) quoted Wáng Yì 王毅: “合作共赢，互利互惠。”
+  • Analysts at Nomura — including Lù Tíng 陆挺 — called it ‘ambitious’. It hit 38°C.
+Ōuyáng Xiū 欧阳修 and Sīmǎ Qiān 司马迁 were cited; so was 鲁迅.
+Prices: €12, ¥80, £9 — up 3½%."""
+
+
+def test_a_brief_through_the_seeds_pipeline_comes_back_exactly() -> None:
+    repaired, repairs = repair_text(corrupt_seed(BRIEF))
+    assert repaired == BRIEF
+    assert all(r.recoverable for r in repairs)

@@ -243,10 +243,9 @@ def _typography(text: str, view: str, at: int, piece: Piece) -> Decision | None:
     options = {c[-1] for c in piece.candidates}
     before = view[at - 1] if at else " "
     after = view[at + 1] if at + 1 < len(view) else " "
-    word_before = (
-        before.isalnum() or before in ".,!?;:)]…。，！？；：」』）" + _PLACEHOLDER + _CLOSING
-    )
-    word_after = after.isalnum() or after in "([" + _PLACEHOLDER + _OPENING
+    # Something written right before (a word, 5%, a full stop) and nothing after: closing.
+    word_before = not before.isspace() and before not in "([{" + _OPENING
+    word_after = not after.isspace() and after not in ")]}.,;:!?…" + _CLOSING
     choice: str | None = None
     if before.isalnum() and after.isalnum():
         choice = "’"

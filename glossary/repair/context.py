@@ -299,6 +299,9 @@ def _cjk_punctuation(view: str, at: int, piece: Piece) -> Decision | None:
         options.append(candidate)
     if head + "。" in options and not after.strip():
         return Decision(head + "。", Method.TYPOGRAPHY)
+    closing = [c for c in options if c[-1] in _CJK_CLOSERS]
+    if len(closing) == 1:  # the bracket opened earlier on the line is the one closing here
+        return Decision(closing[0], Method.TYPOGRAPHY)
     cost = dict(zip(piece.candidates, piece.costs, strict=True))
     options.sort(key=lambda c: cost[c])
     if len(options) == 1 or (options and cost[options[1]] - cost[options[0]] >= FREQ_MARGIN):

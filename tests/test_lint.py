@@ -247,3 +247,26 @@ def test_help_does_not_load_heavy_modules() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().endswith("[]")
+
+
+def test_result_cache_is_used_and_invalidated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from glossary.commands import lint
+
+    path = tmp_path / "a.md"
+    path.write_text(BAD, encoding="utf-8")
+    first = run([str(path), "--format", "json"], capsys)
+    calls: list[str] = []
+    original = lint._run_task
+
+    def counting(task: lint._Task) -> lint._Result:
+        calls.append(task.path)
+        return original(task)
+
+    monkeypatch.setattr(lint, "_run_task", counting)
+    again = run([str(path), "--format", "json"], capsys)
+    assert again[:2] == first[:2] and calls == []  # from the cache
+    path.write_text(GOOD, encoding="utf-8")
+    assert run([str(path)], capsys)[0] == 0 and calls == [str(path)]  # the text changed
+    assert run([str(path), "--no-cache"], capsys)[0] == 0 and len(calls) == 2

@@ -260,6 +260,7 @@ class _ResultCache:
 
         self.folder = cache_dir() / "lint-results"
         self._fingerprint = _code_and_data_fingerprint()
+        self.written = 0
 
     def _path(self, task: _Task) -> Path:
         import hashlib
@@ -326,8 +327,23 @@ class _ResultCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write_text(self._path(task), json.dumps(items, ensure_ascii=False))
+            self.written += 1
         except OSError:
             pass  # a cache that cannot be written is only slower
+
+    def prune(self, keep: int = 5000) -> None:
+        """Drop the oldest entries once there are more than `keep` (after a run that wrote)."""
+        if not self.written:
+            return
+        try:
+            entries = list(self.folder.glob("*.json"))
+            if len(entries) <= keep:
+                return
+            entries.sort(key=lambda p: p.stat().st_mtime)
+            for path in entries[: len(entries) - keep]:
+                path.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _files_fingerprint(paths: Sequence[Path]) -> str:
@@ -421,6 +437,8 @@ def run(args: argparse.Namespace) -> int:
                 changed += 1
         else:
             diffs.append(_diff(task, result.fixed))
+    if cache is not None:
+        cache.prune()
     ordered = [reports[i] for i in range(len(tasks))]
     if mode == "diff":
         sys.stdout.write("".join(diffs))

@@ -265,7 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"also write {RESULTS.name}")
     args = parser.parse_args(argv)
     paths = _articles()
-    findings, cmd, elapsed = [], [], 0.0
+    findings: list[dict[str, Any]] = []
+    cmd: list[str] = []
+    elapsed = 0.0
     for options, group in _by_settings(paths).items():
         got, run_cmd, took = _lint(group, *options)
         findings += got

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -99,3 +100,40 @@ def load_compiled(name: str, key: str, build: Callable[[], object]) -> object:
     except OSError:
         pass
     return data
+
+
+def load_shard(name: str, key: str, shard: str, build: Callable[[], dict[str, object]]) -> object:
+    """One shard of a table compiled into the user cache as a folder of small JSON files.
+
+    For big tables read a few entries at a time (character readings): a lint
+    run loads the shards it touches, not the whole table. ``build`` returns
+    every shard by name; the folder is written complete under a temporary
+    name and renamed, so a shard missing from an existing folder is empty
+    (``None``). Without a writable cache, shards come from ``build`` directly.
+    """
+    folder = cache_dir() / f"{name}-{key}"
+    try:
+        return json.loads((folder / f"{shard}.json").read_bytes())
+    except FileNotFoundError:
+        if folder.is_dir():
+            return None
+    except (OSError, ValueError):
+        pass
+    shards = build()
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=folder.parent))
+        for shard_name, data in shards.items():
+            (tmp / f"{shard_name}.json").write_bytes(
+                json.dumps(data, ensure_ascii=False).encode("utf-8")
+            )
+        try:
+            tmp.rename(folder)
+        except OSError:  # another process won the race: its folder is as good as ours
+            shutil.rmtree(tmp, ignore_errors=True)
+        for stale in folder.parent.glob(f"{name}-*"):
+            if stale != folder and stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+    except OSError:
+        pass
+    return shards.get(shard)

@@ -318,6 +318,19 @@ def decode_run(
     if word is not None:
         return [Piece(offset, offset + n, chain, (word,), (text_cost(word),))]
     letters = letters or _latin_neighbour(text, offset, offset + n)
+    stretches = {i: _stretch(run, i, units, codec) for i in range(n) if units[i] is not None}
+    # A letter the code page swallowed into a stretch (``燲`` is NBSP + X) glues
+    # the stretch next to it to a Latin word just as a letter outside would.
+    ends_in_letter = {
+        found[0]
+        for found in stretches.values()
+        if found and found[1][-1][0][0].isascii() and found[1][-1][0][0].isalpha()
+    }
+    starts_with_letter = {
+        i
+        for i, found in stretches.items()
+        if found and found[1][0][0][0].isascii() and found[1][0][0][0].isalpha()
+    }
     best = [0.0] + [float("inf")] * n
     back: list[tuple[int, Piece | None]] = [(0, None)] * (n + 1)
     for i in range(n):
@@ -327,16 +340,15 @@ def decode_run(
         if as_written < best[i + 1]:
             best[i + 1] = as_written
             back[i + 1] = (i, None)
-        if units[i] is None:
-            continue
-        found = _stretch(run, i, units, codec)
+        found = stretches.get(i)
         if found is None:
             continue
         end, chars = found
+        glued = letters or i in ends_in_letter or end in starts_with_letter
         while _product_size(chars) > _MAX_FILLINGS:
             widest = max(range(len(chars)), key=lambda k: len(chars[k]))
             chars[widest] = chars[widest][: max(1, len(chars[widest]) // 2)]
-        if all(ord(c) < 0x800 for option in chars for c, _ in option[:1]) and not letters:
+        if all(ord(c) < 0x800 for option in chars for c, _ in option[:1]) and not glued:
             continue
         combos = sorted(
             (

@@ -97,7 +97,8 @@ def find_pieces(text: str) -> list[Piece]:
             thai = _thai_count(text[piece.start : piece.end])
             glued = _in_latin_word(text, piece.start, piece.end)
             mojibake = text[piece.start + 1 : piece.end]
-            if glued or (mojibake.strip(_GENUINE_PUNCTUATION) and not _is_latin(piece.best)):
+            latin = _is_latin(piece.best)
+            if (latin and glued) or (not latin and mojibake.strip(_GENUINE_PUNCTUATION)):
                 decoded += thai / 2 if piece.lost else thai  # a guessed byte is half a proof
                 certain += not piece.lost
             else:

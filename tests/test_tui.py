@@ -95,13 +95,14 @@ def make_app(article: Path, **kwargs: object) -> ReviewApp:
 
 def _quiet(app: App[None]) -> bool:
     """No worker running, and the review screen shows the check of the current text."""
-    if any(worker.is_running for worker in app.workers):
+    if not all(worker.is_finished for worker in app.workers):
         return False
     for screen in app.screen_stack:
         if isinstance(screen, ReviewScreen):
             view = screen.query_one(ArticleView)
             failed = view.border_subtitle == "check failed"
-            return failed or screen.checked_text == screen.session.text
+            shown = (screen.checked_text, screen.checked_entries)
+            return failed or shown == (screen.session.text, screen.session.entries)
     return True
 
 

@@ -58,6 +58,7 @@ class ReviewScreen(Screen[None]):
         """The core re-checked the article (text is what was checked)."""
 
         text: str
+        entries: tuple[object, ...]
         review: bridge.Review
 
     def __init__(
@@ -73,6 +74,7 @@ class ReviewScreen(Screen[None]):
         self._first_check = (session.text, first_check) if first_check is not None else None
         self.review: bridge.Review | None = None
         self.checked_text: str | None = None
+        self.checked_entries: tuple[object, ...] = ()
         self.current: int | None = None
         self._anchor: int | None = None  # offset of the selected finding across a re-check
 
@@ -107,13 +109,13 @@ class ReviewScreen(Screen[None]):
 
     @work(exclusive=True, thread=True, group="check")
     def recheck(self) -> None:
-        text = self.session.text
+        text, entries = self.session.text, self.session.entries
         first, self._first_check = self._first_check, None
         try:
-            if first is not None and first[0] == text and not self.session.entries:
+            if first is not None and first[0] == text and not entries:
                 review = first[1].result()
             else:
-                glossary = self.house.effective(self.session.entries)
+                glossary = self.house.effective(entries)
                 review = bridge.check(self.session.path, text, glossary)
         except GlossaryError as exc:
             self.app.call_from_thread(self._check_failed, str(exc))
@@ -124,20 +126,21 @@ class ReviewScreen(Screen[None]):
             self.app.call_from_thread(self._check_failed, message)
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Checked(text, review))
+            self.post_message(self.Checked(text, entries, review))
 
     def _check_failed(self, message: str) -> None:
         self.query_one(ArticleView).border_subtitle = "check failed"
         self.notify(message, severity="error", timeout=10)
 
     def on_review_screen_checked(self, message: Checked) -> None:
-        if message.text != self.session.text:
+        if (message.text, message.entries) != (self.session.text, self.session.entries):
             return  # stale: a newer check is running
         finding = self._current_finding()
         anchor = finding.start if finding is not None else self._anchor
         first = self.review is None
         self.review = message.review
         self.checked_text = message.text
+        self.checked_entries = message.entries
         self.current = _nearest(self.review.findings, anchor)
         self._refresh_view()
         if first:

@@ -323,7 +323,7 @@ _BEFORE_RE = re.compile(r"((?:[^\W\d_]+(?:['’][^\W\d_]+)*[ \t-]+){1,4})$")
 _AFTER_RE = re.compile(r"^[ \t]*[(（]?[ \t]*((?:[^\W\d_]+(?:['’][^\W\d_]+)*[ \t-]*){1,4})")
 
 
-def _syllables_near(view: str, start: int, end: int, count: int) -> list[list[Any]]:
+def syllables_near(view: str, start: int, end: int, count: int) -> list[list[Any]]:
     """Pinyin readings of ``count`` syllables written right before or after a Han run.
 
     Only spaces (or an opening bracket, after the run) may come between: in
@@ -368,7 +368,7 @@ def _fits(candidate: str, targets: Sequence[Any], *, exact: bool) -> bool:
 def _pinyin_context(view: str, at: int, piece: Piece) -> Decision | None:
     start, end = _han_run(view, at)
     width = len(piece.best)
-    for syllables in _syllables_near(view, start, end, end - start):
+    for syllables in syllables_near(view, start, end, end - start):
         targets = syllables[at - start : at - start + width]
         exact = [c for c in piece.candidates if _fits(c, targets, exact=True)]
         if all(t.tone for t in targets) and exact:
@@ -517,22 +517,22 @@ def _known_names(
 
 def _is_known(hanzi: str, glossary: Any) -> bool:
     if glossary is None:
-        glossary = _house()
+        glossary = house_glossary()
     if glossary is not None and glossary.by_hanzi(hanzi):
         return True
-    cedict = _cedict()
-    return cedict is not None and bool(cedict.by_hanzi(hanzi))
+    dictionary = cc_cedict()
+    return dictionary is not None and bool(dictionary.by_hanzi(hanzi))
 
 
 @cache
-def _house() -> Any:
+def house_glossary() -> Any:
     from glossary.house import load_glossary
 
     return load_glossary()
 
 
 @cache
-def _cedict() -> Any:
+def cc_cedict() -> Any:
     try:
         from glossary.cedict import load_cedict
     except ImportError:  # the CC-CEDICT module is optional context, not a requirement

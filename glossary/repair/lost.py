@@ -45,7 +45,7 @@ _MAX_LOST_CHARS = 3
 
 def _names_fitting(text: str, start: int, end: int, glossary: Any) -> tuple[str, ...]:
     """What known names put in the gap: same pinyin as printed, same surviving characters."""
-    from glossary.repair.context import _syllables_near
+    from glossary.repair.context import syllables_near
     from glossary.repair.plausible import is_han
 
     lo = start
@@ -60,7 +60,7 @@ def _names_fitting(text: str, start: int, end: int, glossary: Any) -> tuple[str,
     view = text[:start] + "\x00" + text[end:]
     for lost_chars in range(1, _MAX_LOST_CHARS + 1):
         count = len(before) + lost_chars + len(after)
-        for syllables in _syllables_near(
+        for syllables in syllables_near(
             view.replace("\x00", "\x00" * lost_chars), lo, lo + count, count
         ):
             names = _known_names(syllables, before, after, glossary)
@@ -70,7 +70,7 @@ def _names_fitting(text: str, start: int, end: int, glossary: Any) -> tuple[str,
 
 
 def _known_names(syllables: list[Any], before: str, after: str, glossary: Any) -> tuple[str, ...]:
-    from glossary.repair.context import _cedict, _house
+    from glossary.repair.context import cc_cedict, house_glossary
 
     key = "".join(s.base.replace("ü", "u") for s in syllables)
     numbered = [s.numbered for s in syllables]
@@ -79,15 +79,15 @@ def _known_names(syllables: list[Any], before: str, after: str, glossary: Any) -
     def fits(hanzi: str) -> bool:
         return len(hanzi) == len(syllables) and hanzi.startswith(before) and hanzi.endswith(after)
 
-    house = glossary if glossary is not None else _house()
+    house = glossary if glossary is not None else house_glossary()
     for entry in getattr(house, "entries", ()):
         from glossary.cedict import toneless_key
 
         if toneless_key(entry.pinyin) == key:
             found += [h for h in (entry.hanzi, entry.traditional) if h and fits(h)]
-    cedict = _cedict()
-    if cedict is not None:
-        for entry in cedict.by_toneless(key):
+    dictionary = cc_cedict()
+    if dictionary is not None:
+        for entry in dictionary.by_toneless(key):
             tones = entry.numbered.lower().split()
             if all(t.endswith("5") for t in numbered) or tones == [n.lower() for n in numbered]:
                 found += [h for h in (entry.simplified, entry.traditional) if fits(h)]

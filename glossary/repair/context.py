@@ -526,6 +526,7 @@ def _is_known(hanzi: str, glossary: Any) -> bool:
 
 @cache
 def house_glossary() -> Any:
+    """The shipped house glossary, loaded once and only when a lost byte needs it."""
     from glossary.house import load_glossary
 
     return load_glossary()
@@ -533,8 +534,7 @@ def house_glossary() -> Any:
 
 @cache
 def cc_cedict() -> Any:
-    try:
-        from glossary.cedict import load_cedict
-    except ImportError:  # the CC-CEDICT module is optional context, not a requirement
-        return None
+    """CC-CEDICT, loaded once and only when a lost byte needs it."""
+    from glossary.cedict import load_cedict
+
     return load_cedict()

@@ -14,12 +14,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from glossary.repair import double, lost, seed, windows1252
 from glossary.repair.charmaps import REPLACEMENT, THAI_CHARS, Chain
 from glossary.repair.context import CONFIDENCE, Decision, Method, resolve
 from glossary.repair.pieces import Piece
+
+if TYPE_CHECKING:
+    from glossary.house import Glossary
 
 
 @dataclass(frozen=True)
@@ -201,7 +204,7 @@ def _all_or_nothing(pieces: Sequence[Piece], decisions: Sequence[Decision]) -> l
     return out
 
 
-def find_repairs(text: str, *, glossary: Any = None) -> list[Repair]:
+def find_repairs(text: str, *, glossary: Glossary | None = None) -> list[Repair]:
     """Every run of mojibake in ``text`` with its repair, ordered by position.
 
     Offsets point into ``text``. Deterministic; repairing the repaired text
@@ -240,7 +243,7 @@ def apply_repairs(text: str, repairs: Sequence[Repair]) -> str:
     return "".join(out)
 
 
-def repair_text(text: str, *, glossary: Any = None) -> tuple[str, list[Repair]]:
+def repair_text(text: str, *, glossary: Glossary | None = None) -> tuple[str, list[Repair]]:
     """The repaired text and every repair found (applied or only reported)."""
     repairs = find_repairs(text, glossary=glossary)
     return apply_repairs(text, repairs), repairs

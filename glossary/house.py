@@ -140,7 +140,9 @@ class Glossary:
         self.digests: dict[str, str] = dict(digests or {})
         self._hanzi: dict[str, list[Entry]] = {}
         self._english: dict[str, list[Entry]] = {}
+        self._chars: set[str] = set()
         for entry in self.entries:
+            self._chars.update(entry.hanzi, entry.traditional)
             for key in dict.fromkeys((entry.hanzi, entry.traditional)):
                 if key:
                     self._hanzi.setdefault(key, []).append(entry)
@@ -157,7 +159,9 @@ class Glossary:
         """Entries written with these characters, simplified or traditional."""
         text = _DOT_RE.sub(MIDDLE_DOT, text.strip())
         found = self._hanzi.get(text)
-        if found is None and text:
+        # Another traditional form (台灣 for 臺灣) can only match when its characters occur in
+        # the glossary at all: check that first, as converting costs OpenCC's tables.
+        if found is None and text and all(c in self._chars for c in text):
             from glossary.chars import Script, script_of, to_simplified
 
             if script_of(text) in (Script.TRADITIONAL, Script.MIXED):

@@ -330,3 +330,15 @@ def test_a_damaged_cache_is_not_trusted(
     cached.write_text('[{"hanzi": "x"}]', encoding="utf-8")
     house.clear_cache()
     assert len(load_glossary([small])) == 6
+
+
+def test_another_traditional_form_finds_the_entry(tmp_path: Path) -> None:
+    path = tmp_path / "places.toml"
+    path.write_text(
+        '[[entry]]\nhanzi = "台湾"\ntraditional = "臺灣"\npinyin = "Táiwān"\n'
+        'english = "Taiwan"\nkind = "place"\n',
+        encoding="utf-8",
+    )
+    glossary = load_glossary([path])
+    assert glossary.by_hanzi("台灣") and glossary.by_hanzi("臺灣") and glossary.by_hanzi("台湾")
+    assert glossary.by_hanzi("北京") == []

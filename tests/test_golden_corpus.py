@@ -45,6 +45,10 @@ FAULTY = sorted(p for p in (GOLDEN / "faulty").iterdir() if p.suffix in ARTICLE_
 
 # Clean articles the checker still raises false alarms on: name -> what goes wrong.
 KNOWN_FALSE_ALARMS: dict[str, str] = {
+    "46-ev-makers.txt": (
+        "GL301 on Li Xiang, the founder of Li Auto: a real, different person is taken for a "
+        "misspelling of Premier Li Qiang"
+    ),
     "45-ordinary-voices.txt": (
         "GL301 on 'Li Jiang, a 34-year-old software engineer': another person, introduced with "
         "his own description, is taken for a misspelling of Premier Li Qiang"

@@ -10,7 +10,6 @@ filling the gap with an undefined byte is a candidate. Costs come from
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from itertools import combinations, product
 
@@ -139,7 +138,10 @@ def decode_run(
     found = _decode(run, chain, drops, thai_cost, controls, after_letter)
     if not offset:
         return list(found)
-    return [replace(p, start=p.start + offset, end=p.end + offset) for p in found]
+    return [
+        Piece(p.start + offset, p.end + offset, p.chain, p.candidates, p.costs, p.lost, p.times)
+        for p in found
+    ]
 
 
 _ENCODERS = {Chain.SEED: SEED_ENCODE, Chain.CP1252: CP1252_ENCODE}

@@ -45,6 +45,10 @@ FAULTY = sorted(p for p in (GOLDEN / "faulty").iterdir() if p.suffix in ARTICLE_
 
 # Clean articles the checker still raises false alarms on: name -> what goes wrong.
 KNOWN_FALSE_ALARMS: dict[str, str] = {
+    "47-economists.txt": (
+        "GL209 on 'Yi Wang, a political scientist': a Western-order name that reverses the "
+        "foreign minister's is another person, introduced with a description of his own"
+    ),
     "46-ev-makers.txt": (
         "GL301 on Li Xiang, the founder of Li Auto: a real, different person is taken for a "
         "misspelling of Premier Li Qiang"

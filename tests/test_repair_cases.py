@@ -160,3 +160,9 @@ def test_a_brief_through_the_seeds_pipeline_comes_back_exactly() -> None:
     repaired, repairs = repair_text(corrupt_seed(BRIEF))
     assert repaired == BRIEF
     assert all(r.recoverable for r in repairs)
+
+
+def test_no_break_spaces_between_accented_capitals_stay() -> None:
+    # Found by hypothesis: C0 A0 read as GBK is a rare character, and A0 after a
+    # letter is a no-break space, not half of a Chinese character.
+    assert repair_text("À\u00a0À\u00a0") == ("À\u00a0À\u00a0", [])

@@ -133,27 +133,31 @@ def _view(
     lo = min(lo, pieces[first].start)
     hi = max(hi, pieces[last].end)
     out: list[str] = []
-    owner: list[int | None] = []
+    holes: list[tuple[int, int, int]] = []  # (view position, length, piece)
     pos = lo
-    at = 0
-
-    def put(chunk: str, who: int | None) -> None:
-        out.append(chunk)
-        owner.extend([who] * len(chunk))
-
+    size = at = 0
     for i in range(first, last + 1):
         other = pieces[i]
-        put(text[pos : other.start], None)
+        out.append(text[pos : other.start])
+        size += other.start - pos
         choice = decisions[i].choice
         if i == focus:
-            at = len(owner)
+            at = size
         if i == focus or choice is None:
-            put(_PLACEHOLDER * len(other.best), i)
+            width = len(other.best)
+            holes.append((size, width, i))
+            out.append(_PLACEHOLDER * width)
+            size += width
         else:
-            put(choice, None)
+            out.append(choice)
+            size += len(choice)
         pos = other.end
-    put(text[pos:hi], None)
-    return "".join(out), owner, at
+    out.append(text[pos:hi])
+    view = "".join(out)
+    owner: list[int | None] = [None] * len(view)
+    for start, width, who in holes:
+        owner[start : start + width] = [who] * width
+    return view, owner, at
 
 
 @lru_cache(maxsize=8192)

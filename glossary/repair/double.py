@@ -435,14 +435,19 @@ def _gbk_as_cp1252(text: str, start: int, run: str, *, loose: bool = False) -> l
     if len(run) % 2 or any(c not in CP1252_ENCODE for c in run):
         return []
     data = bytes(CP1252_ENCODE[c] for c in run)
-    if any(lead < 0xA1 for lead in data[::2]):
-        return []  # GBK's rows 81-A0 hold rare characters; simplified text hardly uses them
+    if any(lead < 0xA1 for lead in data[::2]) or 0xA0 in data[1::2]:
+        return []  # GBK rows 81-A0 are rare characters; A0 is a no-break space after a letter
     try:
         decoded = data.decode("gbk")
     except UnicodeDecodeError:
         return []
     if len(decoded) * 2 != len(run):
         return []
+    if any(
+        trail < 0xA1 and char_cost(char) >= UNKNOWN_HAN + 4
+        for trail, char in zip(data[1::2], decoded, strict=True)
+    ):
+        return []  # outside GB2312's area, only characters with a known reading
     if glued:
         # Next to a Latin word only GBK's pinyin letters (row A8: ¨¦ for é) and quotes.
         if not all(

@@ -91,6 +91,10 @@ KNOWN_STYLE_FALSE_ALARMS: dict[tuple[FirstMention, str], str] = {
 # warning/error beyond the expected ones) or "fix" (after_fix_contains not met); the last two
 # are keyed with line 0 and code "".
 KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
+    ("21-mojibake-html.html", "fix", 0, ""): (
+        "the garbled closing quote 'โ€' (its last byte 0x9D dropped) is reported as reading '”' "
+        "but gets no fix, though it closes the “ that opens the same phrase"
+    ),
     ("41-double-surnames.md", "must_not", 6, "GL402"): (
         "陳方安生 (Anson Chan Fang On-sang) is proposed as 'Chén Fāng'ānshēng', not the "
         "double surname Chén-Fāng Ānshēng"

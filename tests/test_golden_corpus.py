@@ -93,7 +93,8 @@ KNOWN_STYLE_FALSE_ALARMS: dict[tuple[FirstMention, str], str] = {
 KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
     ("21-mojibake-html.html", "fix", 0, ""): (
         "the garbled closing quote 'โ€' (its last byte 0x9D dropped) is reported as reading '”' "
-        "but gets no fix, though it closes the “ that opens the same phrase"
+        "but GL001 offers no fix, though it closes the “ of the same phrase and `glossary "
+        "repair` restores it"
     ),
     ("41-double-surnames.md", "must_not", 6, "GL402"): (
         "陳方安生 (Anson Chan Fang On-sang) is proposed as 'Chén Fāng'ānshēng', not the "

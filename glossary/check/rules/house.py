@@ -8,7 +8,7 @@ from glossary.check.findings import Severity
 from glossary.check.knowledge import Person, fold_key
 from glossary.check.mentions import Kind, Mention, similar_spelling
 from glossary.check.rules import Context, Hit, Rule
-from glossary.config import ScriptPolicy
+from glossary.config import ScriptPolicy, Umlaut
 from glossary.pinyin import has_tone_marks, normalize_lookalikes, strip_tones
 
 
@@ -239,7 +239,7 @@ def _unknown_name(ctx: Context) -> Iterator[Hit]:
             continue  # a known person with other characters: GL103
         # the proposal follows the best form the article gives: its pinyin if it has one
         best = next((m for m in mentions if m.alignment is not None), mentions[0])
-        proposal = _proposal(best)
+        proposal = _proposal(best, ctx.config.umlaut)
         if proposal is None:
             continue
         pinyin, english = proposal
@@ -253,9 +253,14 @@ def _unknown_name(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _proposal(mention: Mention) -> tuple[str, str] | None:
+def _proposal(mention: Mention, umlaut: Umlaut = Umlaut.DIAERESIS) -> tuple[str, str] | None:
     """Pinyin and English for a new entry: the article's own spelling where it is pinyin, with
-    tones from the article, else from the characters' readings (romanize decides ties)."""
+    tones from the article, else from the characters' readings (romanize decides ties).
+
+    The English form is never one another rule calls wrong (`Lv Xin`, `Yang Jie Chi`): a
+    plain pinyin form is kept only when it is the name's correct toneless pinyin (or a
+    Taiwan-style hyphenated given name of the same letters); otherwise the correct form.
+    """
     from glossary.chars import readings
     from glossary.check.knowledge import surname_of
     from glossary.check.rules.orthography import surname_reading_issue
@@ -273,13 +278,19 @@ def _proposal(mention: Mention) -> tuple[str, str] | None:
         # a non-pinyin English form (`Agnes Chow`) is the article's to propose; one written
         # with tone or length marks (the Japanese reading `Mō Takutō`) is not English
         own = mention.words and not has_tone_marks(normalize_lookalikes(mention.latin))
-        return result.pinyin, mention.latin if own else result.english
+        return result.pinyin, mention.latin if own else _with_umlaut(result.english, umlaut)
     suggested = list(result.surname_syllables) + list(result.given_syllables) if result else []
     chosen: list[Syllable] = []
     for index, match in enumerate(alignment.matches):
         written = match.written
         if surname_reading_issue(alignment, index, mention.hanzi) or not match.base_ok:
-            return (result.pinyin, result.english) if result else None
+            return (result.pinyin, _with_umlaut(result.english, umlaut)) if result else None
+        bases = {r.base for r in readings(match.char)}
+        if written.base not in bases:
+            # `Lu`/`Lv` for 律 lǜ (aligned as a near spelling): the ü the character reads
+            umlauts = sorted(b for b in bases if b.replace("ü", "u") == written.base)
+            if umlauts:
+                written = Syllable(umlauts[0], written.tone)
         if written.tone and match.reading_ok:
             chosen.append(written)
             continue
@@ -298,10 +309,36 @@ def _proposal(mention: Mention) -> tuple[str, str] | None:
             chosen.append(Syllable(written.base, 0))
     k = alignment.surname_chars
     pinyin = format_name(chosen[:k], chosen[k:])
-    if not mention.toned and sum(len(x) for x in alignment.splits[: alignment.surname_words]) == k:
-        # plain pinyin is the English form the article prints (Taiwan's `Lin Fei-fan` too)
-        return pinyin, " ".join(w.text for w in alignment.words)
-    return pinyin, format_name(chosen[:k], chosen[k:], tones=False)
+    english = format_name(chosen[:k], chosen[k:], tones=False)
+    if not mention.toned:
+        printed = " ".join(w.text for w in alignment.words)
+        hyphens = not (mention.known and mention.known.is_pinyin)
+        if _same_pinyin(printed, english, umlaut, hyphens=hyphens):
+            # plain pinyin is the English form the article prints (Taiwan's `Lin Fei-fan` too)
+            return pinyin, printed.replace("’", "'")
+    return pinyin, _with_umlaut(english, umlaut)
+
+
+def _same_pinyin(printed: str, correct: str, umlaut: Umlaut, *, hyphens: bool) -> bool:
+    """Whether a printed plain form is `correct` (toneless, ü or not as the house writes it),
+    up to the apostrophe's shape and, with `hyphens`, a hyphen inside the given name."""
+    printed = printed.replace("’", "'")
+    if printed in (correct, _with_umlaut(correct, umlaut)):
+        return True
+    words = printed.split(" ")
+    if not hyphens or len(words) != 2 or "-" not in words[1] or words[1].startswith("-"):
+        return False
+    joined = f"{words[0]} {words[1][0]}{words[1][1:].replace('-', '').lower()}"
+    return joined == correct
+
+
+def _with_umlaut(english: str, umlaut: Umlaut) -> str:
+    """A toneless form with ü written as the house writes it (`Lü`, `Lyu`, `Lu`)."""
+    if umlaut is Umlaut.YU:
+        return english.replace("ü", "yu").replace("Ü", "Yu")
+    if umlaut is Umlaut.U:
+        return english.replace("ü", "u").replace("Ü", "U")
+    return english
 
 
 RULES = (
@@ -366,7 +403,9 @@ RULES = (
         severity=Severity.INFO,
         doc=(
             "A person printed with characters who is not in the house glossary; the finding "
-            "proposes an entry (characters, tone-marked pinyin, English form) to add."
+            "proposes an entry (characters, tone-marked pinyin, English form) to add. The "
+            "English form is the article's own when it is correct pinyin or not pinyin at all "
+            "(`Agnes Chow`), else the correct pinyin (`Lü Xin` for a printed `Lv Xin`)."
         ),
         bad="The researcher Zhōu Lìmíng 周立明 said so.",
         good="The spokesman Liú Péngyǔ 刘鹏宇 said so.",

@@ -1,0 +1,119 @@
+"""Cases found by reviewing the checker on unseen articles: possessives, proposals that must
+not repeat a spelling another finding calls wrong, and false alarms on correct text."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.check.engine import apply_fixes, check_text
+from glossary.check.findings import Finding
+from glossary.check.knowledge import Knowledge
+from glossary.config import config_from_table
+
+
+def _found(text: str, code: str, **kwargs: object) -> list[Finding]:
+    return [f for f in check_text(text, **kwargs) if f.code == code]  # type: ignore[arg-type]
+
+
+def _spans(text: str, code: str) -> list[str]:
+    return [text[f.start : f.end] for f in _found(text, code)]
+
+
+# --- possessives ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_possessive_is_not_part_of_a_misspelt_name(apostrophe: str) -> None:
+    text = f"Yáng Jiéchí 杨洁篪 met the envoy. Later Yang Jiechei{apostrophe}s remarks were read."
+    [finding] = _found(text, "GL301")
+    assert text[finding.start : finding.end] == "Yang Jiechei"
+    assert finding.fix is not None and finding.fix.replacement == "Yang Jiechi"
+    fixed, _ = apply_fixes(text, [finding.fix])
+    assert f"Yang Jiechi{apostrophe}s remarks" in fixed
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_possessive_of_a_house_person_in_pinyin(apostrophe: str) -> None:
+    text = f"Cai Yingwen{apostrophe}s party lost the vote."
+    [finding] = _found(text, "GL401")
+    assert text[finding.start : finding.end] == "Cai Yingwen"
+    assert finding.fix is not None and finding.fix.replacement == "Tsai Ing-wen"
+    clean = f"Tsai Ing-wen{apostrophe}s party lost. Xi Jinping{apostrophe}s speech ran long."
+    assert [f.code for f in check_text(clean) if f.severity.value != "info"] == []
+
+
+def test_possessive_reversed_name_and_surname_only() -> None:
+    text = "Yáng Jiéchí 杨洁篪 met him. Jiechi Yang’s memo followed. Yang's aide left."
+    [order] = _found(text, "GL209")
+    assert text[order.start : order.end] == "Jiechi Yang"
+    assert order.fix is not None and order.fix.replacement == "Yang Jiechi"
+    assert not _found(text, "GL304") and not _found(text, "GL305")
+
+
+def test_possessive_surname_only_is_a_mention() -> None:
+    # `Wang's` refers to the Wang introduced: neither dangling nor ambiguous
+    text = "Wáng Yì 王毅 spoke. Wang's office and Wang’s staff said nothing."
+    codes = [f.code for f in check_text(text)]
+    assert "GL304" not in codes and "GL305" not in codes
+    # and with two Wangs it is ambiguous, with the span on the surname alone
+    two = "Wáng Yì 王毅 and Wáng Huning 王沪宁 spoke. Wang’s office said nothing."
+    assert _spans(two, "GL305") in ([], ["Wang"])
+
+
+def test_apostrophe_inside_pinyin_words_still_counts() -> None:
+    assert not _found("Zhāng Xī'ān 张西安 spoke. Zhāng Xī’ān’s book sold.", "GL204")
+    [missing] = _found("Zhāng Xīān 张西安 spoke.", "GL204")
+    assert missing.fix is not None and missing.fix.replacement == "Xī'ān"
+
+
+# --- proposals (GL402) ------------------------------------------------------------------
+
+EMPTY = Knowledge(None, use_cedict=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Lv Xin 吕新 is a scholar.", "Lü Xin"),
+        ("Lu Xin 吕新 is a scholar.", "Lü Xin"),
+        ("Yang Jie Chi 杨洁篪 spoke.", "Yang Jiechi"),
+        ("Ou Yang Xiu 欧阳修 wrote.", "Ouyang Xiu"),
+        ("Si Maqian (司马迁) wrote.", "Sima Qian"),
+        ("Yang JieChi 杨洁篪 spoke.", "Yang Jiechi"),
+        ("Zhang Xian (张西安) spoke.", "Zhang Xi'an"),
+    ],
+)
+def test_proposal_never_repeats_a_spelling_reported_wrong(text: str, english: str) -> None:
+    [proposal] = _found(text, "GL402", knowledge=EMPTY)
+    assert dict(proposal.data)["english"] == english
+    others = [f for f in check_text(text, knowledge=EMPTY) if f.code != "GL402"]
+    assert others, "the example must carry another finding"
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Wang Jianguo (王建国) spoke.", "Wang Jianguo"),
+        ("Zhang Xi’an (张西安) spoke.", "Zhang Xi'an"),
+        ("Activist Lin Fei-fan (林飛帆) spoke.", "Lin Fei-fan"),
+        ("Activist Agnes Chow (周庭) spoke.", "Agnes Chow"),
+    ],
+)
+def test_proposal_keeps_a_correct_printed_form(text: str, english: str) -> None:
+    [proposal] = _found(text, "GL402", knowledge=EMPTY)
+    assert dict(proposal.data)["english"] == english
+
+
+def test_proposal_follows_the_house_umlaut() -> None:
+    config = config_from_table({"umlaut": "yu"}, "t")
+    [proposal] = _found("Lǚ Xīn 吕新 is a scholar.", "GL402", knowledge=EMPTY, config=config)
+    assert dict(proposal.data)["english"] == "Lyu Xin"
+    assert dict(proposal.data)["pinyin"] == "Lǚ Xīn"
+
+
+def test_proposal_given_name_umlaut() -> None:
+    [proposal] = _found("Wang Lu (王律) spoke.", "GL402", knowledge=EMPTY)
+    assert dict(proposal.data)["english"] == "Wang Lü"
+    config = config_from_table({"umlaut": "u"}, "t")
+    [house_u] = _found("Wang Lu (王律) spoke.", "GL402", knowledge=EMPTY, config=config)
+    assert dict(house_u.data)["english"] == "Wang Lu"

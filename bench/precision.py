@@ -206,6 +206,10 @@ def report(
         f" tests/golden/...` over {len(rows)} articles ({elapsed:.1f} s; articles whose sidecar sets"
         " `first-mention` or `script` run with that option).",
         "",
+        "Many clean articles were written to probe likely false alarms (namesakes, places named",
+        "after people, foreign diacritics, metalinguistic mentions), so these figures describe",
+        "this corpus, not a random sample of published articles.",
+        "",
         "## Summary",
         "",
         "| measure | value |",

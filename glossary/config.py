@@ -9,16 +9,19 @@ found first walking up from the checked file's folder. Keys (all optional):
     select = ["GL"]              # rule codes, code prefixes or rule names to run (default: all)
     ignore = ["GL402"]           # ... and to leave out
     fail-level = "warning"       # the lowest severity that makes `glossary lint` exit 1
-    glossaries = ["names.toml"]  # extra house glossary files, relative to the config file
+    glossaries = ["names.toml"]  # the newsroom's own glossary files, relative to the config
+                                 # file; the first is where `glossary add` writes
     [severity]                   # per-rule severity: code or name = error | warning | info
     GL303 = "info"
 
-Any other key is an error naming the file, the line and the key.
+Any other key is an error naming the file, the line and the key. A file named by the
+environment variable `GLOSSARY_FILE` is loaded after the configured glossaries when it exists.
 """
 
 from __future__ import annotations
 
 import enum
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -221,6 +224,15 @@ def find_config_file(folder: Path) -> Path | None:
     return None
 
 
+ENV_FILE = "GLOSSARY_FILE"
+
+
+def env_glossary() -> Path | None:
+    """The glossary file named by `$GLOSSARY_FILE`, if set (relative to the current folder)."""
+    value = os.environ.get(ENV_FILE, "").strip()
+    return Path(value).expanduser().absolute() if value else None
+
+
 def load_config(
     start: Path | None = None, *, explicit: Path | None = None, overrides: Mapping[str, Any] = {}
 ) -> Config:
@@ -228,6 +240,9 @@ def load_config(
     with command-line `overrides` (same keys as the file) applied on top."""
     path = explicit or (find_config_file(start.resolve()) if start else None)
     config = read_config_file(path) if path else Config()
+    env = env_glossary()
+    if env is not None and env.is_file() and env not in config.glossaries:
+        config = replace(config, glossaries=(*config.glossaries, env))
     if overrides:
         merged = config_from_table(overrides, "command line")
         updates = {

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -519,18 +520,24 @@ def parse_glossary_text(text: str, path: str, *, derive_traditional: bool = True
     return entries
 
 
+def same_identity(a: Entry, b: Entry) -> bool:
+    """Whether two entries are about the same person or thing: the same characters, not
+    told apart as two people by different `notes`."""
+    return a.hanzi == b.hanzi and not (
+        a.kind is Kind.PERSON
+        and b.kind is Kind.PERSON
+        and a.notes
+        and b.notes
+        and a.notes != b.notes
+    )
+
+
 def check_duplicates(entries: Sequence[Entry]) -> None:
     """The same characters twice only for different people, told apart by their notes."""
     seen: dict[str, list[Entry]] = {}
     for entry in entries:
         for earlier in seen.get(entry.hanzi, ()):
-            if (
-                entry.kind is Kind.PERSON
-                and earlier.kind is Kind.PERSON
-                and entry.notes
-                and earlier.notes
-                and entry.notes != earlier.notes
-            ):
+            if not same_identity(entry, earlier):
                 continue
             raise DataError(
                 entry.path or "<new entry>",
@@ -552,17 +559,120 @@ def default_paths() -> list[Path]:
 
 
 def default_file(kind: Kind) -> Path:
-    """Where `glossary add`/`import` write when no file is named: people or terms."""
+    """The shipped file for this kind of entry: people or terms (see `writable_target`)."""
     return dictionaries_dir() / ("people.toml" if kind is Kind.PERSON else "terms.toml")
+
+
+# --- where the user's entries go ---------------------------------------------------
+
+NO_TARGET = (
+    "no house glossary to write to: pass --glossary FILE or set glossaries in .glossary.toml"
+)
+NEW_FILE_HEADER = (
+    "# House glossary: this newsroom's own entries, loaded with the shipped dictionaries.\n"
+    "# Format: docs/glossary-format.md. An entry here replaces a shipped entry with the same\n"
+    "# characters, unless both are people told apart by different notes.\n"
+)
+
+
+def is_installed_data(path: Path | str) -> bool:
+    """Whether `path` is data installed with the package (a wheel's `glossary/_dictionaries`,
+    anything under site-packages): not the user's to edit, and lost on upgrade."""
+    parts = _resolved(Path(path)).parts
+    return "_dictionaries" in parts or any(
+        part in ("site-packages", "dist-packages") for part in parts
+    )
+
+
+def is_writable(path: Path | str) -> bool:
+    """Whether `path` can be (over)written: the file, or the folder it would be created in
+    (the atomic write puts a temporary file beside it)."""
+    path = Path(path)
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    writable_folder = os.access(folder, os.W_OK)
+    return writable_folder and (not path.exists() or os.access(path, os.W_OK))
+
+
+def editable_in_place(path: Path | str) -> bool:
+    """Whether an entry read from `path` may be changed there: not installed data, writable."""
+    return bool(path) and not is_installed_data(path) and is_writable(path)
+
+
+def is_shipped(path: Path | str) -> bool:
+    """Whether `path` is one of the shipped dictionaries (`default_paths`)."""
+    return bool(path) and _resolved(Path(path)) in {_resolved(p) for p in default_paths()}
+
+
+def edit_in_place(path: Path | str) -> bool:
+    """Whether an edit of an entry read from `path` is written there: always for the user's
+    own files, for the shipped ones only in a writable source checkout (elsewhere the edit is
+    written to `writable_target` and overrides the shipped entry)."""
+    return bool(path) and (not is_shipped(path) or editable_in_place(path))
+
+
+def configured_glossaries(start: Path | None = None) -> tuple[Path, ...]:
+    """The `glossaries` of the nearest `.glossary.toml` / `pyproject.toml` walking up from
+    `start` (default: the current folder), in the order given; empty without one."""
+    from glossary.config import find_config_file, read_config_file
+
+    found = find_config_file(_resolved(start or Path.cwd()))
+    return read_config_file(found).glossaries if found else ()
+
+
+def house_paths(start: Path | None = None) -> list[Path]:
+    """The glossary files look-up loads: the shipped ones, then the configured ones and
+    `$GLOSSARY_FILE` that exist (as `glossary lint` does, via the configuration)."""
+    from glossary.config import load_config
+
+    shipped = default_paths()
+    own = [p for p in load_config(_resolved(start or Path.cwd())).glossaries if p.is_file()]
+    seen = {_resolved(p) for p in shipped}
+    extra = [p for p in own if _resolved(p) not in seen]
+    return [*shipped, *dict.fromkeys(extra)]
+
+
+def writable_target(
+    kind: Kind, explicit: Path | str | None = None, *, start: Path | None = None
+) -> Path:
+    """The file a new (or overriding) entry is written to.
+
+    In order: `explicit` (`--glossary FILE`); the first `glossaries` file of the nearest
+    configuration above `start` (created, with a header, on the first save when missing);
+    `$GLOSSARY_FILE`; the shipped `dictionaries/` file for `kind` only in a writable source
+    checkout. Never the installed package data: without any of these it is an error
+    (`NO_TARGET`, exit status 2), raised before anything is written.
+    """
+    if explicit:
+        return Path(explicit)
+    from glossary.config import env_glossary
+
+    configured = configured_glossaries(start)
+    if configured:
+        return configured[0]
+    env = env_glossary()
+    if env is not None:
+        return env
+    shipped = default_file(kind)
+    if editable_in_place(shipped):
+        return shipped
+    raise GlossaryError(NO_TARGET)
 
 
 def load_glossary(paths: Sequence[Path | str] | None = None) -> Glossary:
     """Load and validate glossary files (None: every `dictionaries/*.toml`).
 
+    An entry of a file that is not shipped (a newsroom's own glossary) replaces the shipped
+    entry of the same identity (`same_identity`); duplicates within the shipped files, or
+    within the other files, are errors (`check_duplicates`).
+
     Cached per set of files and their modification times, so a file saved
     since is read again.
     """
-    chosen = default_paths() if paths is None else [Path(p) for p in paths]
+    shipped_paths = default_paths()
+    chosen = shipped_paths if paths is None else [Path(p) for p in paths]
+    shipped = {_resolved(p) for p in shipped_paths}
     key = []
     for path in chosen:
         try:
@@ -570,14 +680,41 @@ def load_glossary(paths: Sequence[Path | str] | None = None) -> Glossary:
         except OSError as exc:
             raise DataError(path, None, None, f"cannot read: {exc.strerror or exc}") from None
         key.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return _load(tuple(key))
+    return _load(tuple(key), tuple(_resolved(p) in shipped for p in chosen))
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def merge_overrides(shipped: Sequence[Entry], own: Sequence[Entry]) -> list[Entry]:
+    """The shipped entries without those that an entry of the user's files replaces, then
+    the user's entries. A user entry that matches several shipped people (it has no notes to
+    say which) is an error naming its file and line."""
+    replaced: set[int] = set()
+    for entry in own:
+        matches = [i for i, s in enumerate(shipped) if same_identity(entry, s)]
+        if len(matches) > 1:
+            listing = ", ".join(f"{shipped[i].path}:{shipped[i].line}" for i in matches)
+            raise DataError(
+                entry.path or "<new entry>",
+                entry.line or None,
+                "notes",
+                f"{entry.hanzi} would replace {len(matches)} shipped entries ({listing}); "
+                "give the notes of the one it replaces, or other notes for another person",
+            )
+        replaced.update(matches)
+    return [s for i, s in enumerate(shipped) if i not in replaced] + list(own)
 
 
 FORMAT_VERSION = 1
 
 
 @cache
-def _load(key: tuple[tuple[str, int, int], ...]) -> Glossary:
+def _load(key: tuple[tuple[str, int, int], ...], shipped: tuple[bool, ...] = ()) -> Glossary:
     """Validate the files, or reuse the entries validated earlier from identical files.
 
     The validated entries (with derived traditional forms) are kept in the
@@ -588,15 +725,19 @@ def _load(key: tuple[tuple[str, int, int], ...]) -> Glossary:
     digests: dict[str, str] = {}
     for name, _, _ in key:
         texts[name], digests[name] = _read(Path(name))
+    layers = dict(zip(texts, shipped or (False,) * len(texts), strict=True))
     salt = hashlib.sha256(
-        repr((FORMAT_VERSION, _readings_key(), sorted(digests.items()))).encode()
+        repr((FORMAT_VERSION, _readings_key(), sorted(digests.items()), layers)).encode()
     ).hexdigest()[:16]
 
     def build() -> list[dict[str, Any]]:
-        entries: list[Entry] = []
+        shipped_entries: list[Entry] = []
+        own: list[Entry] = []
         for name, text in texts.items():
-            entries.extend(parse_glossary_text(text, name))
-        check_duplicates(entries)
+            (shipped_entries if layers[name] else own).extend(parse_glossary_text(text, name))
+        check_duplicates(shipped_entries)
+        check_duplicates(own)
+        entries = merge_overrides(shipped_entries, own) if shipped_entries else own
         return [_entry_record(e) for e in entries]
 
     set_id = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:12]
@@ -741,12 +882,14 @@ class GlossaryFile:
         self.entries: list[Entry] = parse_glossary_text(text, str(self.path))
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False) -> GlossaryFile:
+    def open(cls, path: Path | str, *, create: bool = False, header: str = "") -> GlossaryFile:
+        """Read a glossary file; with `create`, a missing one starts as `header` (written
+        only by `save`)."""
         path = Path(path)
         if not path.exists():
             if not create:
                 raise DataError(path, None, None, "no such glossary file")
-            return cls(path, "", None)
+            return cls(path, header, None)
         text, digest = _read(path)
         return cls(path, text, digest)
 
@@ -871,11 +1014,17 @@ class GlossaryFile:
                 f"{self.path}: the file changed on disk since it was read; "
                 "nothing was written (reload and try again)"
             )
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         text = self.text
         if "\r\n" in text:  # keep a Windows file's line endings, new lines included
             text = text.replace("\r\n", "\n").replace("\n", "\r\n")
-        atomic_write_text(self.path, text)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self.path, text)
+        except OSError as exc:
+            raise GlossaryError(
+                f"{self.path}: cannot write: {exc.strerror or exc}; nothing was written "
+                "(pass --glossary FILE or set glossaries in .glossary.toml)"
+            ) from None
         self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         clear_cache()
 

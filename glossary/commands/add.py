@@ -7,8 +7,11 @@ glossary add 共同富裕 --kind term --english "common prosperity" --glossary t
 
 The entry is validated (pinyin against the characters' readings, and so on)
 before anything is written; the file is written atomically and only if it did
-not change on disk meanwhile. People go to dictionaries/people.toml and other
-kinds to dictionaries/terms.toml unless --glossary names a file.
+not change on disk meanwhile. The file is `glossary.house.writable_target`'s:
+--glossary FILE, else the first `glossaries` file of .glossary.toml /
+[tool.glossary] (created when missing), else $GLOSSARY_FILE, else the shipped
+dictionaries/people.toml or terms.toml of a source checkout -- never the data
+installed with the package.
 """
 
 from __future__ import annotations
@@ -49,7 +52,12 @@ def add_field_arguments(parser: argparse.ArgumentParser, *, editing: bool) -> No
         type=Path,
         metavar="FILE",
         help="the glossary file to write"
-        + (" (default: the shipped file holding the entry)" if editing else ""),
+        + (
+            " (default: the file holding the entry; an installed shipped entry is copied to"
+            " the configured glossary)"
+            if editing
+            else " (default: the first configured glossary, else $GLOSSARY_FILE)"
+        ),
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would be written, write nothing"
@@ -100,19 +108,21 @@ def validate_new(entry: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from glossary.house import (
+        NEW_FILE_HEADER,
         Entry,
         GlossaryFile,
         check_duplicates,
-        default_file,
-        default_paths,
         entry_block,
+        house_paths,
         load_glossary,
+        writable_target,
     )
     from glossary.interchange import propose
 
     hanzi = args.hanzi.strip()
     changes = field_changes(args)
     kind = changes.get("kind", Kind.PERSON)
+    target = writable_target(kind, args.glossary)  # no file to write to: exit 2 before any work
     proposal_note = ""
     if "pinyin" not in changes or "english" not in changes:
         proposal = propose(hanzi, kind.value)
@@ -133,9 +143,8 @@ def run(args: argparse.Namespace) -> int:
     entry = Entry(hanzi=hanzi, **changes)
 
     validate_new(entry)
-    target = args.glossary or default_file(kind)
-    edit = GlossaryFile.open(target, create=True)
-    others = [p for p in default_paths() if p.resolve() != Path(target).resolve()]
+    edit = GlossaryFile.open(target, create=True, header=NEW_FILE_HEADER)
+    others = [p for p in house_paths() if p.resolve() != target.resolve()]
     same = [e for e in edit.entries if e.hanzi == hanzi]
     if others:
         same += [e for e in load_glossary(others).entries if e.hanzi == hanzi]

@@ -7,6 +7,11 @@ glossary edit 乐嘉 --pinyin "Lè Jiā" --which 2   # when several entries shar
 
 Only the lines of the changed fields are rewritten; the entry is validated
 first, and the file is written atomically, only if it did not change on disk.
+
+The entry is changed in the file it lives in when that file is writable and not
+the data installed with the package. An entry found only in installed shipped
+data is copied, changed, into the user's glossary (`writable_target`: --glossary,
+the configured glossaries, $GLOSSARY_FILE), where it overrides the shipped one.
 """
 
 from __future__ import annotations
@@ -15,9 +20,14 @@ import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossary.commands.add import add_field_arguments, field_changes, validate_new
 from glossary.errors import GlossaryError
+from glossary.house import edit_in_place, is_shipped
+
+if TYPE_CHECKING:
+    from glossary.house import Entry, GlossaryFile
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,16 +46,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from glossary.house import GlossaryFile, default_paths, entry_block
+    from glossary.house import GlossaryFile, entry_block, house_paths, same_identity
 
-    paths = [args.glossary] if args.glossary else default_paths()
+    hanzi = args.hanzi.strip()
     matches = []
+    if args.glossary and Path(args.glossary).exists():  # an entry in the named file: there
+        edit = GlossaryFile.open(Path(args.glossary))
+        matches = [(edit, entry) for entry in edit.find(hanzi)]
+    paths = [] if matches else house_paths()
+    found: list[tuple[GlossaryFile, Entry]] = []
     for path in paths:
-        edit = GlossaryFile.open(Path(path))
-        matches += [(edit, entry) for entry in edit.find(args.hanzi.strip())]
+        edit = GlossaryFile.open(path)
+        found += [(edit, entry) for entry in edit.find(hanzi)]
+    # an entry of the user's files hides the shipped one it overrides (as load_glossary does)
+    own = [e for _, e in found if not is_shipped(e.path)]
+    matches += [
+        (f, e)
+        for f, e in found
+        if not (is_shipped(e.path) and any(same_identity(o, e) for o in own))
+    ]
     if not matches:
-        where = ", ".join(str(p) for p in paths) or "the shipped dictionaries"
-        raise GlossaryError(f"{args.hanzi} is not in {where} (use `glossary add`)")
+        where = ", ".join(str(p) for p in [*([args.glossary] if args.glossary else []), *paths])
+        raise GlossaryError(
+            f"{args.hanzi} is not in {where or 'any glossary'} (use `glossary add`)"
+        )
     if len(matches) > 1 and args.which is None:
         listing = "; ".join(
             f"{n}: {e.english} ({e.notes or 'no notes'}) {e.path}:{e.line}"
@@ -82,10 +106,34 @@ def run(args: argparse.Namespace) -> int:
         print(f"{old.hanzi}: no change", file=sys.stderr)
         return 0
     validate_new(new)
-    edit.replace(old, new)
+    named = args.glossary is not None and edit.path == Path(args.glossary)
+    # a shipped entry is changed in place only in a writable source checkout and when no
+    # other file was named; otherwise it is overridden from the user's file
+    if named or (edit_in_place(old.path) and not (args.glossary and is_shipped(old.path))):
+        edit.replace(old, new)
+        where = f"{edit.path}:{old.line}"
+    else:
+        edit = _override_file(old, new, args.glossary)
+        where = f"{edit.path} (overriding {old.path}:{old.line})"
     if args.dry_run:
-        sys.stdout.write(f"# would change {edit.path}:{old.line}:\n{entry_block(new)}")
+        sys.stdout.write(f"# would change {where}:\n{entry_block(new)}")
         return 0
     edit.save()
-    sys.stdout.write(f"# changed {edit.path}:{old.line}:\n{entry_block(new)}")
+    sys.stdout.write(f"# changed {where}:\n{entry_block(new)}")
     return 0
+
+
+def _override_file(old: Entry, new: Entry, explicit: Path | None) -> GlossaryFile:
+    """The user's glossary file with `new` added, to override the installed entry `old`."""
+    from glossary.house import NEW_FILE_HEADER, GlossaryFile, same_identity, writable_target
+
+    if not same_identity(old, new):
+        raise GlossaryError(
+            f"{old.hanzi}: the shipped entry is told apart from namesakes by its notes "
+            f"({old.notes!r}); a copy with other notes would be another person, not a change "
+            "(use `glossary add --note` for a namesake)"
+        )
+    target = writable_target(new.kind, explicit)
+    edit = GlossaryFile.open(target, create=True, header=NEW_FILE_HEADER)
+    edit.add(replace(new, path="", line=0))  # validates the whole file as it would be written
+    return edit

@@ -8,8 +8,9 @@ nothing is written. An entry whose characters are already in the glossary
 with other data (different pinyin, English, ...) is a conflict: it is
 reported and left out, never overwritten (exit status 1). Entries without
 pinyin get the romanizer's proposal (people) or CC-CEDICT's, and say so.
-Without --glossary, people go to dictionaries/people.toml and the rest to
-dictionaries/terms.toml.
+Without --glossary, entries go where `glossary add` puts them
+(`glossary.house.writable_target`: the configured glossary, $GLOSSARY_FILE, or
+the shipped files of a source checkout), never into installed package data.
 """
 
 from __future__ import annotations
@@ -36,7 +37,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from glossary.house import GlossaryFile, Kind, default_file, default_paths, load_glossary
+    from glossary.house import (
+        NEW_FILE_HEADER,
+        GlossaryFile,
+        house_paths,
+        load_glossary,
+        writable_target,
+    )
     from glossary.interchange import (
         Format,
         entries_from_rows,
@@ -60,16 +67,18 @@ def run(args: argparse.Namespace) -> int:
     rows = read_rows(text, fmt, str(args.file))
     entries, filled = entries_from_rows(rows, str(args.file), propose=propose)
 
-    targets = {args.glossary} if args.glossary else {default_file(k) for k in Kind}
-    paths = list(dict.fromkeys([*default_paths(), *(t for t in targets if t.exists())]))
-    plan = plan_import(entries, load_glossary(paths))
+    # decided before anything else: no file to write to is exit 2, nothing written
+    targets = {kind: writable_target(kind, args.glossary) for kind in {e.kind for e in entries}}
+    known = {p.resolve() for p in house_paths()}
+    extra = [t for t in targets.values() if t.exists() and t.resolve() not in known]
+    plan = plan_import(entries, load_glossary([*house_paths(), *dict.fromkeys(extra)]))
 
     by_file: dict[Path, list] = defaultdict(list)
     for entry in plan.add:
-        by_file[args.glossary or default_file(entry.kind)].append(entry)
+        by_file[targets[entry.kind]].append(entry)
     edits = []
     for path, new in by_file.items():
-        edit = GlossaryFile.open(path, create=True)
+        edit = GlossaryFile.open(path, create=True, header=NEW_FILE_HEADER)
         for entry in new:
             edit.add(entry)  # validated as the file would be written
         edits.append((edit, len(new)))

@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         type=Path,
         metavar="FILE",
-        help="house glossary file to use instead of the shipped dictionaries (repeatable)",
+        help="house glossary file to use instead of the shipped and configured ones (repeatable)",
     )
     parser.add_argument("--no-cedict", action="store_true", help="search the house glossary only")
 
@@ -49,11 +49,10 @@ def run(args: argparse.Namespace) -> int:
         raise GlossaryError("empty query (e.g. glossary lookup 杨洁篪)")
     if args.limit < 0:
         raise GlossaryError("--limit must be 0 or more")
-    glossary = None
-    if args.glossary:
-        from glossary.house import load_glossary
+    from glossary.house import house_paths, load_glossary
 
-        glossary = load_glossary(args.glossary)
+    # the shipped glossary plus the newsroom's own (.glossary.toml / $GLOSSARY_FILE)
+    glossary = load_glossary(args.glossary or house_paths())
     if not args.no_cedict:
         from glossary.cedict import is_compiled
 

@@ -484,8 +484,14 @@ async def test_adding_an_entry_rechecks_and_saves_the_glossary(
 
 @pilot_test
 async def test_saving_a_new_entry_without_a_glossary_file_explains(
-    article: Path, fake_core: list[str]
+    article: Path, fake_core: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from glossary import house
+
+    # as installed from a wheel: the shipped files are package data, never written
+    installed = tmp_path / "site" / "glossary" / "_dictionaries"
+    monkeypatch.setattr(house, "default_file", lambda kind: installed / "people.toml")
+    monkeypatch.delenv("GLOSSARY_FILE", raising=False)
     app = make_app(article)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

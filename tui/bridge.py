@@ -21,6 +21,7 @@ from glossary.chars import is_han
 from glossary.check.findings import Finding, Fix
 from glossary.errors import DataError, GlossaryError
 from glossary.house import (
+    NEW_FILE_HEADER,
     REGIONS,
     Entry,
     Glossary,
@@ -29,9 +30,12 @@ from glossary.house import (
     System,
     check_duplicates,
     default_paths,
+    edit_in_place,
     entry_block,
     load_glossary,
     parse_glossary_text,
+    same_identity,
+    writable_target,
 )
 from tui.session import ChangedOnDisk
 
@@ -102,9 +106,18 @@ class House:
 
     @property
     def target(self) -> Path | None:
-        """Where new entries are saved: the first `--glossary` file, else the first configured."""
-        chosen = (*self.paths, *self.configured)
-        return chosen[0] if chosen else None
+        """Where new entries are saved (the core's `writable_target`, from the article's
+        folder): the first `--glossary` file, else the first configured, else
+        `$GLOSSARY_FILE`, else the shipped files of a source checkout; None: nowhere."""
+        try:
+            return self.target_for(Kind.PERSON)
+        except GlossaryError:
+            return None
+
+    def target_for(self, kind: Kind) -> Path:
+        return writable_target(
+            kind, self.paths[0] if self.paths else None, start=self.article.resolve().parent
+        )
 
     def files(self) -> list[Path]:
         shipped = default_paths()
@@ -168,24 +181,27 @@ class House:
         return tuple(listed)
 
     def save(self, changes: Sequence[object], *, force: bool = False) -> Path:
-        """Write every change into its file: edits where the entry was read, additions to
-        the `--glossary` file. Atomic, with a backup; refuses a file that changed on disk
-        since this session read it (unless `force`)."""
+        """Write every change into its file: edits where the entry was read (unless that is
+        installed package data), additions and overrides to `target_for`. Atomic, with a
+        backup; refuses a file that changed on disk since this session read it (unless
+        `force`)."""
         self.base()
         seen = self._seen or {}
         by_file: dict[Path, list[Change]] = {}
         for change in _changes(changes):
-            if change.old is not None and change.old.path:
-                path = Path(change.old.path)
-            elif self.target is not None:
-                path = self.target
-            else:
-                raise GlossaryError(
-                    "no glossary file to add entries to: start the review with --glossary FILE"
-                )
+            old = change.old
+            if old is not None and edit_in_place(old.path):
+                path = Path(old.path)
+            else:  # a new entry, or one read from installed data: the user's file overrides it
+                if old is not None and old.path and not same_identity(old, change.new):
+                    raise GlossaryError(
+                        f"{old.hanzi}: the installed entry is told apart from namesakes by its "
+                        "notes; a copy with other notes would be another person"
+                    )
+                path = self.target_for(change.new.kind)
             by_file.setdefault(path, []).append(change)
         for path, file_changes in by_file.items():
-            handle = GlossaryFile.open(path, create=True)
+            handle = GlossaryFile.open(path, create=True, header=NEW_FILE_HEADER)
             if not force and handle.digest != seen.get(str(path)):
                 raise ChangedOnDisk(path)
             for change in file_changes:

@@ -19,9 +19,11 @@ def test_adjacent_pinyin_picks_among_the_ten_candidates() -> None:
     assert name.replacement == "杨洁篪" and name.confidence >= 0.9
     # Without the pinyin, 杨 (E6 9D A8, 9D dropped) is one of several candidates.
     alone = find_repairs(corrupt_seed("“杨”"))
-    undecided = [r for r in alone if not r.recoverable]
+    undecided = [r for r in alone if not r.recoverable and "杨" in r.candidates]
     assert len(undecided) == 1 and {"杨", "恨"} <= set(undecided[0].candidates)
-    assert repair_text(corrupt_seed("“杨”"))[0] == "“" + corrupt_seed("杨") + "”"
+    # The closing quote is held back too: a second pass would read its 0x94 as
+    # the byte 杨 lost.
+    assert repair_text(corrupt_seed("“杨”"))[0] == "“" + corrupt_seed("杨”")
 
 
 def test_pinyin_after_the_characters_counts_too() -> None:

@@ -249,7 +249,7 @@ def _typography(text: str, view: str, at: int, piece: Piece) -> Decision | None:
     after = view[at + 1] if at + 1 < len(view) else " "
     # Something written right before (a word, 5%, a full stop) and nothing after: closing.
     word_before = not before.isspace() and before not in "([{" + _OPENING
-    word_after = not after.isspace() and after not in ")]}.,;:!?…" + _CLOSING
+    word_after = not after.isspace() and after not in ")]}.,;:!?…" + _CLOSING + _OPENING
     choice: str | None = None
     if before.isalnum() and after.isalnum():
         choice = "’"

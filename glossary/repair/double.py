@@ -153,7 +153,7 @@ def _carried(char: str) -> bool:
         or 0x3000 <= code <= 0x303F
         or 0xFF01 <= code <= 0xFF5E
         or 0x2010 <= code <= 0x203A
-        or 0xA1 <= code <= 0x24F
+        or 0xA0 <= code <= 0x24F
         or 0x1E00 <= code <= 0x1EFF
         or 0x386 <= code <= 0x3CE
         or 0x401 <= code <= 0x45F

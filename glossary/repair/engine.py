@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from glossary.repair import double, lost, seed, windows1252
-from glossary.repair.charmaps import REPLACEMENT, THAI_CHARS, Chain
+from glossary.repair.charmaps import CP1252_DECODE, REPLACEMENT, SEED_DECODE, THAI_CHARS, Chain
 from glossary.repair.context import CONFIDENCE, Decision, Method, resolve
 from glossary.repair.pieces import Piece
 
@@ -157,40 +157,46 @@ def _repairs_from(
     return repairs
 
 
-# What a chain could read again as its own mojibake if it came out of a partial repair.
+# What a chain could read again as its own mojibake if it came out of a partial repair:
+# letters that begin a sequence, anywhere in the document ...
 _REREADABLE = {
     Chain.SEED: frozenset(THAI_CHARS),
-    Chain.CP1252: frozenset(map(chr, range(0x80, 0x100))),
+    Chain.CP1252: frozenset(map(chr, range(0xC0, 0x100))),
+}
+# ... and signs a leftover lead byte right before them would take as its continuation.
+_CONTINUING = {
+    Chain.SEED: frozenset(SEED_DECODE[b] for b in range(0x80, 0xC0) if b in SEED_DECODE),
+    Chain.CP1252: frozenset(CP1252_DECODE[b] for b in range(0x80, 0xC0)),
 }
 
 
 def _all_or_nothing(pieces: Sequence[Piece], decisions: Sequence[Decision]) -> list[Decision]:
-    """Keep a block of adjacent pieces as it was when it is only partly decided
-    and what it would decode to could itself be read as mojibake (Thai out of
-    the seed's pipeline next to Thai-looking mojibake): a partial repair there
-    would be re-read differently, and repair must be idempotent.
+    """Hold back repairs that a second pass would read differently (repair is idempotent).
+
+    Thai out of the seed's pipeline is held document-wide while Thai-looking
+    mojibake stays undecided; a partly decided block of adjacent pieces is held
+    whole when its output could start a sequence; a decided piece right after
+    an undecided one is held when its output could continue it (“ after ๆจ).
     """
     out = list(decisions)
 
-    def rereadable(chain: Chain, text: str | None) -> bool:
-        chars = _REREADABLE.get(chain, frozenset())
+    def has(table: dict[Chain, frozenset[str]], chain: Chain, text: str | None) -> bool:
+        chars = table.get(chain, frozenset())
         return any(c in chars for c in text or "")
 
-    # Document-wide for a chain whose undecided pieces could come out re-readable:
-    # otherwise a second pass would see repaired Thai next to Thai-looking mojibake.
     held = {
         p.chain
         for p, d in zip(pieces, out, strict=True)
-        if d.choice is None and any(rereadable(p.chain, c) for c in p.candidates)
+        if d.choice is None and any(has(_REREADABLE, p.chain, c) for c in p.candidates)
     }
     for k, piece in enumerate(pieces):
-        if piece.chain in held and rereadable(piece.chain, out[k].choice):
+        if piece.chain in held and has(_REREADABLE, piece.chain, out[k].choice):
             out[k] = Decision(None, Method.UNDECIDED)
     block: list[int] = []
 
     def close() -> None:
         if any(out[k].choice is None for k in block) and any(
-            rereadable(pieces[k].chain, c) for k in block for c in pieces[k].candidates
+            has(_REREADABLE, pieces[k].chain, c) for k in block for c in pieces[k].candidates
         ):
             for k in block:
                 out[k] = Decision(None, Method.UNDECIDED)
@@ -201,6 +207,15 @@ def _all_or_nothing(pieces: Sequence[Piece], decisions: Sequence[Decision]) -> l
             close()
         block.append(k)
     close()
+    for k in range(1, len(pieces)):
+        choice = out[k].choice
+        if (
+            choice
+            and out[k - 1].choice is None
+            and pieces[k - 1].end == pieces[k].start
+            and choice[0] in _CONTINUING.get(pieces[k].chain, frozenset())
+        ):
+            out[k] = Decision(None, Method.UNDECIDED)
     return out
 
 

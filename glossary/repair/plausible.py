@@ -145,6 +145,25 @@ def is_han(char: str) -> bool:
     )
 
 
+_RARE = 14.0  # bits: past this, a traditional character is judged by its simplified form
+
+
+def _han_cost(char: str) -> float:
+    """jieba counts simplified text: a traditional character (東, 賴) is as common as
+    its simplified form, a little dearer; nothing readable costs more than UNKNOWN_HAN."""
+    from glossary.chars import readings, to_simplified
+
+    known = han_costs().get(char)
+    cost = UNKNOWN_HAN if readings(char) else UNKNOWN_HAN + 4
+    if known is not None:
+        cost = min(max(known, 5.0), UNKNOWN_HAN)
+    if cost > _RARE:
+        simplified = to_simplified(char)
+        if simplified != char and simplified in han_costs():
+            cost = min(cost, max(han_costs()[simplified], 5.0) + 2.0)
+    return cost
+
+
 @cache
 def char_cost(char: str) -> float:
     """Bits: how surprising ``char`` is in real text (a few for common letters, 40 never)."""
@@ -152,12 +171,7 @@ def char_cost(char: str) -> float:
     if code < 0x80:
         return 3.0 if char.isprintable() or char in "\t\n\r" else IMPOSSIBLE
     if is_han(char):
-        known = han_costs().get(char)
-        if known is not None:
-            return max(known, 5.0)
-        from glossary.chars import readings
-
-        return UNKNOWN_HAN if readings(char) else UNKNOWN_HAN + 4
+        return _han_cost(char)
     if char in _PINYIN_VOWELS:
         return 6.0
     category = unicodedata.category(char)

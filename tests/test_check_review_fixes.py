@@ -117,3 +117,63 @@ def test_proposal_given_name_umlaut() -> None:
     config = config_from_table({"umlaut": "u"}, "t")
     [house_u] = _found("Wang Lu (王律) spoke.", "GL402", knowledge=EMPTY, config=config)
     assert dict(house_u.data)["english"] == "Wang Lu"
+
+
+# --- false alarms on correct text -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Xi Jinping-led commission took over. Xi Jinping (习近平) chairs it.",
+        "Yáng Jiéchí 杨洁篪 spoke. Yang Jiechi-era diplomacy was blunt.",
+        "Wang Yi-style diplomacy and Li Qiang-backed reforms were discussed.",
+    ],
+)
+def test_english_compound_after_a_name_is_not_part_of_it(text: str) -> None:
+    assert [f.code for f in check_text(text) if f.severity.value != "info"] == []
+
+
+def test_hyphenated_romanizations_are_still_one_word() -> None:
+    # the hyphen of a Wade-Giles or Cantonese given name stays part of the name
+    text = "Tsai Ing-wen (蔡英文) met Hou Yu-ih (侯友宜) and Leung Chun-ying (梁振英)."
+    assert [f.code for f in check_text(text) if f.severity.value != "info"] == []
+    [hyphen] = _found("Yáng Jié-chí 杨洁篪 spoke.", "GL202")
+    assert hyphen.fix is not None and hyphen.fix.replacement == "Jiéchí"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "A woman who identified herself only as Mrs. Huang said her son had lost his job.",
+        "A driver, who asked to be identified only as Mr. Huang, said fares were down.",
+        "A trader who gave his name only as Huang said fares were down.",
+        "Mr. Huang, who asked not to be fully named for fear of reprisals, runs a shop.",
+    ],
+)
+def test_sources_named_by_surname_on_purpose_are_not_dangling(intro: str) -> None:
+    text = f"{intro} Huang said he was looking again.\n\nLater, Huang said the firm had closed."
+    assert _found(text, "GL304") == []
+
+
+def test_dangling_surname_still_reported() -> None:
+    text = "Prices rose again.\n\nHuang said the firm had closed."
+    assert _spans(text, "GL304") == ["Huang"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wang, the foreign minister, was more direct.",
+        "The foreign minister, Wang, was more direct.",
+        "Wang, a veteran diplomat, was more direct.",
+    ],
+)
+def test_surname_with_an_apposition_is_not_ambiguous(sentence: str) -> None:
+    text = (
+        "Wang Yi (王毅) and Commerce Minister Wang Wentao (王文涛) both attended. "
+        f"Wang Wentao spoke first. {sentence}"
+    )
+    assert _found(text, "GL305") == []
+    bare = text.replace(sentence, "Wang was more direct.")
+    assert _spans(bare, "GL305") == ["Wang"]

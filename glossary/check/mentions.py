@@ -322,15 +322,26 @@ class Mention:
 
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 
+# English words that make a compound with a name before them (`Xi Jinping-led`, `Xi-era`).
+# No romanization of Chinese ends in `d`, so any `-...d` tail (`-backed`, `-appointed`) is
+# English; the others are listed.
+_COMPOUND_TAIL_RE = re.compile(
+    r"-(?:[a-z]+d|era|style|like|type|friendly|leaning|ism|ist|ists|ite|ites|esque|wing)$"
+)
+
 
 def _words(passage: Passage) -> list[Word]:
-    """Latin words of a passage; a possessive `'s` is not part of the word (`Wang's`)."""
+    """Latin words of a passage; a possessive `'s` is not part of the word (`Wang's`), nor
+    an English word hyphenated to it (`Jinping-led`)."""
     out = []
     for match in WORD_RE.finditer(passage.text):
         text = match.group(0)
         possessive = _POSSESSIVE_RE.search(text)
         if possessive and len(text) > 2:
             text = text[: possessive.start()]
+        tail = _COMPOUND_TAIL_RE.search(text)
+        if tail and tail.start() > 0:
+            text = text[: tail.start()]
         p_end = match.start() + len(text)
         start, end = passage.span(match.start(), p_end)
         out.append(Word(text, start, end, match.start(), p_end))

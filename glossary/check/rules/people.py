@@ -302,7 +302,10 @@ def _bare(word: str) -> str:
 
 _SURNAMED_RE = re.compile(r"\bsurnamed\s+([A-Z][a-z]+)")
 _NAME_WITHHELD_RE = re.compile(
-    r"(?i)\b(?:surname|surnamed|last name|family name|full name|first name|given name)\b"
+    r"(?i)\b(?:surname|surnamed|last name|family name|full name|first name|given name"
+    r"|identified (?:herself |himself |themselves )?(?:only )?(?:as|by)"
+    r"|(?:his|her|their) name (?:only )?as|known only as"
+    r"|not to be (?:fully |publicly )?(?:named|identified))\b"
 )
 
 
@@ -317,9 +320,11 @@ def _dangling(ctx: Context) -> Iterator[Hit]:
         # purpose (sources who ask not to be named), not a slip
         for named in _SURNAMED_RE.finditer(passage.text):
             in_names.add(named.group(1))
-        if _NAME_WITHHELD_RE.search(passage.text):
-            continue
         words = list(WORD_RE.finditer(passage.text))
+        if _NAME_WITHHELD_RE.search(passage.text):
+            # the source's surname stands for them later in the article too
+            in_names.update(_bare(w.group(0)) for w in words if w.group(0)[:1].isupper())
+            continue
         for i, match in enumerate(words):
             word = _bare(match.group(0))
             nxt = words[i + 1] if i + 1 < len(words) else None
@@ -370,6 +375,9 @@ def _repaired_plain(source: str) -> str:
 
 
 _QUALIFIER_RE = re.compile(r"(?i)\b(?:elder|younger|senior|junior)\s+$")
+# a description set beside the surname: `Wang, the foreign minister,` / `The premier, Li,`
+_APPOSITION_AFTER_RE = re.compile(r",\s+(?:the|a|an|his|her)\s+[a-z]")
+_APPOSITION_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)(?:\s+[a-z][a-z-]*){1,4},\s+$")
 
 
 def _named_within(
@@ -405,6 +413,9 @@ def _ambiguous(ctx: Context) -> Iterator[Hit]:
             ahead = mention.passage.text[: mention.words[0].p_start]
             if _QUALIFIER_RE.search(ahead):
                 continue  # `the elder Xi`, `the younger Xi`: the qualifier says who
+            behind = mention.passage.text[mention.words[-1].p_end :]
+            if _APPOSITION_AFTER_RE.match(behind) or _APPOSITION_BEFORE_RE.search(ahead):
+                continue  # `Wang, the foreign minister,`: the description says who
         before = [
             p
             for p in people_by_surname.get(surname, [])

@@ -386,10 +386,17 @@ def _pinyin_context(view: str, at: int, piece: Piece) -> Decision | None:
     return None
 
 
+def _standard(candidate: str) -> str:
+    from glossary.chars import to_simplified
+
+    return to_simplified(candidate)
+
+
 def _one_of(fitting: list[str], view: str, piece: Piece) -> str | None:
     """The single candidate left once the script of the text and frequency have a say.
 
-    杨 and 楊 read the same; in simplified text it is 杨.
+    杨 and 楊 read the same; in simplified text it is 杨. 峰 and its variant 峯
+    read the same; unless the text is traditional it is 峰.
     """
     if len(fitting) > 1:
         from glossary.chars import Script, script_of
@@ -398,6 +405,9 @@ def _one_of(fitting: list[str], view: str, piece: Piece) -> str | None:
         if script in (Script.SIMPLIFIED, Script.TRADITIONAL):
             other = Script.TRADITIONAL if script is Script.SIMPLIFIED else Script.SIMPLIFIED
             fitting = [c for c in fitting if script_of(c) is not other]
+        if script is not Script.TRADITIONAL:
+            # A variant (峯) gives way to its standard form (峰) when both fit.
+            fitting = [c for c in fitting if _standard(c) == c or _standard(c) not in fitting]
     if len(fitting) > 1:
         cost = dict(zip(piece.candidates, piece.costs, strict=True))
         ranked = sorted(fitting, key=lambda c: cost[c])

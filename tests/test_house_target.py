@@ -259,3 +259,16 @@ def test_review_ui_without_a_target_says_so(wheel: Path) -> None:
     with pytest.raises(GlossaryError, match="no house glossary to write to"):
         review.save(changes)
     assert _snapshot(wheel.parent) == before
+
+
+def test_lint_loads_the_override_through_the_configuration(wheel: Path) -> None:
+    from glossary.check.knowledge import load_knowledge
+    from glossary.config import load_config
+
+    work = Path.cwd().parent
+    (work / ".glossary.toml").write_text('glossaries = ["names.toml"]\n', encoding="utf-8")
+    _write(work / "names.toml", YANG + 'aliases = ["Yang C."]\n')
+    knowledge = load_knowledge(load_config(Path.cwd()).glossaries, use_cedict=False)
+    assert knowledge.glossary is not None
+    (entry,) = knowledge.glossary.by_hanzi("杨洁篪")
+    assert entry.path == str(work / "names.toml") and entry.aliases == ("Yang C.",)

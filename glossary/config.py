@@ -230,7 +230,7 @@ ENV_FILE = "GLOSSARY_FILE"
 def env_glossary() -> Path | None:
     """The glossary file named by `$GLOSSARY_FILE`, if set (relative to the current folder)."""
     value = os.environ.get(ENV_FILE, "").strip()
-    return Path(value).expanduser().absolute() if value else None
+    return Path(value).expanduser().resolve() if value else None
 
 
 def load_config(

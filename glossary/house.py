@@ -672,7 +672,6 @@ def load_glossary(paths: Sequence[Path | str] | None = None) -> Glossary:
     """
     shipped_paths = default_paths()
     chosen = shipped_paths if paths is None else [Path(p) for p in paths]
-    shipped = {_resolved(p) for p in shipped_paths}
     key = []
     for path in chosen:
         try:
@@ -680,7 +679,20 @@ def load_glossary(paths: Sequence[Path | str] | None = None) -> Glossary:
         except OSError as exc:
             raise DataError(path, None, None, f"cannot read: {exc.strerror or exc}") from None
         key.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return _load(tuple(key), tuple(_resolved(p) in shipped for p in chosen))
+    if paths is None:
+        layers = (True,) * len(chosen)
+    else:  # compare names first: resolving costs a system call per path component
+        names = {str(p) for p in shipped_paths}
+        resolved: set[Path] | None = None
+        flags = []
+        for path in chosen:
+            if str(path) not in names and resolved is None:
+                resolved = {_resolved(p) for p in shipped_paths}
+            flags.append(
+                str(path) in names or (resolved is not None and _resolved(path) in resolved)
+            )
+        layers = tuple(flags)
+    return _load(tuple(key), layers)
 
 
 def _resolved(path: Path) -> Path:

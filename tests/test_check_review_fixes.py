@@ -177,3 +177,20 @@ def test_surname_with_an_apposition_is_not_ambiguous(sentence: str) -> None:
     assert _found(text, "GL305") == []
     bare = text.replace(sentence, "Wang was more direct.")
     assert _spans(bare, "GL305") == ["Wang"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The singer Renée Lê performed in Hanoi.",
+        "The painter Hélène Lê showed her work.",
+        "Deputy Prime Minister Lê Minh Khái and Tô Lâm met.",
+    ],
+)
+def test_other_languages_marks_beside_accented_given_names(text: str) -> None:
+    assert _found(text, "GL207") == []
+
+
+def test_look_alike_beside_a_pinyin_name_still_reported() -> None:
+    [finding] = _found("The scholar Wáng Xiâohóng spoke.", "GL207")
+    assert finding.fix is not None and finding.fix.replacement == "Xiǎohóng"

@@ -478,10 +478,7 @@ def _lookalikes(ctx: Context) -> Iterator[Hit]:
                 ].isspace()
             ]
             near_han = HAN_RUN_RE.search(passage.text[max(0, match.start() - 3) : match.end() + 3])
-            if not near_han and not any(
-                _is_pinyin_word(normalize_lookalikes(n)) and has_tone_marks(normalize_lookalikes(n))
-                for n in neighbours
-            ):
+            if not near_han and not any(_fully_toned(normalize_lookalikes(n)) for n in neighbours):
                 continue
             start, end = passage.span(match.start(), match.end())
             yield Hit(
@@ -491,6 +488,18 @@ def _lookalikes(ctx: Context) -> Iterator[Hit]:
                 "are macron, acute, caron, grave)",
                 ctx.fix(start, end, fixed) if ctx.contiguous(start, end, text) else None,
             )
+
+
+def _fully_toned(word: str) -> bool:
+    """Pinyin with a tone mark on every syllable, as a tone-marked name has (`Xiǎohóng`);
+    French `Renée` or `Hélène` read as pinyin only with an unmarked syllable."""
+    if not _is_pinyin_word(word):
+        return False
+    return all(
+        any(all(s.tone for s in split) for split in all_splits(part, require_apostrophes=False))
+        for part in word.split("-")
+        if part
+    )
 
 
 def _is_pinyin_word(word: str) -> bool:

@@ -264,7 +264,13 @@ def _verified(candidates: list[str], mojibake: str, codec: str) -> list[str]:
     return [c for c in candidates if c.encode("utf-8").decode(codec, errors="replace") == mojibake]
 
 
+def _latin_letter(char: str) -> bool:
+    """A letter of a Latin word: ASCII, Latin-1, Extended-A, pinyin's ǎ ǐ ǒ ǔ ǖ-ǜ."""
+    return char.isalpha() and (char < "\u0180" or "\u01cd" <= char <= "\u01dc")
+
+
 def _latin_neighbour(text: str, start: int, end: int) -> bool:
+    """An ASCII letter right before ``start`` or right at ``end``."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
@@ -317,10 +323,11 @@ def decode_run(
     word = _whole_word(run, units)
     if word is not None:
         return [Piece(offset, offset + n, chain, (word,), (text_cost(word),))]
-    letters = letters or _latin_neighbour(text, offset, offset + n)
+    left = _latin_neighbour(text, offset, offset)  # a letter right before the run
+    right = _latin_neighbour(text, offset + n, offset + n)  # ... or right after it
     stretches = {i: _stretch(run, i, units, codec) for i in range(n) if units[i] is not None}
-    # A letter the code page swallowed into a stretch (``燲`` is NBSP + X) glues
-    # the stretch next to it to a Latin word just as a letter outside would.
+    # A Latin letter decoded from a stretch (ü in ``l眉猫``) or swallowed into it
+    # (``燲`` is NBSP + X) glues the stretch next to it to the same word.
     ends_in_letter = {
         found[0]
         for found in stretches.values()
@@ -331,6 +338,15 @@ def decode_run(
         for i, found in stretches.items()
         if found and found[1][0][0][0].isascii() and found[1][0][0][0].isalpha()
     }
+    # Glue passes on, left to right, through letters decoded from glued stretches.
+    for i in sorted(stretches):
+        found = stretches[i]
+        if (
+            found
+            and (i in ends_in_letter or (i == 0 and left))
+            and _latin_letter(found[1][-1][0][0])
+        ):
+            ends_in_letter.add(found[0])
     best = [0.0] + [float("inf")] * n
     back: list[tuple[int, Piece | None]] = [(0, None)] * (n + 1)
     for i in range(n):
@@ -344,7 +360,13 @@ def decode_run(
         if found is None:
             continue
         end, chars = found
-        glued = letters or i in ends_in_letter or end in starts_with_letter
+        glued = (
+            letters
+            or (i == 0 and left)
+            or (end == n and right)
+            or i in ends_in_letter
+            or end in starts_with_letter
+        )
         while _product_size(chars) > _MAX_FILLINGS:
             widest = max(range(len(chars)), key=lambda k: len(chars[k]))
             chars[widest] = chars[widest][: max(1, len(chars[widest]) // 2)]
@@ -501,6 +523,11 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
         for lo, hi in _windows(run, trigger):
             out[Chain.GBK] += decode_run(run[lo:hi], start + lo, Chain.GBK, text)
             out[Chain.BIG5] += decode_run(run[lo:hi], start + lo, Chain.BIG5, text)
+    # Big5 is the weaker guess: a single accented letter (ť out of 聽) is not
+    # taken for Big5 mojibake unless the document shows more of it.
+    latin_only = [p for p in out[Chain.BIG5] if all(ord(c) < 0x800 for c in p.best)]
+    if len(latin_only) == len(out[Chain.BIG5]) and len(latin_only) < _DOCUMENT_EVIDENCE:
+        out[Chain.BIG5] = []
     examined = sum(len(run) for _, run in runs)
     for chain in (Chain.GBK, Chain.BIG5):
         covered = sum(p.end - p.start for p in out[chain] if not p.lost)

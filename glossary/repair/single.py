@@ -33,7 +33,7 @@ GENUINE_AFTER = frozenset("\u00a0“”‘’–—•…")
 WEAK_COST = 6.0
 # Right after an ASCII letter, mojibake is an accented letter of the same word
 # (``cafÃ©``), far more often than a Han character or a symbol.
-GLUED_COST = 6.0
+GLUED_COST = 10.0
 MAX_DECODED_COST = 22.0
 _C1_COST = 12.0
 
@@ -192,8 +192,11 @@ def _decode(
             missing = need - taken
             if missing and (not drops or missing > 2):
                 continue
-            weak = (
-                drops and taken > 0 and all(c in GENUINE_AFTER for c in run[i + 1 : i + 1 + taken])
+            conts = run[i + 1 : i + 1 + taken]
+            # Seed: a reading resting only on what genuine text has after a letter
+            # is weak. Windows-1252: so is one through a no-break space (Hé\u00a0…).
+            weak = taken > 0 and (
+                all(c in GENUINE_AFTER for c in conts) if drops else "\u00a0" in conts
             )
             glued = after_letter and i == 0
             ranked = _readings(

@@ -194,3 +194,15 @@ def test_other_languages_marks_beside_accented_given_names(text: str) -> None:
 def test_look_alike_beside_a_pinyin_name_still_reported() -> None:
     [finding] = _found("The scholar Wáng Xiâohóng spoke.", "GL207")
     assert finding.fix is not None and finding.fix.replacement == "Xiǎohóng"
+
+
+def test_umlaut_spelt_u_in_a_surname_is_the_umlaut_rule_only() -> None:
+    # `Lu` for 吕 Lǚ is GL205's (by the house umlaut), not a misread surname (GL102)
+    codes = sorted(f.code for f in check_text("Lu Xin 吕新 spoke.", knowledge=EMPTY))
+    assert codes == ["GL205", "GL402"]
+    house_u = config_from_table({"umlaut": "u"}, "t")
+    found = check_text("Lu Xin 吕新 spoke.", knowledge=EMPTY, config=house_u)
+    assert [f.code for f in found] == ["GL402"]
+    assert dict(found[0].data)["english"] == "Lu Xin"
+    # a real misreading of a surname is still GL102
+    assert "GL102" in [f.code for f in check_text("Céng Guófān 曾国藩 wrote.", knowledge=EMPTY)]

@@ -192,11 +192,9 @@ def _decode(
             missing = need - taken
             if missing and (not drops or missing > 2):
                 continue
-            conts = run[i + 1 : i + 1 + taken]
-            # Seed: a reading resting only on what genuine text has after a letter
-            # is weak. Windows-1252: so is one through a no-break space (Hé\u00a0…).
-            weak = taken > 0 and (
-                all(c in GENUINE_AFTER for c in conts) if drops else "\u00a0" in conts
+            # Seed: a reading resting only on what genuine text has after a letter is weak.
+            weak = (
+                drops and taken > 0 and all(c in GENUINE_AFTER for c in run[i + 1 : i + 1 + taken])
             )
             glued = after_letter and i == 0
             ranked = _readings(

@@ -206,3 +206,27 @@ def test_umlaut_spelt_u_in_a_surname_is_the_umlaut_rule_only() -> None:
     assert dict(found[0].data)["english"] == "Lu Xin"
     # a real misreading of a surname is still GL102
     assert "GL102" in [f.code for f in check_text("Céng Guófān 曾国藩 wrote.", knowledge=EMPTY)]
+
+
+@pytest.mark.parametrize(
+    ("umlaut", "later", "reported"),
+    [
+        ("u", "Lu Xin", False),  # the house writes Lu for Lü in toneless text
+        ("u", "Lü Xin", False),
+        ("ü", "Lü Xin", False),
+        ("ü", "Lu Xin", True),
+        ("yu", "Lü Xin", False),
+    ],
+)
+def test_later_toneless_mention_follows_the_house_umlaut(
+    umlaut: str, later: str, reported: bool
+) -> None:
+    config = config_from_table({"umlaut": umlaut}, "t")
+    text = f"Lǚ Xīn 吕新 spoke. Later {later} said no."
+    found = _found(text, "GL301", knowledge=EMPTY, config=config)
+    assert bool(found) is reported, [f.message for f in found]
+
+
+def test_later_umlaut_is_not_fixed_back_to_a_wrong_first_spelling() -> None:
+    text = "Lu Xin 吕新 spoke. Later Lü Xin said no."
+    assert _found(text, "GL301", knowledge=EMPTY) == []

@@ -278,13 +278,13 @@ def _proposal(mention: Mention, umlaut: Umlaut = Umlaut.DIAERESIS) -> tuple[str,
         # a non-pinyin English form (`Agnes Chow`) is the article's to propose; one written
         # with tone or length marks (the Japanese reading `Mō Takutō`) is not English
         own = mention.words and not has_tone_marks(normalize_lookalikes(mention.latin))
-        return result.pinyin, mention.latin if own else _with_umlaut(result.english, umlaut)
+        return result.pinyin, mention.latin if own else with_umlaut(result.english, umlaut)
     suggested = list(result.surname_syllables) + list(result.given_syllables) if result else []
     chosen: list[Syllable] = []
     for index, match in enumerate(alignment.matches):
         written = match.written
         if surname_reading_issue(alignment, index, mention.hanzi) or not match.base_ok:
-            return (result.pinyin, _with_umlaut(result.english, umlaut)) if result else None
+            return (result.pinyin, with_umlaut(result.english, umlaut)) if result else None
         bases = {r.base for r in readings(match.char)}
         if written.base not in bases:
             # `Lu`/`Lv` for 律 lǜ (aligned as a near spelling): the ü the character reads
@@ -316,14 +316,14 @@ def _proposal(mention: Mention, umlaut: Umlaut = Umlaut.DIAERESIS) -> tuple[str,
         if _same_pinyin(printed, english, umlaut, hyphens=hyphens):
             # plain pinyin is the English form the article prints (Taiwan's `Lin Fei-fan` too)
             return pinyin, printed.replace("’", "'")
-    return pinyin, _with_umlaut(english, umlaut)
+    return pinyin, with_umlaut(english, umlaut)
 
 
 def _same_pinyin(printed: str, correct: str, umlaut: Umlaut, *, hyphens: bool) -> bool:
     """Whether a printed plain form is `correct` (toneless, ü or not as the house writes it),
     up to the apostrophe's shape and, with `hyphens`, a hyphen inside the given name."""
     printed = printed.replace("’", "'")
-    if printed in (correct, _with_umlaut(correct, umlaut)):
+    if printed in (correct, with_umlaut(correct, umlaut)):
         return True
     words = printed.split(" ")
     if not hyphens or len(words) != 2 or "-" not in words[1] or words[1].startswith("-"):
@@ -332,7 +332,7 @@ def _same_pinyin(printed: str, correct: str, umlaut: Umlaut, *, hyphens: bool) -
     return joined == correct
 
 
-def _with_umlaut(english: str, umlaut: Umlaut) -> str:
+def with_umlaut(english: str, umlaut: Umlaut) -> str:
     """A toneless form with ü written as the house writes it (`Lü`, `Lyu`, `Lu`)."""
     if umlaut is Umlaut.YU:
         return english.replace("ü", "yu").replace("Ü", "Yu")

@@ -18,7 +18,8 @@ from glossary.check.mentions import (
     PersonInfo,
 )
 from glossary.check.rules import Context, Hit, Rule
-from glossary.pinyin import normalize_lookalikes, strip_tones
+from glossary.check.rules.house import with_umlaut
+from glossary.pinyin import Syllable, normalize_lookalikes, strip_tones
 
 
 @lru_cache(maxsize=16384)
@@ -97,6 +98,14 @@ def _inconsistent(ctx: Context) -> Iterator[Hit]:
         accepted = {canonical.casefold()}
         if info.known is not None:
             accepted.update(_plain(f).casefold() for f in info.known.forms)
+        correct = _with_correct_umlaut(origin) or canonical
+        if "ü" in correct:
+            # `Lü Xin`, and `Lu Xin` / `Lyu Xin` where the house writes ü so (GL205's call)
+            accepted.update(
+                {correct.casefold(), with_umlaut(correct, ctx.config.umlaut).casefold()}
+            )
+            if "ü" not in canonical:
+                canonical = with_umlaut(correct, ctx.config.umlaut)  # not back to a `Lu`
         for mention in info.mentions:
             if mention is origin:
                 continue
@@ -132,6 +141,32 @@ def _inconsistent(ctx: Context) -> Iterator[Hit]:
                 f"'{mention.latin}' spells {canonical} differently ({source} '{canonical}'{where})",
                 fix,
             )
+
+
+def _with_correct_umlaut(origin: Mention | None) -> str:
+    """The first pinyin form, toneless, with ü where its characters read ü (`Lu Xin` 吕新 is
+    `Lü Xin`); "" when it has no such syllable or is not aligned with characters."""
+    from glossary.chars import readings
+    from glossary.pinyin import capitalize, join_syllables
+
+    if origin is None or origin.alignment is None or origin.reversed:
+        return ""
+    alignment = origin.alignment
+    changed = False
+    words = []
+    for index in range(len(alignment.words)):
+        syllables = []
+        for match in (m for m in alignment.matches if m.word_index == index):
+            written = match.written
+            bases = {r.base for r in readings(match.char)}
+            umlauts = sorted(b for b in bases if "ü" in b and b.replace("ü", "u") == written.base)
+            if written.base not in bases and umlauts:
+                written, changed = Syllable(umlauts[0], written.tone), True
+            syllables.append(written)
+        words.append(capitalize(join_syllables(syllables, tones=False)))
+    if not changed and not any("ü" in m.written.base for m in alignment.matches):
+        return ""
+    return " ".join(words)
 
 
 def _spellings(ctx: Context) -> Iterator[Hit]:

@@ -230,3 +230,18 @@ def test_later_toneless_mention_follows_the_house_umlaut(
 def test_later_umlaut_is_not_fixed_back_to_a_wrong_first_spelling() -> None:
     text = "Lu Xin 吕新 spoke. Later Lü Xin said no."
     assert _found(text, "GL301", knowledge=EMPTY) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Most officials are from the Han majority.",
+        "The Zhou dynasty was older.",
+        "Maps from Zhou times and a Zhou dynasty bronze were shown.",
+    ],
+)
+def test_surname_as_a_dynasty_or_people_is_not_a_person(sentence: str) -> None:
+    text = f"Zhou Qiang (周强) and Zhou Yongkang (周永康) were compared. Han Zheng (韩正) and Han Jun (韩俊) too. {sentence}"
+    assert _found(text, "GL305") == []
+    person = text.replace(sentence, "Zhou said nothing.")
+    assert _spans(person, "GL305") == ["Zhou"]

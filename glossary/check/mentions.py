@@ -1119,6 +1119,8 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
             if nxt is not None and nxt.capitalized and _single_space(passage, word, nxt):
                 continue  # part of another name (`Yang Wanming`, `Wang Laboratories`)
             prev = words[index - 1] if index else None
+            if not _refers_to_person(passage, words, index):
+                continue  # `the Han majority`, `a Zhou dynasty bronze`, `Zhou times`
             if (
                 prev is not None
                 and prev.capitalized
@@ -1240,6 +1242,27 @@ def _unknown_pinyin_name(chunk: Sequence[Word], knowledge: Knowledge) -> bool:
     if not _syllable_options(surname.text):
         return False
     return not knowledge.is_known_term(f"{surname.text} {given.text}")
+
+
+# Words after a surname that make it a dynasty, an era or a people, not a person.
+_NOT_A_PERSON_AFTER = frozenset(
+    ["dynasty", "dynasties", "era", "period", "times", "majority", "minority", "ethnic", "court"]
+)
+
+
+def _refers_to_person(passage: Passage, words: list[Word], index: int) -> bool:
+    """Whether a surname alone can stand for a person: English puts no article before one
+    (`the Han majority`, `a Zhou bronze`), nor does a person take `dynasty` or `era`."""
+    word = words[index]
+    nxt = words[index + 1] if index + 1 < len(words) else None
+    if nxt is not None and nxt.text in _NOT_A_PERSON_AFTER and _single_space(passage, word, nxt):
+        return False
+    prev = words[index - 1] if index else None
+    return not (
+        prev is not None
+        and prev.text in ("the", "The", "a", "A", "an", "An")
+        and _single_space(passage, prev, word)
+    )
 
 
 def _name_context(passage: Passage, words: list[Word], index: int) -> bool:

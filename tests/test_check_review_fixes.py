@@ -238,6 +238,7 @@ def test_later_umlaut_is_not_fixed_back_to_a_wrong_first_spelling() -> None:
         "Most officials are from the Han majority.",
         "The Zhou dynasty was older.",
         "Maps from Zhou times and a Zhou dynasty bronze were shown.",
+        "Zhou-era bronzes were shown.",
     ],
 )
 def test_surname_as_a_dynasty_or_people_is_not_a_person(sentence: str) -> None:

@@ -1257,6 +1257,9 @@ def _refers_to_person(passage: Passage, words: list[Word], index: int) -> bool:
     nxt = words[index + 1] if index + 1 < len(words) else None
     if nxt is not None and nxt.text in _NOT_A_PERSON_AFTER and _single_space(passage, word, nxt):
         return False
+    hyphened = re.match(r"-([a-z]+)", passage.text[word.p_end :])
+    if hyphened and hyphened.group(1) in _NOT_A_PERSON_AFTER:
+        return False  # `Yuan-era maps`
     prev = words[index - 1] if index else None
     return not (
         prev is not None

@@ -31,6 +31,7 @@ _MAX_NEIGHBOUR_OPTIONS = 10
 _MIN_WORD_FREQ = 20  # jieba counts: rarer "words" are mostly names and noise
 _PLACEHOLDER = "\x00"
 _WINDOW = 300
+_MAX_ROUNDS = 4
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -64,13 +65,27 @@ class Decision:
 
 
 def resolve(text: str, pieces: Sequence[Piece], glossary: Any = None) -> list[Decision]:
-    """One decision per piece, in order."""
+    """One decision per piece, in order.
+
+    The methods run in rounds until nothing more is decided: a choice made
+    late in one round (德 by the 。 after it) is context for an earlier method
+    in the next (a known name 賴清德), as it would be on a second pass.
+    """
     decisions = [
         Decision(p.best, Method.ONLY) if not p.ambiguous else Decision(None, Method.UNDECIDED)
         for p in pieces
     ]
-    if all(d.choice is not None for d in decisions):
-        return decisions
+    for _ in range(_MAX_ROUNDS):
+        before = sum(d.choice is not None for d in decisions)
+        if before == len(decisions):
+            break
+        _round(text, pieces, decisions, glossary)
+        if sum(d.choice is not None for d in decisions) == before:
+            break
+    return decisions
+
+
+def _round(text: str, pieces: Sequence[Piece], decisions: list[Decision], glossary: Any) -> None:
     # Latin letters first: the pinyin they make is context for the Han characters.
     for i, piece in enumerate(pieces):
         if decisions[i].choice is None and _latin_letters(piece):
@@ -103,7 +118,6 @@ def resolve(text: str, pieces: Sequence[Piece], glossary: Any = None) -> list[De
             weights = [2.0 ** (piece.costs[0] - cost) for cost in piece.costs]
             if 1.0 / sum(weights) >= share:
                 decisions[i] = Decision(piece.best, Method.FREQUENCY)
-    return decisions
 
 
 def _all_han(text: str) -> bool:

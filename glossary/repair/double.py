@@ -298,7 +298,7 @@ def _whole_word(run: str, units: list[tuple[int, ...] | None]) -> str | None:
         word = bytes(b for unit in units if unit for b in unit).decode("utf-8")
     except UnicodeDecodeError:
         return None
-    letters = word.strip("«»„“”‘’—–.,;:!?()")
+    letters = word.strip("«»„“”‘’—–.,;:!?()\u00a0")
     if len(letters) >= 2 and all(
         ("\u0401" <= c <= "\u045f" or "\u0386" <= c <= "\u03ce") and c.isalpha()
         for c in letters.replace("-", "")
@@ -523,10 +523,9 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
         for lo, hi in _windows(run, trigger):
             out[Chain.GBK] += decode_run(run[lo:hi], start + lo, Chain.GBK, text)
             out[Chain.BIG5] += decode_run(run[lo:hi], start + lo, Chain.BIG5, text)
-    # Big5 is the weaker guess: a single accented letter (ť out of 聽) is not
-    # taken for Big5 mojibake unless the document shows more of it.
-    latin_only = [p for p in out[Chain.BIG5] if all(ord(c) < 0x800 for c in p.best)]
-    if len(latin_only) == len(out[Chain.BIG5]) and len(latin_only) < _DOCUMENT_EVIDENCE:
+    # Big5 is the weaker guess: accented letters alone (ť out of 聽) are not
+    # taken for Big5 mojibake unless Chinese characters come out of it too.
+    if all(all(ord(c) < 0x800 for c in p.best) for p in out[Chain.BIG5]):
         out[Chain.BIG5] = []
     examined = sum(len(run) for _, run in runs)
     for chain in (Chain.GBK, Chain.BIG5):

@@ -22,7 +22,7 @@ _PINYIN_VOWELS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀ
 
 # (first, last, cost) for blocks; first match wins.
 _BLOCKS: tuple[tuple[int, int, float], ...] = (
-    (0x00A0, 0x00A0, 9.0),  # no-break space
+    (0x00A0, 0x00A0, 7.0),  # no-break space
     (0x00A1, 0x00BF, 10.0),  # Latin-1 signs
     (0x00D7, 0x00D7, 10.0),  # ×
     (0x00F7, 0x00F7, 10.0),  # ÷

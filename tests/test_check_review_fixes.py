@@ -246,3 +246,13 @@ def test_surname_as_a_dynasty_or_people_is_not_a_person(sentence: str) -> None:
     assert _found(text, "GL305") == []
     person = text.replace(sentence, "Zhou said nothing.")
     assert _spans(person, "GL305") == ["Zhou"]
+
+
+def test_a_run_of_tone_marked_title_words_is_not_a_name() -> None:
+    text = "Wáng Fēi 王菲 sang *Yuè Liang Dài Biǎo Wǒ de Xīn* at the gala."
+    config = config_from_table({"first-mention": "characters"}, "t")
+    assert _found(text, "GL302", config=config) == []
+    # a tone-marked name without characters is still read as one
+    named = "Wáng Fēi 王菲 sang with Zhāng Wěimíng at the gala."
+    [first] = _found(named, "GL302", config=config)
+    assert named[first.start : first.end] == "Zhāng Wěimíng"

@@ -1094,7 +1094,7 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                     if not free(start, end):
                         break
                     given = "".join(_toneless(w.text) for w in chunk)
-                    if similar_spelling(fold_key(given), fold_key(info.given)):
+                    if slip_of(fold_key(given), fold_key(info.given)):
                         mention = Mention(
                             Kind.NAME, start, end, (word, *chunk), known=info.known, passage=passage
                         )
@@ -1183,6 +1183,17 @@ def _toned_names(
             if "".join(s.base for s in first_split) not in surnames:
                 i += 1
                 continue
+            before = words[i - 1] if i else None
+            after = words[i + 2] if i + 2 < len(words) else None
+            if (before is not None and _toned_title_word(passage, before, first)) or (
+                after is not None and _toned_title_word(passage, second, after)
+            ):
+                # three or more tone-marked capitalised words in a row: a title or a slogan
+                # (`Yuè Liang Dài Biǎo Wǒ de Xīn`), not a two-word name
+                i += 2
+                while i < len(words) and _toned_title_word(passage, words[i - 1], words[i]):
+                    i += 1
+                continue
             alignment = Alignment(
                 tuple(pair), (tuple(first_split), tuple(second_split)), (), 1, len(first_split)
             )
@@ -1200,6 +1211,11 @@ def _toned_names(
             out.append(mention)
             i += 2
     return out
+
+
+def _toned_title_word(passage: Passage, a: Word, b: Word) -> bool:
+    """`b` is a capitalised tone-marked word right after `a`, in the same run of words."""
+    return b.capitalized and b.toned and _single_space(passage, a, b)
 
 
 def _add_reversed(info: PersonInfo, reversed_fold: dict[str, PersonInfo]) -> None:
@@ -1222,7 +1238,9 @@ def _house_variant(chunk: Sequence[Word], knowledge: Knowledge) -> tuple[Person 
     written = fold_key(second)
     for person in knowledge.house_by_surname(first):
         given = fold_key(person.given)
-        if len(given) >= 4 and written != given and similar_spelling(written, given):
+        # a pinyin form's near spelling may be another pinyin name; an established one's not
+        near = slip_of if person.is_pinyin else similar_spelling
+        if len(given) >= 4 and written != given and near(written, given):
             return person, "near"
     return None, ""
 
@@ -1309,3 +1327,21 @@ def similar_spelling(a: str, b: str) -> bool:
     import difflib
 
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def slip_of(written: str, given: str) -> bool:
+    """Whether a given name written `written` (folded) is a slip for `given`, not a name of
+    its own. A near spelling that is itself valid pinyin is very likely another person (`Li
+    Jiang`, `Li Xiang` beside Premier Li Qiang; `He Lifang` beside He Lifeng), unless it is
+    the typist's slip of a letter dropped or doubled in a longer given name (`Jingping` for
+    `Jinping`, `Jiaobao` for `Jiabao`). One that is not pinyin (`Jiechei`) is a slip."""
+    if written == given:
+        return True  # the same letters: another hyphenation, spacing or capitals
+    if not similar_spelling(written, given):
+        return False
+    if not _syllable_options(written):
+        return True
+    if len(written) == len(given) or not _edit_distance_one(written, given):
+        return False  # a letter changed (`jiang`, `lifang`): a name in its own right
+    options = _syllable_options(given)
+    return bool(options) and min(len(o) for o in options) >= 2

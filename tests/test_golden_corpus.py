@@ -61,14 +61,6 @@ KNOWN_FALSE_ALARMS: dict[str, str] = {
         "GL209 on 'Yi Wang, a political scientist': a Western-order name that reverses the "
         "foreign minister's is another person, introduced with a description of his own"
     ),
-    "46-ev-makers.txt": (
-        "GL301 on Li Xiang, the founder of Li Auto: a real, different person is taken for a "
-        "misspelling of Premier Li Qiang"
-    ),
-    "45-ordinary-voices.txt": (
-        "GL301 on 'Li Jiang, a 34-year-old software engineer': another person, introduced with "
-        "his own description, is taken for a misspelling of Premier Li Qiang"
-    ),
     "40-pronunciation-guide.md": (
         "GL401 on the tone-marked pinyin 'Lín-Zhèng Yuè'é' in a pronunciation table (characters "
         "in the next cell): a pronunciation guide, as 'Cài Yīngwén' in the row above is taken"

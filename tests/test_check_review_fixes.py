@@ -256,3 +256,30 @@ def test_a_run_of_tone_marked_title_words_is_not_a_name() -> None:
     named = "Wáng Fēi 王菲 sang with Zhāng Wěimíng at the gala."
     [first] = _found(named, "GL302", config=config)
     assert named[first.start : first.end] == "Zhāng Wěimíng"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Professor Minxin Pei (裴敏欣) of Claremont spoke. Minxin Pei said more later.",
+        "Economist Hui Shan (单辉) of Goldman Sachs spoke. Shan expects a slowdown.",
+    ],
+)
+def test_a_persons_own_western_order_is_not_a_warning(text: str) -> None:
+    found = _found(text, "GL209", knowledge=EMPTY)
+    assert all(f.severity.value == "info" for f in found), [f.message for f in found]
+    assert all(f.fix is None for f in found)  # --fix must not rewrite someone's own name
+
+
+@pytest.mark.parametrize(
+    ("text", "knowledge"),
+    [
+        ("Jiéchí Yáng 杨洁篪 spoke.", EMPTY),  # tone-marked pinyin is surname first
+        ("Jiechi Yang (杨洁篪) spoke.", None),  # the glossary knows him surname first
+        ("Jiechi Yang (杨洁篪) spoke. Later Yang Jiechi left.", EMPTY),  # so does the article
+    ],
+)
+def test_given_name_first_still_a_warning(text: str, knowledge: Knowledge | None) -> None:
+    kwargs = {"knowledge": knowledge} if knowledge is not None else {}
+    found = _found(text, "GL209", **kwargs)
+    assert found and found[0].severity.value == "warning"

@@ -37,6 +37,20 @@ def _display(info: PersonInfo) -> str:
 # --- GL209 -----------------------------------------------------------------------------
 
 
+def _own_western_order(info: PersonInfo | None) -> bool:
+    """Whether the article introduces someone given name first in plain letters beside their
+    characters (`Minxin Pei (裴敏欣)`, `Hui Shan (单辉)`) and never writes them surname first,
+    with no record saying otherwise: likely their own English name (diaspora, bank
+    economists), not a slip. Tone-marked pinyin (`Jiéchí Yáng`) is never someone's own."""
+    if info is None or (info.known is not None and info.known.order == "eastern"):
+        return False
+    full = info.full_mentions
+    return bool(full) and all(
+        (m.kind is Kind.PAIRED and m.reversed and not m.toned) or m.kind is Kind.REVERSED
+        for m in full
+    )
+
+
 def _name_order(ctx: Context) -> Iterator[Hit]:
     people = {p.key: p for p in ctx.people}
     for mention in ctx.paired():
@@ -44,20 +58,23 @@ def _name_order(ctx: Context) -> Iterator[Hit]:
             continue
         surname, given = mention.alignment.words[0].text, mention.alignment.words[1].text
         replacement = f"{surname} {given}"
+        own = _own_western_order(people.get(mention.person_key))
         fix = None
-        if ctx.contiguous(mention.latin_start, mention.latin_end, mention.latin):
+        if not own and ctx.contiguous(mention.latin_start, mention.latin_end, mention.latin):
             fix = ctx.fix(mention.latin_start, mention.latin_end, replacement)
         yield Hit(
             mention.latin_start,
             mention.latin_end,
-            f"surname first: '{replacement}', not '{mention.latin}'",
+            f"surname first: '{replacement}', not '{mention.latin}'"
+            + (" (unless given name first is this person's own English name)" if own else ""),
             fix,
+            severity=Severity.INFO if own else None,
         )
     for mention in ctx.analysis.mentions:
         if mention.kind is not Kind.REVERSED:
             continue
         info = people.get(mention.person_key)
-        if info is None:
+        if info is None or _own_western_order(info):
             continue
         words = mention.words
         replacement = f"{words[-1].text} {' '.join(w.text for w in words[:-1])}"
@@ -308,6 +325,8 @@ def _repeated(ctx: Context) -> Iterator[Hit]:
         # a name cut from a longer run (`蔡元培故居`, the residence) is not the person's own
         # characters, so neither sets nor repeats them
         paired = [m for m in info.mentions if m.kind is Kind.PAIRED and not m.partial]
+        # a headline is not the first mention: the body gives the characters again on purpose
+        paired = [m for m in paired if not _in_headline(ctx, m.start)]
         for mention in paired[1:]:
             yield Hit(
                 mention.hanzi_start,
@@ -315,6 +334,33 @@ def _repeated(ctx: Context) -> Iterator[Hit]:
                 f"characters for {_display(info)} repeated; they were given at line "
                 f"{ctx.line_of(paired[0].start)}",
             )
+
+
+_HTML_HEADING_RE = re.compile(r"(?i)<(/?)h[1-6]\b")
+
+
+def _in_headline(ctx: Context, offset: int) -> bool:
+    """Whether `offset` is in a heading: a Markdown `#` line, an HTML `<h1>`..`<h6>`, or a
+    plain-text article's first paragraph when it is one line without a full stop."""
+    from glossary.check.formats import Format
+
+    source = ctx.source
+    line_start = source.rfind("\n", 0, offset) + 1
+    line_end = source.find("\n", offset)
+    line = source[line_start : line_end if line_end >= 0 else len(source)]
+    fmt = ctx.document.format
+    if fmt is Format.MARKDOWN:
+        return line.lstrip(" ").startswith("#")
+    if fmt is Format.HTML:
+        tags = list(_HTML_HEADING_RE.finditer(source, 0, offset))
+        return bool(tags) and not tags[-1].group(1)
+    passages = ctx.document.passages
+    if not passages or not passages[0].segments:
+        return False
+    first = passages[0].segments
+    start, end = first[0].start, first[-1].end
+    title = source[start:end].rstrip()
+    return start <= offset < end and "\n" not in title and not title.endswith(".")
 
 
 # --- GL304 / GL305 -------------------------------------------------------------------------
@@ -479,7 +525,9 @@ RULES = (
         doc=(
             "Chinese names are written surname first: once the article has introduced "
             "`Yang Jiechi`, `Jiechi Yang` is the wrong order. People whose glossary entry says "
-            '`order = "western"` (`Chen-Ning Yang`) are left alone.'
+            '`order = "western"` (`Chen-Ning Yang`) are left alone; someone the article only '
+            "ever writes given name first, in plain letters beside their characters (`Minxin "
+            "Pei (裴敏欣)`), is probably using their own English name: info, with no fix."
         ),
         bad="Yáng Jiéchí 杨洁篪 arrived on Monday. Jiechi Yang then left.",
         good="Yáng Jiéchí 杨洁篪 arrived on Monday. Yang then left.",

@@ -523,9 +523,10 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
         for lo, hi in _windows(run, trigger):
             out[Chain.GBK] += decode_run(run[lo:hi], start + lo, Chain.GBK, text)
             out[Chain.BIG5] += decode_run(run[lo:hi], start + lo, Chain.BIG5, text)
-    # Big5 is the weaker guess: accented letters alone (ť out of 聽) are not
-    # taken for Big5 mojibake unless Chinese characters come out of it too.
-    if all(all(ord(c) < 0x800 for c in p.best) for p in out[Chain.BIG5]):
+    # Big5 is the weaker guess: a single accented letter (ť out of 聽) is not
+    # taken for Big5 mojibake unless the document shows more of it.
+    latin_only = [p for p in out[Chain.BIG5] if all(ord(c) < 0x800 for c in p.best)]
+    if len(latin_only) == len(out[Chain.BIG5]) and len(latin_only) < _DOCUMENT_EVIDENCE:
         out[Chain.BIG5] = []
     examined = sum(len(run) for _, run in runs)
     for chain in (Chain.GBK, Chain.BIG5):

@@ -29,3 +29,32 @@ def test_characters_in_a_headline_do_not_make_the_body_repeat_them(
     assert _codes(head + body + tail, path, "GL303", config) == []
     again = head + body + " Later Cài Qí 蔡奇 left." + tail
     assert _codes(again, path, "GL303", config) == ["蔡奇"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wáng Yì 王毅 met Wáng Hùníng 王沪宁. The two men, both surnamed Wang, are not related.",
+        'Wáng Yì 王毅 met Wáng Hùníng 王沪宁. Papers avoid writing "Wang" alone.',
+        "Wáng Yì 王毅 met Wáng Hùníng 王沪宁. Papers avoid writing “Wang” alone.",
+        # a birth name is the same man, not a second Deng
+        "Dèng Xiǎopíng 邓小平 was born Dèng Xīxián 邓希贤 in 1904. Deng kept the new name.",
+        # a title and surname that begin someone's glossary alias (Madame Chiang Kai-shek)
+        "Chiang Kai-shek and Chiang Ching-kuo ruled Taiwan. Soong Mei-ling was his wife.\n\n"
+        "Madame Chiang spoke to Congress in 1943.",
+    ],
+)
+def test_a_surname_that_says_who_or_is_only_a_word_is_not_ambiguous(text: str) -> None:
+    assert _codes(text, "a.txt", "GL305") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wáng Yì 王毅 met Wáng Hùníng 王沪宁. Wang said the talks went well.",
+        "Dèng Xiǎopíng 邓小平 met Dèng Pǔfāng 邓朴方. Deng said little.",
+        "Chiang Kai-shek and Chiang Ching-kuo ruled Taiwan.\n\nMr. Chiang spoke to Congress.",
+    ],
+)
+def test_a_surname_two_people_share_is_still_ambiguous(text: str) -> None:
+    assert _codes(text, "a.txt", "GL305") != []

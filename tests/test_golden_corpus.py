@@ -45,14 +45,6 @@ FAULTY = sorted(p for p in (GOLDEN / "faulty").iterdir() if p.suffix in ARTICLE_
 
 # Clean articles the checker still raises false alarms on: name -> what goes wrong.
 KNOWN_FALSE_ALARMS: dict[str, str] = {
-    "50-birth-names.txt": (
-        "GL305 on 'Deng' after 'Deng Xiaoping was born Deng Xixian': a birth name is the same "
-        "person, not a second Deng"
-    ),
-    "49-chiang-family.md": (
-        "GL305 on 'Madame Chiang': the title names Soong Mei-ling (the glossary even has "
-        "'Madame Chiang Kai-shek' as her alias), not one of the two Chiang men"
-    ),
     "47-economists.txt": (
         "GL209 on 'Yi Wang, a political scientist': a Western-order name that reverses the "
         "foreign minister's is another person, introduced with a description of his own"
@@ -60,10 +52,6 @@ KNOWN_FALSE_ALARMS: dict[str, str] = {
     "40-pronunciation-guide.md": (
         "GL401 on the tone-marked pinyin 'Lín-Zhèng Yuè'é' in a pronunciation table (characters "
         "in the next cell): a pronunciation guide, as 'Cài Yīngwén' in the row above is taken"
-    ),
-    "38-same-surname.txt": (
-        "GL305 on 'all surnamed Wang' and on the quoted word \"Wang\": the surname is named "
-        "as a word there, not used to refer to one of the three Wangs"
     ),
 }
 

@@ -21,7 +21,7 @@ import enum
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -1129,8 +1129,13 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                 and _single_space(passage, prev, word)
             ):
                 continue  # `Nadya Yeh`, `John Lee`: a Western-order name ending in it
+            if _named_as_word(passage, words, index):
+                continue  # `all surnamed Wang`, `writing "Wang" alone`: the word, not a person
             mention = Mention(Kind.SURNAME, word.start, word.end, (word,), passage=passage)
             candidates = surnames[plain]
+            titled = _titled_form_of(prev, word, people.values())
+            if titled is not None:
+                candidates = [titled]  # `Madame Chiang`: Soong Mei-ling's `Madame Chiang Kai-shek`
             mention.person_key = candidates[0].key if len(candidates) == 1 else ""
             new_mentions.append(mention)
             for info in candidates:
@@ -1284,6 +1289,42 @@ def _refers_to_person(passage: Passage, words: list[Word], index: int) -> bool:
         and prev.text in ("the", "The", "a", "A", "an", "An")
         and _single_space(passage, prev, word)
     )
+
+
+_AS_WORD_BEFORE = frozenset(["surnamed", "surname", "named", "name"])
+
+
+def _named_as_word(passage: Passage, words: list[Word], index: int) -> bool:
+    """A surname spoken of as a word, not standing for anyone: after `surnamed` / `the name`
+    (`all surnamed Wang`), or quoted on its own (`"Wang" alone`)."""
+    word = words[index]
+    prev = words[index - 1] if index else None
+    if prev is not None and prev.text.lower() in _AS_WORD_BEFORE:
+        return True
+    before, after = passage.text[: word.p_start], passage.text[word.p_end :]
+    quotes = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+    return bool(before) and before[-1] in quotes and after[:1] == quotes[before[-1]]
+
+
+def _titled_form_of(
+    title: Word | None, word: Word, people: Iterable[PersonInfo]
+) -> PersonInfo | None:
+    """The one introduced person a title and surname begin a known form of, when that is not
+    their own surname: `Madame Chiang` is Soong Mei-ling (`Madame Chiang Kai-shek`)."""
+    if title is None or title.text.rstrip(".") not in {t.rstrip(".") for t in TITLES}:
+        return None
+    start = [title.text.rstrip(".").casefold(), word.text.casefold()]
+    found = [
+        info
+        for info in people
+        if info.known is not None
+        and _toneless(word.text) != info.surname
+        and any(
+            [w.rstrip(".").casefold() for w in form.split()[:2]] == start
+            for form in info.known.forms
+        )
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _name_context(passage: Passage, words: list[Word], index: int) -> bool:

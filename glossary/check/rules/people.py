@@ -475,6 +475,21 @@ def _named_within(
     ]
 
 
+# `was born Deng Xixian`, `née Soong`, `formerly Zhou Shuren`: another name of someone
+_OTHER_NAME_BEFORE_RE = re.compile(r"(?i)\b(?:born|n[ée]e|formerly|birth name|born as)\s+$")
+
+
+def _other_name_only(info: PersonInfo) -> bool:
+    """Whether the article names this "person" only as someone's birth or former name."""
+    full = info.full_mentions
+    return bool(full) and all(
+        m.passage is not None
+        and m.words
+        and _OTHER_NAME_BEFORE_RE.search(m.passage.text[: m.words[0].p_start])
+        for m in full
+    )
+
+
 def _ambiguous(ctx: Context) -> Iterator[Hit]:
     """Two people of one surname were introduced and the surname alone does not say who.
 
@@ -500,7 +515,9 @@ def _ambiguous(ctx: Context) -> Iterator[Hit]:
         before = [
             p
             for p in people_by_surname.get(surname, [])
-            if p.full_mentions and p.full_mentions[0].start < mention.start
+            if p.full_mentions
+            and p.full_mentions[0].start < mention.start
+            and not _other_name_only(p)
         ]
         if len(before) < 2:
             continue

@@ -58,3 +58,26 @@ def test_a_surname_that_says_who_or_is_only_a_word_is_not_ambiguous(text: str) -
 )
 def test_a_surname_two_people_share_is_still_ambiguous(text: str) -> None:
     assert _codes(text, "a.txt", "GL305") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Wang Yi spoke. Yi Wang, a political scientist, said little.",
+        "Foreign Minister Wang Yi spoke. Yi Wang, the author of a book on diplomacy, agreed.",
+        "Yáng Jiéchí 杨洁篪 arrived. Jiechi Yang, a student from Wuhan, was there too.",
+    ],
+)
+def test_a_reversed_name_with_its_own_description_is_another_person(text: str) -> None:
+    assert _codes(text, "a.txt", "GL209") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Wang Yi spoke. Later Yi Wang said little.",
+        "Yáng Jiéchí 杨洁篪 arrived. Jiechi Yang, the former foreign minister, left.",
+    ],
+)
+def test_a_reversed_name_without_a_description_of_its_own_is_reported(text: str) -> None:
+    assert _codes(text, "a.txt", "GL209") != []

@@ -988,6 +988,7 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                     info is None
                     and key in reversed_fold
                     and _is_reversed(chunk, reversed_fold[key])
+                    and not _introduced_as_other(passage, chunk, reversed_fold[key])
                 ):
                     info, kind = reversed_fold[key], Kind.REVERSED
                 if info is None:
@@ -1035,6 +1036,8 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                     # a house person given name first (`Jiechi Yang`), or a near miss of a
                     # house form (`Xi Jingping`): theirs, to be reported against the house form
                     house, how = _house_variant(chunk, knowledge)
+                    if how == "reversed" and _introduced_as_other(passage, chunk, None):
+                        house = None
                     if house is not None:
                         known = house
                         info = people.get(house.hanzi)
@@ -1341,6 +1344,23 @@ def _name_context(passage: Passage, words: list[Word], index: int) -> bool:
 def _sentence_start(passage: Passage, word: Word) -> bool:
     before = passage.text[: word.p_start].rstrip(" \t\"'“‘(")
     return not before or before[-1] in ".!?:\n"
+
+
+# a description set after a name that brings someone new in: `Yi Wang, a political scientist`
+_INTRODUCED_RE = re.compile(r",\s+(?:an?|who)\s+[a-z]")
+_DESCRIBED_RE = re.compile(r",\s+(?:an?|who|the|his|her)\s+[a-z]")
+
+
+def _introduced_as_other(passage: Passage, chunk: Sequence[Word], info: PersonInfo | None) -> bool:
+    """Whether a name that reverses someone's (`Yi Wang` for Wang Yi) is followed by a
+    description of its own, so introduces another person in their own order. A one-syllable
+    given name reversed is a common name in its own right: any description will do."""
+    behind = passage.text[chunk[-1].p_end :]
+    if _INTRODUCED_RE.match(behind):
+        return True
+    given = info.given if info is not None else chunk[0].text
+    options = _syllable_options(given)
+    return bool(options) and min(map(len, options)) == 1 and bool(_DESCRIBED_RE.match(behind))
 
 
 def _is_reversed(chunk: Sequence[Word], info: PersonInfo) -> bool:

@@ -81,3 +81,14 @@ def test_a_reversed_name_with_its_own_description_is_another_person(text: str) -
 )
 def test_a_reversed_name_without_a_description_of_its_own_is_reported(text: str) -> None:
     assert _codes(text, "a.txt", "GL209") != []
+
+
+def test_the_exact_tone_marked_pinyin_of_an_established_form_is_a_pronunciation() -> None:
+    table = (
+        "| Characters | Pinyin | English |\n| --- | --- | --- |\n"
+        "| 林郑月娥 | Lín-Zhèng Yuè'é | Carrie Lam |\n"
+        "| 蔡英文 | Cài Yīngwén | Tsai Ing-wen |\n"
+    )
+    assert _codes(table, "a.md", "GL401") == []
+    slips = "Carrie Lam spoke. Lin-Zheng Yue'e left. Lín-Zhēng Yuè'é came back."
+    assert _codes(slips, "a.txt", "GL401") == ["Lin-Zheng Yue'e", "Lín-Zhēng Yuè'é"]

@@ -45,10 +45,6 @@ FAULTY = sorted(p for p in (GOLDEN / "faulty").iterdir() if p.suffix in ARTICLE_
 
 # Clean articles the checker still raises false alarms on: name -> what goes wrong.
 KNOWN_FALSE_ALARMS: dict[str, str] = {
-    "40-pronunciation-guide.md": (
-        "GL401 on the tone-marked pinyin 'Lín-Zhèng Yuè'é' in a pronunciation table (characters "
-        "in the next cell): a pronunciation guide, as 'Cài Yīngwén' in the row above is taken"
-    ),
 }
 
 

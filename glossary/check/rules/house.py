@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 from glossary.check.findings import Severity
@@ -140,6 +141,13 @@ def _script_policy(ctx: Context) -> Iterator[Hit]:
 # --- GL401 -----------------------------------------------------------------------------
 
 
+def _toned_key(text: str) -> str:
+    """A tone-marked form compared letter and tone for letter and tone, ignoring hyphens,
+    apostrophes, spaces and capitals (`Lín-Zhèng Yuè'é` ~ `lín zhèng yuè’é`)."""
+    folded = unicodedata.normalize("NFC", normalize_lookalikes(text)).casefold()
+    return "".join(c for c in folded if c.isalpha())
+
+
 def _glossary_form(ctx: Context) -> Iterator[Hit]:
     """A house person with an established (non-pinyin) form written otherwise.
 
@@ -165,6 +173,8 @@ def _glossary_form(ctx: Context) -> Iterator[Hit]:
             continue
         if mention.toned and mention.kind is Kind.PAIRED:
             continue  # `Cài Yīngwén` beside the characters is a pronunciation guide
+        if mention.toned and _toned_key(latin) == _toned_key(person.pinyin):
+            continue  # the person's exact tone-marked pinyin: how to say it, not a misprint
         if person.is_pinyin:
             continue  # a pinyin name spelt otherwise is GL301's (or GL203's for capitals)
         folded = fold_key(written)

@@ -283,3 +283,11 @@ def test_given_name_first_still_a_warning(text: str, knowledge: Knowledge | None
     kwargs = {"knowledge": knowledge} if knowledge is not None else {}
     found = _found(text, "GL209", **kwargs)
     assert found and found[0].severity.value == "warning"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“Nǐ hǎo,” she said to Wáng Yì 王毅.", "Gān bēi! the crowd shouted at Wáng Yì 王毅."],
+)
+def test_tone_marked_phrases_are_not_names(text: str) -> None:
+    assert [f.code for f in check_text(text) if f.code != "GL402"] == []

@@ -1176,7 +1176,7 @@ def _toned_names(
             first, second = pair
             if not (
                 first.capitalized
-                and second.text[:1].isalpha()
+                and second.capitalized  # `Nǐ hǎo`, `Gān bēi` at a sentence start: phrases
                 and (first.toned or second.toned)
                 and _single_space(passage, first, second)
                 and all(e <= first.start or s >= second.end for s, e in spans)

@@ -77,8 +77,8 @@ def readings(char: str) -> tuple[Syllable, ...]:
         return ()
     raw = _raw_readings(char)
     if raw is None:
-        simplified = to_simplified(char)
-        if len(simplified) == 1 and simplified != char:
+        simplified = simplify_char(char)
+        if simplified != char:
             raw = _raw_readings(simplified)
     if raw is None:
         return ()
@@ -140,6 +140,21 @@ def _script_table() -> dict[str, Script]:
         if char not in simplified:
             table[char] = Script.TRADITIONAL
     return table
+
+
+@cache
+def _traditional_to_simplified() -> dict[str, tuple[str, ...]]:
+    return _opencc_dictionary("TSCharacters.txt")
+
+
+def simplify_char(char: str) -> str:
+    """The usual simplified form of one character (itself when it has none).
+
+    Character by character, from OpenCC's table without loading OpenCC; for
+    words, where context picks the form (乾 in 乾隆 vs 干), use `to_simplified`.
+    """
+    options = _traditional_to_simplified().get(char)
+    return options[0] if options else char
 
 
 def char_script(char: str) -> Script:

@@ -151,14 +151,14 @@ _RARE = 14.0  # bits: past this, a traditional character is judged by its simpli
 def _han_cost(char: str) -> float:
     """jieba counts simplified text: a traditional character (東, 賴) is as common as
     its simplified form, a little dearer; nothing readable costs more than UNKNOWN_HAN."""
-    from glossary.chars import readings, to_simplified
+    from glossary.chars import readings, simplify_char
 
     known = han_costs().get(char)
     cost = UNKNOWN_HAN if readings(char) else UNKNOWN_HAN + 4
     if known is not None:
         cost = min(max(known, 5.0), UNKNOWN_HAN)
     if cost > _RARE:
-        simplified = to_simplified(char)
+        simplified = simplify_char(char)
         if simplified != char and simplified in han_costs():
             cost = min(cost, max(han_costs()[simplified], 5.0) + 2.0)
     return cost

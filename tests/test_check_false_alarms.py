@@ -92,3 +92,11 @@ def test_the_exact_tone_marked_pinyin_of_an_established_form_is_a_pronunciation(
     assert _codes(table, "a.md", "GL401") == []
     slips = "Carrie Lam spoke. Lin-Zheng Yue'e left. Lín-Zhēng Yuè'é came back."
     assert _codes(slips, "a.txt", "GL401") == ["Lin-Zheng Yue'e", "Lín-Zhēng Yuè'é"]
+
+
+def test_characters_in_the_next_table_cell_are_the_first_mentions_characters() -> None:
+    config = Config(first_mention=FirstMention.CHARACTERS)
+    table = "| Name | Characters |\n| --- | --- |\n| Xi Jinping | 习近平 |\n| 李强 | Li Qiang |\n"
+    assert _codes(table + "\nXi and Li met.\n", "a.md", "GL302", config) == []
+    late = "Wang Yi spoke first.\n\n| Name | Characters |\n| --- | --- |\n| Wang Yi | 王毅 |\n"
+    assert _codes(late, "a.md", "GL302", config) == ["Wang Yi"]

@@ -44,8 +44,7 @@ CLEAN = sorted(p for p in (GOLDEN / "clean").iterdir() if p.suffix in ARTICLE_SU
 FAULTY = sorted(p for p in (GOLDEN / "faulty").iterdir() if p.suffix in ARTICLE_SUFFIXES)
 
 # Clean articles the checker still raises false alarms on: name -> what goes wrong.
-KNOWN_FALSE_ALARMS: dict[str, str] = {
-}
+KNOWN_FALSE_ALARMS: dict[str, str] = {}
 
 
 # Clean articles written consistently in one house style: tests/golden/house_styles.toml.
@@ -59,12 +58,7 @@ HOUSE_STYLES = _house_styles()
 
 # (house style, article) pairs still raising false alarms under that style only: what goes
 # wrong (an article in KNOWN_FALSE_ALARMS is expected to fail under its style too).
-KNOWN_STYLE_FALSE_ALARMS: dict[tuple[FirstMention, str], str] = {
-    (FirstMention.CHARACTERS, "24-whos-who.md"): (
-        "GL302 on every name of a Markdown table whose next cell holds the characters "
-        "(| Xi Jinping | 习近平 |): the pairing across cells is not seen"
-    ),
-}
+KNOWN_STYLE_FALSE_ALARMS: dict[tuple[FirstMention, str], str] = {}
 
 # Faulty-article expectations the checker does not meet yet: (article, kind, line, code) ->
 # what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding), "extra" (a

@@ -275,6 +275,21 @@ def _style_words(characters: bool, tones: bool) -> str:
     }[(characters, tones)]
 
 
+def _characters_in_next_cell(ctx: Context, info: PersonInfo, mention: Mention) -> bool:
+    """Whether a table row gives the person's characters in the cell next to the name
+    (`| Xi Jinping | 习近平 |` or `| 习近平 | Xi Jinping |`)."""
+    for other in info.mentions:
+        if other.kind is not Kind.CHARS:
+            continue
+        if other.start >= mention.end:
+            gap = ctx.source[mention.end : other.start]
+        else:
+            gap = ctx.source[other.end : mention.start]
+        if gap.strip(" \t") == "|":
+            return True
+    return False
+
+
 def _first_mention(ctx: Context) -> Iterator[Hit]:
     style = ctx.style
     for info in ctx.people:
@@ -287,6 +302,10 @@ def _first_mention(ctx: Context) -> Iterator[Hit]:
         first = full[0]
         if _carries(first, characters, tones):
             continue
+        if characters and _characters_in_next_cell(ctx, info, first):
+            if not tones or first.toned:
+                continue
+            characters = False  # `| Xi Jinping | 习近平 |`: only the tones are missing
         wanted = _style_words(characters, tones)
         missing = (
             _style_words(characters and first.kind is not Kind.PAIRED, tones and not first.toned)

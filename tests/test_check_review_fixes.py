@@ -291,3 +291,11 @@ def test_given_name_first_still_a_warning(text: str, knowledge: Knowledge | None
 )
 def test_tone_marked_phrases_are_not_names(text: str) -> None:
     assert [f.code for f in check_text(text) if f.code != "GL402"] == []
+
+
+def test_a_clause_before_a_surname_is_not_an_apposition() -> None:
+    text = (
+        "Wang Yi (王毅) and Commerce Minister Wang Wentao (王文涛) both attended. "
+        "Wang Wentao spoke first. At the same time, Wang said talks would go on."
+    )
+    assert _spans(text, "GL305") == ["Wang"]

@@ -529,7 +529,9 @@ def _ambiguous(ctx: Context) -> Iterator[Hit]:
             if _QUALIFIER_RE.search(ahead):
                 continue  # `the elder Xi`, `the younger Xi`: the qualifier says who
             behind = mention.passage.text[mention.words[-1].p_end :]
-            if _APPOSITION_AFTER_RE.match(behind) or _APPOSITION_BEFORE_RE.search(ahead):
+            if _APPOSITION_AFTER_RE.match(behind) or (
+                _APPOSITION_BEFORE_RE.search(ahead) and behind.startswith(",")
+            ):
                 continue  # `Wang, the foreign minister,`: the description says who
         before = [
             p

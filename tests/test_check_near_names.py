@@ -41,3 +41,10 @@ def test_another_valid_pinyin_name_is_another_person(known: str, other: str) -> 
 )
 def test_a_slip_of_a_known_name_is_still_reported(text: str, slip: str) -> None:
     assert slip in _spelling_findings(text)
+
+
+def test_the_same_role_makes_a_valid_near_spelling_the_same_person() -> None:
+    text = "Premier Li Qiang spoke on Monday. On Tuesday Premier Li Jiang visited Shanghai."
+    assert _spelling_findings(text) == ["Li Jiang"]
+    other_role = "Premier Li Qiang spoke on Monday. On Tuesday Professor Li Jiang disagreed."
+    assert _spelling_findings(other_role) == []

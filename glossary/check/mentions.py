@@ -1097,7 +1097,10 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                     if not free(start, end):
                         break
                     given = "".join(_toneless(w.text) for w in chunk)
-                    if slip_of(fold_key(given), fold_key(info.given)):
+                    near = fold_key(given), fold_key(info.given)
+                    if slip_of(*near) or (
+                        similar_spelling(*near) and _same_role(passage, words, i, info)
+                    ):
                         mention = Mention(
                             Kind.NAME, start, end, (word, *chunk), known=info.known, passage=passage
                         )
@@ -1388,6 +1391,27 @@ def similar_spelling(a: str, b: str) -> bool:
     import difflib
 
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+_HONORIFICS = frozenset(["Dr", "Mr", "Ms", "Mrs", "Professor"])
+
+
+def _same_role(passage: Passage, words: list[Word], index: int, info: PersonInfo) -> bool:
+    """Whether the name at `words[index]` follows the role an earlier mention of `info`
+    followed (`Premier Li Jiang` after `Premier Li Qiang`): the same person, misspelt."""
+    role = words[index - 1] if index else None
+    if role is None or role.text not in ROLE_WORDS - _HONORIFICS:
+        return False
+    if not _single_space(passage, role, words[index]):
+        return False
+    start = words[index].start
+    for mention in info.mentions:
+        if mention.start >= start or mention.passage is None or not mention.words:
+            continue
+        before = mention.passage.text[: mention.words[0].p_start].rstrip(" ")
+        if re.search(rf"\b{re.escape(role.text)}$", before):
+            return True
+    return False
 
 
 def slip_of(written: str, given: str) -> bool:

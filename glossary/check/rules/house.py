@@ -400,7 +400,8 @@ RULES = (
             "Established English forms are not pinyin and stay as they are: where the house "
             "glossary says `Tsai Ing-wen`, the pinyin `Cai Yingwen`, a near miss or other "
             "capitals (`Tsai Ing-Wen`) are reported, with the house form as the fix. Tone-marked "
-            "pinyin beside the characters is read as a pronunciation guide, and a title with the "
+            "pinyin beside the characters, or the person's exact tone-marked pinyin "
+            "(`Lín-Zhèng Yuè'é`), is read as a pronunciation guide, and a title with the "
             "surname (`President Tsai`) is not an attempt at the full name; both are left alone."
         ),
         bad="Taiwan's leader Cai Yingwen (蔡英文) spoke.",

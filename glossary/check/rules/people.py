@@ -580,7 +580,10 @@ RULES = (
             "`Yang Jie-chi` is reported, with the house form (or the article's first pinyin form) "
             "as the fix; so is a near miss of a house pinyin name (`Xi Jingping`) and, after a "
             "checked tone-marked form, other tone marks (`Wáng Yi` after `Wáng Yì 王毅`). A "
-            "capitalised surname (`YANG Jiechi`) is accepted."
+            "capitalised surname (`YANG Jiechi`) is accepted. A near spelling that is itself "
+            "valid pinyin (`Li Jiang` beside Li Qiang) is another person, unless it drops or "
+            "doubles a letter of a longer given name (`Jingping`) or follows the same role "
+            "(`Premier Li Jiang` after `Premier Li Qiang`)."
         ),
         bad="Yang Jiechi (杨洁篪) flew in. Later Yang Jiechei spoke.",
         good="Yang Jiechi (杨洁篪) flew in. Later Yang Jiechi spoke.",
@@ -609,7 +612,8 @@ RULES = (
         doc=(
             "Characters are given once, at the first mention; later mentions use the name "
             "(usually the surname) alone. Not reported when the article prints characters at "
-            "every mention as its own style."
+            "every mention as its own style. Characters in a headline do not count: the "
+            "body's first mention gives them again."
         ),
         bad="Wáng Yì 王毅 spoke. Liú Jiànchāo 刘建超 listened. Then Wáng Yì 王毅 left.",
         good="Wáng Yì 王毅 spoke. Liú Jiànchāo 刘建超 listened. Then Wang left.",
@@ -635,7 +639,9 @@ RULES = (
         doc=(
             "When two people with the same surname have been introduced, the surname alone "
             "no longer says who is meant, unless only one of them was named in the same "
-            "paragraph (or, failing that, in the previous one)."
+            "paragraph (or, failing that, in the previous one). A surname named as a word "
+            '(`all surnamed Wang`, a quoted `"Wang"`) is not reported, nor is a birth name '
+            "(`born Deng Xixian`) counted as a second person."
         ),
         bad="Wáng Yì 王毅 met Wāng Wénbīn 汪文斌. Wang said the talks went well.",
         good="Wáng Yì 王毅 met Liú Jiànchāo 刘建超. Wang said the talks went well.",

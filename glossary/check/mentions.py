@@ -1097,9 +1097,9 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                     if not free(start, end):
                         break
                     given = "".join(_toneless(w.text) for w in chunk)
-                    near = fold_key(given), fold_key(info.given)
-                    if slip_of(*near) or (
-                        similar_spelling(*near) and _same_role(passage, words, i, info)
+                    pair = fold_key(given), fold_key(info.given)
+                    if slip_of(*pair) or (
+                        similar_spelling(*pair) and _same_role(passage, words, i, info)
                     ):
                         mention = Mention(
                             Kind.NAME, start, end, (word, *chunk), known=info.known, passage=passage

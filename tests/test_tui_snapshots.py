@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from test_tui import FIXTURE, fake_check, settle
+from tests.test_tui import FIXTURE, fake_check, settle
 from textual.pilot import Pilot
 
 from glossary.repair import Repair

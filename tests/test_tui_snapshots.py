@@ -11,10 +11,10 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from tests.test_tui import FIXTURE, fake_check, settle
 from textual.pilot import Pilot
 
 from glossary.repair import Repair
+from tests.test_tui import FIXTURE, fake_check, settle
 from tui import bridge
 from tui.app import ReviewApp, create_app
 from tui.widgets.lookup import LookupPanel

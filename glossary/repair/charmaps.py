@@ -73,6 +73,17 @@ CP1252_ENCODE.update({chr(byte): byte for byte in range(0x80, 0xA0)})
 THAI_CHARS = "".join(SEED_DECODE[b] for b in range(0xA1, 0x100) if b in SEED_DECODE)
 
 
+def utf8_trail_count(lead: int) -> int:
+    """How many continuation bytes follow a UTF-8 lead byte (-1: not a lead byte)."""
+    if 0xC2 <= lead <= 0xDF:
+        return 1
+    if 0xE0 <= lead <= 0xEF:
+        return 2
+    if 0xF0 <= lead <= 0xF4:
+        return 3
+    return -1
+
+
 def char_class(chars: str) -> str:
     """A regex character class body for ``chars``: sorted, escaped, runs of
     consecutive code points as ranges (``a-z``).

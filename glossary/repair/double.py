@@ -16,7 +16,14 @@ import unicodedata
 from functools import cache
 from itertools import pairwise, product
 
-from glossary.repair.charmaps import CP1252_DECODE, CP1252_ENCODE, REPLACEMENT, Chain, char_class
+from glossary.repair.charmaps import (
+    CP1252_DECODE,
+    CP1252_ENCODE,
+    REPLACEMENT,
+    Chain,
+    char_class,
+    utf8_trail_count,
+)
 from glossary.repair.pieces import Piece
 from glossary.repair.plausible import IMPOSSIBLE, UNKNOWN_HAN, char_cost, is_han, text_cost
 from glossary.repair.runs import runs_around
@@ -137,16 +144,6 @@ def _trigger_re() -> re.Pattern[str]:
 _LATIN_RUN_RE = re.compile(f"[{char_class(_LATIN_HIGH)}]{{2,}}")
 
 
-def _need(lead: int) -> int:
-    if 0xC2 <= lead <= 0xDF:
-        return 1
-    if 0xE0 <= lead <= 0xEF:
-        return 2
-    if 0xF0 <= lead <= 0xF4:
-        return 3
-    return -1
-
-
 _WILD = -1
 
 
@@ -240,7 +237,7 @@ def _stretch(
             if pos in bounds:
                 return i + sorted(bounds).index(pos) + 1, chars
             continue
-        need = 2 if lead == _WILD else _need(lead)
+        need = 2 if lead == _WILD else utf8_trail_count(lead)
         if need < 0 or pos + 1 + need > len(stream):
             return None
         seq = stream[pos : pos + 1 + need]

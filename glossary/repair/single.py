@@ -19,6 +19,7 @@ from glossary.repair.charmaps import (
     SEED_ENCODE,
     UNDEFINED_1252,
     Chain,
+    utf8_trail_count,
 )
 from glossary.repair.pieces import Piece
 from glossary.repair.plausible import char_cost
@@ -40,16 +41,6 @@ _C1_COST = 12.0
 
 def _is_c1(char: str) -> bool:
     return "\x80" <= char <= "\x9f"
-
-
-def _need(lead: int) -> int:
-    if 0xC2 <= lead <= 0xDF:
-        return 1
-    if 0xE0 <= lead <= 0xEF:
-        return 2
-    if 0xF0 <= lead <= 0xF4:
-        return 3
-    return -1
 
 
 def _is_cont(byte: int) -> bool:
@@ -182,7 +173,7 @@ def _decode(
         if as_written < best[i + 1]:
             best[i + 1] = as_written
             back[i + 1] = (i, None)
-        need = _need(data[i])
+        need = utf8_trail_count(data[i])
         if need < 0:
             continue
         avail = 0

@@ -176,6 +176,17 @@ class Knowledge:
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def names_house_hanzi(self, text: str) -> bool:
+        """Whether some house person's characters occur in ``text`` (either script).
+
+        A cheap test before segmenting a run with jieba, which costs a second or two
+        to load: a house name jieba could find is a substring of the run.
+        """
+        from glossary.chars import simplify_char
+
+        simplified = "".join(simplify_char(c) for c in text)
+        return any(key in text or key in simplified for key in self._house_by_hanzi)
+
     def house_by_hanzi(self, hanzi: str) -> list[Person]:
         found = self._house_by_hanzi.get(hanzi)
         if found is None and self.glossary is not None:

@@ -592,8 +592,10 @@ def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> lis
         mention = None
         if len(hanzi) <= 5:
             mention = _best_pairing(candidates, hanzi, h_start, h_end, knowledge)
-        if len(hanzi) > 2 and (
-            mention is None or (mention.alignment is None and mention.known is None)
+        if (
+            len(hanzi) > 2
+            and (mention is None or (mention.alignment is None and mention.known is None))
+            and not any(_spells_whole_run(chain, hanzi) for _, chain in candidates)
         ):
             # the run holds more than the name (`王毅外长`): the word next to the Latin form,
             # as jieba cuts it with the house glossary as its user dictionary
@@ -620,6 +622,23 @@ def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> lis
             mention.passage = passage
             out.append(mention)
     return out
+
+
+def _spells_whole_run(chain: list[Word], hanzi: str) -> bool:
+    """Whether the Latin words beside a Han run are one pinyin syllable per character.
+
+    Then the run is the name itself, misspelt (`Jiā Guìdé 贾桂德`), not a name inside
+    longer text: no need to segment it (loading jieba costs a second or two).
+    """
+    from glossary.pinyin import split_syllables
+
+    count = 0
+    for word in chain:
+        syllables = split_syllables(word.text)
+        if syllables is None:
+            return False
+        count += len(syllables)
+    return count == len(hanzi)
 
 
 def _name_part(hanzi: str, layout: str, knowledge: Knowledge) -> tuple[int, str] | None:
@@ -653,7 +672,7 @@ def _characters_only(
     out: list[Mention] = []
     for passage, _ in passages_words:
         for run in HAN_RUN_RE.finditer(passage.text):
-            if len(run.group(0)) < 2:
+            if len(run.group(0)) < 2 or not knowledge.names_house_hanzi(run.group(0)):
                 continue
             start, end = passage.span(run.start(), run.end())
             if any(not (end <= a or start >= b) for a, b in spans):

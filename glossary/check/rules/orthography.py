@@ -237,8 +237,8 @@ def _split_given(ctx: Context) -> Iterator[Hit]:
         flat = [m.written for m in alignment.matches]
         c = alignment.surname_chars
         surname = _case_like(words[0].text, join_syllables(flat[:c], tones=mention.toned))
-        given = capitalize(join_syllables(flat[c:], tones=mention.toned))
-        replacement = f"{surname} {given}".strip()
+        given_text = capitalize(join_syllables(flat[c:], tones=mention.toned))
+        replacement = f"{surname} {given_text}".strip()
         text = " ".join(w.text for w in words)
         fix = None
         if all(ctx.source[a.end : b.start] == " " for a, b in itertools.pairwise(words)):

@@ -24,7 +24,7 @@ from glossary.repair.charmaps import (
     char_class,
     utf8_trail_count,
 )
-from glossary.repair.pieces import Piece
+from glossary.repair.pieces import Piece, best_path
 from glossary.repair.plausible import IMPOSSIBLE, UNKNOWN_HAN, char_cost, is_han, text_cost
 from glossary.repair.runs import runs_around
 
@@ -417,15 +417,7 @@ def decode_run(
                     lost=lost,
                 ),
             )
-    pieces: list[Piece] = []
-    pos = n
-    while pos > 0:
-        prev, step = back[pos]
-        if step is not None:
-            pieces.append(step)
-        pos = prev
-    pieces.reverse()
-    return pieces
+    return list(best_path(back))
 
 
 def _chinese_text(char: str) -> bool:

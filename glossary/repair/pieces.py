@@ -31,3 +31,20 @@ class Piece:
     @property
     def ambiguous(self) -> bool:
         return len(self.candidates) > 1
+
+
+def best_path(back: list[tuple[int, Piece | None]]) -> tuple[Piece, ...]:
+    """The pieces on the cheapest path of a left-to-right search over a run.
+
+    ``back[end]`` holds ``(start, piece)`` for the best way to reach position
+    ``end``: a decoded piece, or None where the character was kept as written.
+    """
+    pieces: list[Piece] = []
+    pos = len(back) - 1
+    while pos > 0:
+        prev, step = back[pos]
+        if step is not None:
+            pieces.append(step)
+        pos = prev
+    pieces.reverse()
+    return tuple(pieces)

@@ -21,7 +21,7 @@ from glossary.repair.charmaps import (
     Chain,
     utf8_trail_count,
 )
-from glossary.repair.pieces import Piece
+from glossary.repair.pieces import Piece, best_path
 from glossary.repair.plausible import char_cost
 
 DROP_COST = 4.0  # bits per byte the pipeline dropped (a guess the context must back)
@@ -206,12 +206,4 @@ def _decode(
                     lost=ranked[0][2],
                 )
                 back[end] = (i, piece)
-    pieces: list[Piece] = []
-    pos = n
-    while pos > 0:
-        prev, step = back[pos]
-        if step is not None:
-            pieces.append(step)
-        pos = prev
-    pieces.reverse()
-    return tuple(pieces)
+    return best_path(back)

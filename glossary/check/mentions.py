@@ -1020,37 +1020,13 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                         found = knowledge.by_name(latin)
                     if found and (exact or plausible):
                         known = found[0]
-                        pkey = known.hanzi
-                        info = people.get(pkey)
-                        if info is None:
-                            info = people[pkey] = PersonInfo(
-                                pkey,
-                                known=known,
-                                hanzi=known.hanzi,
-                                surname=known.surname,
-                                given=known.given,
-                                is_pinyin=known.is_pinyin,
-                            )
-                            for form in (*known.forms, known.pinyin):
-                                by_fold.setdefault(fold_key(form), info)
-                            _add_reversed(info, reversed_fold)
+                        info = _known_person(known, people, by_fold, reversed_fold)
                 if info is None and length >= 3:
                     # a near miss of a longer house form (`John Lee Ka-chui`)
                     near = knowledge.house_near(latin)
                     if near is not None:
                         known = near
-                        info = people.get(near.hanzi)
-                        if info is None:
-                            info = people[near.hanzi] = PersonInfo(
-                                near.hanzi,
-                                known=near,
-                                hanzi=near.hanzi,
-                                surname=near.surname,
-                                given=near.given,
-                                is_pinyin=near.is_pinyin,
-                            )
-                            for form in (*near.forms, near.pinyin):
-                                by_fold.setdefault(fold_key(form), info)
+                        info = _known_person(near, people, by_fold, None)
                 if info is None and length == 2:
                     # a house person given name first (`Jiechi Yang`), or a near miss of a
                     # house form (`Xi Jingping`): theirs, to be reported against the house form
@@ -1059,19 +1035,7 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                         house = None
                     if house is not None:
                         known = house
-                        info = people.get(house.hanzi)
-                        if info is None:
-                            info = people[house.hanzi] = PersonInfo(
-                                house.hanzi,
-                                known=house,
-                                hanzi=house.hanzi,
-                                surname=house.surname,
-                                given=house.given,
-                                is_pinyin=house.is_pinyin,
-                            )
-                            for form in (*house.forms, house.pinyin):
-                                by_fold.setdefault(fold_key(form), info)
-                            _add_reversed(info, reversed_fold)
+                        info = _known_person(house, people, by_fold, reversed_fold)
                         if how == "reversed":
                             kind = Kind.REVERSED
                 if info is None and length == 2 and _unknown_pinyin_name(chunk, knowledge):
@@ -1246,6 +1210,34 @@ def _toned_names(
 def _toned_title_word(passage: Passage, a: Word, b: Word) -> bool:
     """`b` is a capitalised tone-marked word right after `a`, in the same run of words."""
     return b.capitalized and b.toned and _single_space(passage, a, b)
+
+
+def _known_person(
+    known: Person,
+    people: dict[str, PersonInfo],
+    by_fold: dict[str, PersonInfo],
+    reversed_fold: dict[str, PersonInfo] | None,
+) -> PersonInfo:
+    """The article's record of a known person, created (and its spellings indexed) once.
+
+    With ``reversed_fold``, the given-name-first order is indexed too (not for near
+    misses of long forms, which are not pinyin names).
+    """
+    info = people.get(known.hanzi)
+    if info is None:
+        info = people[known.hanzi] = PersonInfo(
+            known.hanzi,
+            known=known,
+            hanzi=known.hanzi,
+            surname=known.surname,
+            given=known.given,
+            is_pinyin=known.is_pinyin,
+        )
+        for form in (*known.forms, known.pinyin):
+            by_fold.setdefault(fold_key(form), info)
+        if reversed_fold is not None:
+            _add_reversed(info, reversed_fold)
+    return info
 
 
 def _add_reversed(info: PersonInfo, reversed_fold: dict[str, PersonInfo]) -> None:

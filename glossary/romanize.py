@@ -425,7 +425,6 @@ def _given_syllables(
     """
     counts = _name_reading_counts() if use_counts else {}
     own = _own_counts(simplified) if use_counts else {}
-    context = _pypinyin_given(given)
     if len(written) != len(given):
         written = given
     out: list[Syllable] = []
@@ -444,11 +443,12 @@ def _given_syllables(
             tally = Counter(counts.get(char, Counter()))
             tally.subtract(own.get(char, Counter()))
             ranked = [(n, s) for s, n in tally.items() if n > 0 and s in options]
-            in_context = context[index]
             if ranked:
                 choice = max(ranked, key=lambda ns: (ns[0], -options.index(ns[1])))[1]
-            elif in_context is not None and in_context in options:
-                choice = in_context
+            else:  # pypinyin (and its phrase table) only when the counts do not decide
+                in_context = _pypinyin_given(given)[index]
+                if in_context is not None and in_context in options:
+                    choice = in_context
         out.append(choice)
     return out, notes
 

@@ -65,11 +65,6 @@ KNOWN_STYLE_FALSE_ALARMS: dict[tuple[FirstMention, str], str] = {}
 # warning/error beyond the expected ones) or "fix" (after_fix_contains not met); the last two
 # are keyed with line 0 and code "".
 KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
-    ("21-mojibake-html.html", "fix", 0, ""): (
-        "the garbled closing quote 'โ€' (its last byte 0x9D dropped) is reported as reading '”' "
-        "but GL001 offers no fix, though it closes the “ of the same phrase and `glossary "
-        "repair` restores it"
-    ),
     ("41-double-surnames.md", "must_not", 6, "GL402"): (
         "陳方安生 (Anson Chan Fang On-sang) is proposed as 'Chén Fāng'ānshēng', not the "
         "double surname Chén-Fāng Ānshēng"
@@ -85,9 +80,6 @@ KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
         "fix, against its doc (a same-sound one-character slip is a warning with a fix)"
     ),
     ("19-layouts.md", "fix", 0, ""): "no fix for 王护宁 (→ 王沪宁)",
-    ("16-house-names-slips.txt", "must", 3, "GL203|GL301"): (
-        "`Xi jinping` (lower-case given name, no characters, a house person) is not reported"
-    ),
     ("16-house-names-slips.txt", "must", 7, "GL301|GL401"): (
         "`Liu Hei` right after `Liu He`, with no description of its own, is not reported as a "
         "slip (unlike 45-ordinary-voices' Li Jiang, who is introduced as someone else)"

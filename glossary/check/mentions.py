@@ -984,7 +984,11 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
             matched = False
             for length in (4, 3, 2):
                 chunk = words[i : i + length]
-                if len(chunk) < length or not all(w.capitalized for w in chunk):
+                if len(chunk) < length:
+                    continue
+                if not all(w.capitalized for w in chunk) and not (
+                    length == 2 and _lower_case_given(chunk, by_fold, knowledge)
+                ):
                     continue
                 if not all(_single_space(passage, a, b) for a, b in itertools.pairwise(chunk)):
                     continue
@@ -1265,6 +1269,28 @@ def _house_variant(chunk: Sequence[Word], knowledge: Knowledge) -> tuple[Person 
         if len(given) >= 4 and written != given and near(written, given):
             return person, "near"
     return None, ""
+
+
+def _lower_case_given(
+    chunk: Sequence[Word], by_fold: dict[str, PersonInfo], knowledge: Knowledge
+) -> bool:
+    """`Xi jinping`: a pinyin person's name, known to the article or the house glossary, with
+    the given name in lower case (GL203 then capitalises it). Only a given name of two or more
+    syllables: a one-syllable one (`Wang ran`) is too often an English word after a surname."""
+    surname, given = chunk
+    if not surname.capitalized or not given.text.isalpha() or not given.text.islower():
+        return False
+    options = _syllable_options(given.text)
+    if not options or min(map(len, options)) < 2:
+        return False
+    key = fold_key(f"{surname.text} {given.text}")
+    info = by_fold.get(key)
+    if info is not None:
+        return info.is_pinyin and fold_key(f"{info.surname} {info.given}") == key
+    return any(
+        p.is_pinyin and fold_key(p.english) == key
+        for p in knowledge.by_name(f"{surname.text} {given.text}", cedict=False)
+    )
 
 
 def _unknown_pinyin_name(chunk: Sequence[Word], knowledge: Knowledge) -> bool:

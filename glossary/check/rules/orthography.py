@@ -309,9 +309,20 @@ def _name_words(ctx: Context) -> Iterator[tuple[tuple[Word, ...], int]]:
 
     for _mention, alignment in _aligned(ctx, toned=True):
         yield alignment.words, alignment.surname_words
+    pinyin_people = {
+        info.key
+        for info in ctx.people
+        if info.is_pinyin and (info.known is None or info.known.is_pinyin)
+    }
     for mention in ctx.analysis.mentions:
-        # a known pinyin person without characters (`Li QIang`)
-        if mention.kind is Kind.NAME and mention.known is not None and mention.known.is_pinyin:
+        # a pinyin person without characters, known to the house (`Li QIang`) or introduced
+        # earlier with characters (`Wang weiguo` after `Wáng Wèiguó 王卫国`)
+        if mention.kind is not Kind.NAME:
+            continue
+        if mention.known is not None:
+            if mention.known.is_pinyin:
+                yield mention.words, 1
+        elif mention.person_key in pinyin_people:
             yield mention.words, 1
 
 

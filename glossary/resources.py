@@ -1,6 +1,7 @@
 """Where the shipped data and the user cache live, and how files are written safely.
 
-Nothing here imports a heavy library: the CLI calls it at start-up.
+Nothing here imports a heavy library: the CLI calls it at start-up (and `tempfile` and
+`shutil` are imported only by the functions that write).
 """
 
 from __future__ import annotations
@@ -8,8 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -52,6 +51,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
     A reader never sees a half-written file; on any error the original is
     untouched. With `backup`, the previous content is kept as `path~`.
     """
+    import tempfile
+
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
@@ -119,6 +120,9 @@ def load_shard(name: str, key: str, shard: str, build: Callable[[], dict[str, ob
             return None
     except (OSError, ValueError):
         pass
+    import shutil
+    import tempfile
+
     shards = build()
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -237,26 +237,51 @@ def cedict_people(simplified: str) -> list[CedictEntry]:
     ]
 
 
+def cedict_double_surname(simplified: str, words: list[list[Syllable]]) -> bool:
+    """CC-CEDICT's three words for a four-character name: a double surname (陈方安生).
+
+    ``Chen2 Fang1 An1 sheng1`` is Chén, Fāng and Ānshēng: when the first two words are
+    single surnames of the table, the name is written ``Chén-Fāng Ānshēng`` (GB/T 28039
+    §5.1.2), not ``Chén Fāng'ānshēng``.
+    """
+    if len(simplified) != 4 or [len(w) for w in words] != [1, 1, 2]:
+        return False
+    table = surname_table()
+    first, second = table.get(simplified[0]), table.get(simplified[1])
+    return first is not None and second is not None and not first.compound and not second.compound
+
+
+def _cedict_forms(surname_len: int, flat: list[Syllable], double: bool) -> tuple[str, str, str]:
+    """(tone-marked, toneless, numbered) forms of a CC-CEDICT reading."""
+    surname, given = flat[:surname_len], flat[surname_len:]
+    if double:
+        return (
+            format_double_name(surname[:1], surname[1:], given),
+            format_double_name(surname[:1], surname[1:], given, tones=False),
+            _numbered_double(surname[:1], surname[1:], given),
+        )
+    return (
+        format_name(surname, given),
+        format_name(surname, given, tones=False),
+        format_numbered(surname, given),
+    )
+
+
 def _from_cedict(text: str, simplified: str) -> Romanization | None:
     found = []
     for entry in cedict_people(simplified):
         words = cedict_name_words(entry.numbered)
         if not words or sum(map(len, words)) != len(simplified):
             continue
-        surname_len, flat = _split_words(simplified, words)
-        found.append((entry, surname_len, flat))
+        double = cedict_double_surname(simplified, words)
+        surname_len, flat = (
+            (2, [s for w in words for s in w]) if double else _split_words(simplified, words)
+        )
+        found.append((entry, surname_len, flat, _cedict_forms(surname_len, flat, double)))
     if not found:
         return None
-    entry, surname_len, flat = found[0]
-    surname, given = flat[:surname_len], flat[surname_len:]
-    pinyin = format_name(surname, given)
-    others = tuple(
-        dict.fromkeys(
-            format_name(f[:n], f[n:])
-            for _, n, f in found[1:]
-            if format_name(f[:n], f[n:]) != pinyin
-        )
-    )
+    entry, surname_len, flat, (pinyin, english, numbered) = found[0]
+    others = tuple(dict.fromkeys(forms[0] for *_, forms in found[1:] if forms[0] != pinyin))
     traditional = text if script_of(text) is Script.TRADITIONAL else entry.traditional
     return Romanization(
         input=text,
@@ -264,11 +289,11 @@ def _from_cedict(text: str, simplified: str) -> Romanization | None:
         traditional=traditional,
         surname=simplified[:surname_len],
         given=simplified[surname_len:],
-        surname_syllables=tuple(surname),
-        given_syllables=tuple(given),
+        surname_syllables=tuple(flat[:surname_len]),
+        given_syllables=tuple(flat[surname_len:]),
         pinyin=pinyin,
-        english=format_name(surname, given, tones=False),
-        numbered=format_numbered(surname, given),
+        english=english,
+        numbered=numbered,
         source=Source.CEDICT,
         ambiguous=bool(others),
         alternatives=others,
@@ -465,6 +490,25 @@ def _traditional_of(text: str, simplified: str, surname: Surname | None, surname
     return head + given
 
 
+def format_double_name(
+    first: Sequence[Syllable],
+    second: Sequence[Syllable],
+    given: Sequence[Syllable],
+    *,
+    tones: bool = True,
+) -> str:
+    """``Fàn-Xú Lìtài``: a double surname, hyphenated, each half capitalised (GB/T 28039 §5.1.2)."""
+    head = f"{capitalize(join_syllables(first, tones=tones))}-{capitalize(join_syllables(second, tones=tones))}"
+    return f"{head} {capitalize(join_syllables(given, tones=tones))}" if given else head
+
+
+def _numbered_double(
+    first: Sequence[Syllable], second: Sequence[Syllable], given: Sequence[Syllable]
+) -> str:
+    head = "-".join(capitalize("".join(s.numbered for s in part)) for part in (first, second))
+    return f"{head} {capitalize(''.join(s.numbered for s in given))}" if given else head
+
+
 def _from_rules(text: str, simplified: str, *, use_counts: bool) -> Romanization:
     if any(c in _NAME_SEPARATORS for c in simplified):
         return _transliterated(text, simplified, use_counts=use_counts)
@@ -474,6 +518,9 @@ def _from_rules(text: str, simplified: str, *, use_counts: bool) -> Romanization
         surname_len, surname, shadowed = _rules_split(simplified)
     elif len(simplified) == len(text):  # the table knows the surname's simplified form
         simplified = surname.hanzi + simplified[surname_len:]
+    double = _double_surname(simplified, surname_len)
+    if double is not None:
+        return _double_from_rules(text, simplified, double, use_counts=use_counts)
     given = simplified[surname_len:]
     notes: list[str] = []
     alternatives: list[str] = []
@@ -500,19 +547,6 @@ def _from_rules(text: str, simplified: str, *, use_counts: bool) -> Romanization
                 simplified, simplified[1:], written=text[1:], use_counts=use_counts
             )
             alternatives.append(format_name(shadowed.preferred, alt_given))
-    double = _double_surname(simplified, surname_len)
-    if double is not None:  # 范徐丽泰: Fàn Xúlìtài, or the double surname Fàn-Xú Lìtài
-        ambiguous = True
-        first, second = double
-        alternatives.append(
-            f"{capitalize(join_syllables(first.preferred))}-"
-            f"{capitalize(join_syllables(second.preferred))} "
-            f"{capitalize(join_syllables(given_syllables[1:]))}"
-        )
-        notes.append(
-            f"{first.hanzi}{second.hanzi} may be a double surname (written with a hyphen); "
-            "the house glossary decides"
-        )
     traditional = _traditional_of(text, simplified, surname, surname_len)
     return Romanization(
         input=text,
@@ -532,6 +566,62 @@ def _from_rules(text: str, simplified: str, *, use_counts: bool) -> Romanization
                 a for a in alternatives if a != format_name(surname_syllables, given_syllables)
             )
         ),
+        notes=tuple(notes),
+    )
+
+
+def _double_from_rules(
+    text: str, simplified: str, double: tuple[Surname, Surname], *, use_counts: bool
+) -> Romanization:
+    """Two single surnames and a two-character given name: 陈方安生 Chén-Fāng Ānshēng.
+
+    A Han given name of three characters is rare, and four-character names of this shape
+    are mostly Hong Kong married names (husband's surname + own surname + given name:
+    陈方安生, 范徐丽泰, 叶刘淑仪), so the double surname is preferred. The result is
+    still ambiguous: the single-surname reading (Chén Fāng'ānshēng) is offered too.
+    """
+    first, second = double
+    given = simplified[2:]
+    given_syllables, notes = _given_syllables(
+        simplified, given, written=text[2:], use_counts=use_counts
+    )
+    pinyin = format_double_name(first.preferred, second.preferred, given_syllables)
+    alternatives = [
+        format_double_name(a, b, given_syllables)
+        for a in first.readings
+        for b in second.readings
+        if (a, b) != (first.preferred, second.preferred)
+    ]
+    single_given, _ = _given_syllables(
+        simplified, simplified[1:], written=text[1:], use_counts=use_counts
+    )
+    alternatives.append(format_name(first.preferred, single_given))
+    notes = [
+        f"{first.hanzi}{second.hanzi} read as a double surname (e.g. husband's and own "
+        f"surname, hyphenated per GB/T 28039); it may also be {first.hanzi} + a three-character "
+        "given name: the house glossary decides",
+        *(f"surname {s.hanzi}: {s.note}" for s in double if s.note),
+        *notes,
+    ]
+    if script_of(text) is Script.TRADITIONAL:
+        traditional = text
+    else:
+        traditional = first.traditional + second.traditional + to_traditional(given)
+    surname_syllables = first.preferred + second.preferred
+    return Romanization(
+        input=text,
+        simplified=first.hanzi + second.hanzi + given,
+        traditional=traditional,
+        surname=first.hanzi + second.hanzi,
+        given=given,
+        surname_syllables=surname_syllables,
+        given_syllables=tuple(given_syllables),
+        pinyin=pinyin,
+        english=format_double_name(first.preferred, second.preferred, given_syllables, tones=False),
+        numbered=_numbered_double(first.preferred, second.preferred, given_syllables),
+        source=Source.RULES,
+        ambiguous=True,
+        alternatives=tuple(a for a in dict.fromkeys(alternatives) if a != pinyin),
         notes=tuple(notes),
     )
 

@@ -33,6 +33,20 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def test_historical_people_keep_their_special_readings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["romanize", "刘禅", "曾参", "范蠡", "米芾"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
+    assert [row[:3] for row in rows] == [
+        ["刘禅", "Liú", "Shàn"],
+        ["曾参", "Zēng", "Shēn"],
+        ["范蠡", "Fàn", "Lǐ"],
+        ["米芾", "Mǐ", "Fú"],
+    ]
+    assert all("cedict" in row for row in rows)
+
+
 def test_established_form_in_the_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["romanize", "蔡英文"]) == 0
     assert "Tsai Ing-wen" in capsys.readouterr().out

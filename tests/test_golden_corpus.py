@@ -75,16 +75,6 @@ KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
     ("41-double-surnames.md", "must_not", 14, "GL402"): (
         "葉劉淑儀 (Regina Ip Lau Suk-yee) is proposed as 'Yè Liúshūyí', not Yè-Liú Shūyí"
     ),
-    ("19-layouts.md", "must", 9, "GL103"): (
-        "`Wang Huning (王护宁)`: 护 sounds exactly like 沪 (hù), yet GL103 is only info with no "
-        "fix, against its doc (a same-sound one-character slip is a warning with a fix)"
-    ),
-    ("19-layouts.md", "fix", 0, ""): "no fix for 王护宁 (→ 王沪宁)",
-    ("16-house-names-slips.txt", "must", 7, "GL301|GL401"): (
-        "`Liu Hei` right after `Liu He`, with no description of its own, is not reported as a "
-        "slip (unlike 45-ordinary-voices' Li Jiang, who is introduced as someone else)"
-    ),
-    ("16-house-names-slips.txt", "fix", 0, ""): "no fix for `Xi jinping` or `Liu Hei`",
 }
 
 

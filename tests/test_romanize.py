@@ -122,8 +122,49 @@ def test_compound_that_may_be_a_single_surname_is_ambiguous() -> None:
 
 def test_four_characters_may_be_a_double_surname() -> None:
     result = romanize("范徐丽泰", sources=RULES)
-    assert result.pinyin == "Fàn Xúlìtài"
-    assert result.ambiguous and "Fàn-Xú Lìtài" in result.alternatives
+    assert result.pinyin == "Fàn-Xú Lìtài"
+    assert result.english == "Fan-Xu Litai"
+    assert result.numbered == "Fan4-Xu2 Li4tai4"
+    assert (result.surname, result.given) == ("范徐", "丽泰")
+    assert result.ambiguous and "Fàn Xúlìtài" in result.alternatives
+    assert any("double surname" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "pinyin", "traditional"),
+    [
+        ("陈方安生", "Chén-Fāng Ānshēng", "陳方安生"),
+        ("陳方安生", "Chén-Fāng Ānshēng", "陳方安生"),
+        ("叶刘淑仪", "Yè-Liú Shūyí", "葉劉淑儀"),
+        ("梁刘柔芬", "Liáng-Liú Róufēn", "梁劉柔芬"),
+        # The second surname keeps its name reading (曾 Zēng, not céng as a given name).
+        ("范曾丽华", "Fàn-Zēng Lìhuá", "范曾麗華"),
+    ],
+)
+def test_hong_kong_married_name_is_a_double_surname(
+    name: str, pinyin: str, traditional: str
+) -> None:
+    result = romanize(name, sources=RULES)
+    assert result.pinyin == pinyin
+    assert result.traditional == traditional
+    assert result.ambiguous and len(result.alternatives) >= 1
+    assert len(result.syllables) == 4
+
+
+def test_double_surname_offers_both_readings_of_an_ambiguous_half() -> None:
+    result = romanize("乐单安生", sources=RULES)
+    assert result.pinyin == "Yuè-Shàn Ānshēng"
+    assert result.alternatives == ("Lè-Shàn Ānshēng", "Yuè Dān'ānshēng")
+
+
+def test_compound_surname_is_not_a_double_surname() -> None:
+    result = romanize("欧阳予倩", sources=RULES)
+    assert result.pinyin == "Ōuyáng Yúqiàn"
+    assert "-" not in result.pinyin
+
+
+def test_three_characters_are_never_a_double_surname() -> None:
+    assert rules("方安生") == "Fāng Ānshēng"
 
 
 def test_unknown_surname_character_still_reads() -> None:
@@ -151,6 +192,27 @@ def test_cedict_person_is_respaced_per_gb_t_28039() -> None:
     assert result.numbered == "Zeng1 Guo2fan1"
     compound = romanize("欧阳修", sources={Source.CEDICT})
     assert compound.pinyin == "Ōuyáng Xiū" and compound.surname == "欧阳"
+
+
+def test_cedict_three_words_are_a_double_surname() -> None:
+    # CC-CEDICT: 陳方安生 [Chen2 Fang1 An1 sheng1] - three words, two of them surnames.
+    result = romanize("陳方安生", sources={Source.CEDICT})
+    assert result.source is Source.CEDICT
+    assert result.pinyin == "Chén-Fāng Ānshēng"
+    assert result.english == "Chen-Fang Ansheng"
+    assert result.numbered == "Chen2-Fang1 An1sheng1"
+    assert (result.surname, result.given) == ("陈方", "安生")
+
+
+@pytest.mark.parametrize(
+    ("name", "pinyin"),
+    [("刘禅", "Liú Shàn"), ("曾参", "Zēng Shēn"), ("范蠡", "Fàn Lǐ"), ("米芾", "Mǐ Fú")],
+)
+def test_historical_special_readings_come_from_cedict(name: str, pinyin: str) -> None:
+    """Readings no rule derives (禅 Shàn, 参 Shēn): person knowledge, from CC-CEDICT."""
+    result = romanize(name)
+    assert result.source is Source.CEDICT
+    assert result.pinyin == pinyin
 
 
 def test_cedict_comes_before_rules() -> None:

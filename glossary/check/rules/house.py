@@ -37,13 +37,20 @@ def _wrong_characters(ctx: Context) -> Iterator[Hit]:
         expected = person.traditional if _is_traditional(mention.hanzi) else person.hanzi
         differing = [(a, b) for a, b in zip(mention.hanzi, expected, strict=False) if a != b]
         # A rare character that sounds like the glossary's one is an input-method slip
-        # (杨洁箎 for 杨洁篪); a common one is more likely a namesake (王怡, not 王毅).
+        # (杨洁箎 for 杨洁篪); a common one is more likely a namesake (王怡, not 王毅), unless
+        # it has the very same sound and tone in a given name of two characters or more
+        # (王护宁 for 王沪宁): a whole name identical in toned pinyin is the IME's wrong pick.
         homophone_slip = False
         if len(mention.hanzi) == len(expected) and len(differing) == 1:
             written, wanted = differing[0]
             same_sound = {r.base for r in readings(written)} & {r.base for r in readings(wanted)}
             frequency = ctx.knowledge.frequency(written)
             homophone_slip = bool(same_sound) and frequency is not None and frequency < RARE
+            same_tone = {(r.base, r.tone) for r in readings(written)} & {
+                (r.base, r.tone) for r in readings(wanted)
+            }
+            in_given = len(expected) >= 3 and mention.hanzi[0] == expected[0]
+            homophone_slip = homophone_slip or (bool(same_tone) and in_given)
         message = (
             f"{mention.latin} is {person.hanzi}"
             + (f" ({person.traditional})" if person.traditional != person.hanzi else "")
@@ -359,8 +366,9 @@ RULES = (
         doc=(
             "A person the house glossary knows is printed with other characters: "
             "`Yang Jiechi (杨洁箎)` for 杨洁篪. A one-character slip to a rare character with the "
-            "same sound is a warning with a fix; anything else is info, since it may well be "
-            "a namesake (`Wang Yi (王怡)`, a pastor, is not the minister 王毅)."
+            "same sound, or to any character with the same sound and tone in a given name of two "
+            "characters (`Wang Huning (王护宁)`), is a warning with a fix; anything else is info, "
+            "since it may well be a namesake (`Wang Yi (王怡)`, a pastor, is not the minister 王毅)."
         ),
         bad="Yang Jiechi (杨洁箎) spoke to reporters.",
         good="Yang Jiechi (杨洁篪) spoke to reporters.",

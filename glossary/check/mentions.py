@@ -1085,8 +1085,15 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                         break
                     given = "".join(_toneless(w.text) for w in chunk)
                     pair = fold_key(given), fold_key(info.given)
-                    if slip_of(*pair) or (
-                        similar_spelling(*pair) and _same_role(passage, words, i, info)
+                    if (
+                        slip_of(*pair)
+                        or (similar_spelling(*pair) and _same_role(passage, words, i, info))
+                        or (
+                            length == 1
+                            and _bare_slip(
+                                passages_words, passage, words, i, info, people, knowledge
+                            )
+                        )
                     ):
                         mention = Mention(
                             Kind.NAME, start, end, (word, *chunk), known=info.known, passage=passage
@@ -1449,6 +1456,56 @@ def _same_role(passage: Passage, words: list[Word], index: int, info: PersonInfo
         if re.search(rf"\b{re.escape(role.text)}$", before):
             return True
     return False
+
+
+# what makes a name its own person's: a description, an age or characters right after it
+_OWN_INTRODUCTION_RE = re.compile(r"\s*(?:,\s*(?:an?|who|the|his|her|their|\d)\b|\()")
+# words after which a bare name is a later mention, not an introduction
+_LINKING_WORDS = frozenset(["and", "but", "said", "says", "that", "when", "while", "because"])
+
+
+def _bare_slip(
+    passages_words: list[tuple[Passage, list[Word]]],
+    passage: Passage,
+    words: list[Word],
+    index: int,
+    info: PersonInfo,
+    people: dict[str, PersonInfo],
+    knowledge: Knowledge,
+) -> bool:
+    """`Liu Hei retired` after `Liu He`: a name one letter from a person the article has
+    already named, written once, bare (a sentence's subject, no role, description, age or
+    characters of its own) and nobody's name the glossary or CC-CEDICT knows, is that person
+    misspelt, however short or valid as pinyin the spelling is. Any other person by that
+    surname near the spelling, or any introduction, leaves it alone (`Li Jiang, a software
+    engineer`)."""
+    word, given = words[index], words[index + 1]
+    written, wanted = fold_key(_toneless(given.text)), fold_key(info.given)
+    if not _edit_distance_one(written, wanted):
+        return False
+    if not any(m.start < word.start for m in info.mentions):
+        return False  # not named yet: this may be the introduction of someone else
+    for other in people.values():
+        if other is not info and other.surname == info.surname and other.given:
+            other_given = fold_key(other.given)
+            if written == other_given or _edit_distance_one(written, other_given):
+                return False
+    prev = words[index - 1] if index else None
+    if not _sentence_start(passage, word) and not (
+        prev is not None and prev.text in _LINKING_WORDS and _single_space(passage, prev, word)
+    ):
+        return False
+    if _OWN_INTRODUCTION_RE.match(passage.text[given.p_end :]):
+        return False
+    spelled = fold_key(f"{word.text} {given.text}")
+    occurrences = sum(
+        fold_key(f"{a.text} {b.text}") == spelled
+        for _p, ws in passages_words
+        for a, b in itertools.pairwise(ws)
+    )
+    if occurrences != 1:
+        return False  # written so more than once: more likely a person of its own
+    return not knowledge.by_name(f"{word.text} {given.text}")
 
 
 def slip_of(written: str, given: str) -> bool:

@@ -150,6 +150,8 @@ def _pinyin_mismatch(ctx: Context) -> Iterator[Hit]:
             options = [r for r in readings(match.char) if r.base == match.written.base]
             if not options and len({r.base for r in readings(match.char)}) == 1:
                 options = list(readings(match.char))
+            if not options:
+                options = _house_reading(mention, index)  # `Jìnpín 习近平`: the glossary's píng
             fix = None
             if len(options) == 1 and "-" not in word.text:
                 syllables = [
@@ -166,6 +168,22 @@ def _pinyin_mismatch(ctx: Context) -> Iterator[Hit]:
                 fix,
                 severity=None if toned else Severity.WARNING,
             )
+
+
+def _house_reading(mention: Mention, index: int) -> list[Syllable]:
+    """The syllable the house glossary gives character `index` of a person it lists with
+    exactly these characters (`píng` for 平 in 习近平), as the one fix for a misspelt
+    reading; [] for anyone else."""
+    known = mention.known
+    if known is None or known.source != "house" or not known.pinyin:
+        return []
+    if mention.hanzi not in (known.hanzi, known.traditional):
+        return []
+    splits = [all_splits(word, require_apostrophes=False) for word in known.pinyin.split()]
+    if not all(splits):
+        return []
+    flat = [syllable for options in splits for syllable in options[0]]
+    return [flat[index]] if len(flat) == len(mention.hanzi) else []
 
 
 # --- GL102 -----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import re
 from functools import cache
+from pathlib import Path
 
 from glossary.pinyin import Syllable, parse_syllable
 from glossary.resources import load_shard
@@ -71,7 +72,8 @@ def readings(char: str) -> tuple[Syllable, ...]:
     """All known readings of one Han character, most common first; () if unknown.
 
     A traditional character has its own entry in the table; when it has none,
-    the readings of its simplified form are used.
+    the readings of its simplified form are used. Readings the table lacks
+    (`dictionaries/readings.tsv`, e.g. the surname 谌 Shèn) come last.
     """
     if len(char) != 1:
         return ()
@@ -80,14 +82,54 @@ def readings(char: str) -> tuple[Syllable, ...]:
         simplified = simplify_char(char)
         if simplified != char:
             raw = _raw_readings(simplified)
-    if raw is None:
-        return ()
     out: list[Syllable] = []
-    for text in raw.split(","):
+    for text in raw.split(",") if raw is not None else ():
         syllable = parse_syllable(text)
         if syllable is not None and syllable not in out:
             out.append(syllable)
+    for syllable in supplementary_readings().get(char, ()):
+        if syllable not in out:
+            out.append(syllable)
     return tuple(out)
+
+
+@cache
+def supplementary_readings() -> dict[str, tuple[Syllable, ...]]:
+    """`dictionaries/readings.tsv`: readings pypinyin's table lacks (谌 shèn, the surname)."""
+    from glossary.resources import dictionaries_dir
+
+    return load_readings(dictionaries_dir() / "readings.tsv")
+
+
+def load_readings(path: Path) -> dict[str, tuple[Syllable, ...]]:
+    """Read and validate a readings supplement (DataError names file, line and field)."""
+    from glossary.errors import DataError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(path, None, None, f"cannot read: {exc}") from exc
+    table: dict[str, list[Syllable]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise DataError(
+                path, number, None, f"expected 3 tab-separated columns, got {len(fields)}"
+            )
+        hanzi, reading, note = (f.strip() for f in fields)
+        if not is_han(hanzi):
+            raise DataError(path, number, "hanzi", f"{hanzi!r} is not one Han character")
+        syllable = parse_syllable(reading)
+        if syllable is None or not syllable.tone:
+            raise DataError(path, number, "reading", f"{reading!r} is not tone-marked pinyin")
+        if not note:
+            raise DataError(path, number, "note", "say where the reading is listed")
+        if syllable in table.get(hanzi, []):
+            raise DataError(path, number, "reading", f"{hanzi} {reading} is listed twice")
+        table.setdefault(hanzi, []).append(syllable)
+    return {hanzi: tuple(syllables) for hanzi, syllables in table.items()}
 
 
 @cache

@@ -13,7 +13,9 @@ Sources:
 - Unicode CLDR transform Han-Latin/Names (common/transforms/Han-Latin-Names.xml): readings a
   character takes at the start of a name.
 - pinyin-pro (zh-lx/pinyin-pro, lib/data/surname.ts): the compound-surname list.
-- Hand checks: the polyphonic surnames named in the issue and DOMAIN.md.
+- Hand checks: the polyphonic surnames named in the issue and DOMAIN.md. A hand reading must
+  be a reading of its characters; one that pypinyin's table lacks (谌 shèn) is added to
+  `dictionaries/readings.tsv` first.
 """
 
 from __future__ import annotations
@@ -108,6 +110,12 @@ HAND: dict[str, tuple[str, bool, str]] = {
     "能": ("néng nài", True, "sources disagree: Néng (CC-CEDICT) vs Nài (pinyin-pro)"),
     "郗": ("xī chī", True, "sources disagree: Xī (pinyin-pro, 郗鉴) vs Chī (CC-CEDICT)"),
     "相": ("xiāng xiàng", True, "sources disagree: Xiāng (CC-CEDICT) vs Xiàng (pinyin-pro)"),
+    "谌": (
+        "shèn chén",
+        True,
+        "two readings of one surname, both in 新华字典: Shèn (谌贻琴 Shen Yiqin; the reading"
+        " its bearers in Hunan and Hubei give) or Chén (CC-CEDICT; printed Chen Long for 谌龙); ask",
+    ),
     "扁": ("biǎn piān", True, "CC-CEDICT disagrees with itself: surname entry Piān, 扁鹊 Biǎn Què"),
     "纳兰": ("nàlán", False, "Manchu clan name (纳兰性德)"),
     "耶律": ("yēlǜ", False, "Khitan royal clan (耶律阿保机, 耶律楚材)"),

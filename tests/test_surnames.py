@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from glossary.chars import readings
+from glossary.chars import load_readings, readings
 from glossary.errors import DataError
-from glossary.pinyin import ascii_fold, join_syllables
+from glossary.pinyin import Syllable, ascii_fold, join_syllables
+from glossary.resources import dictionaries_dir
 from glossary.surnames import load_table, parse_table, surname_table, surnames_path
 
 # Hand-checked name readings (DOMAIN.md, RESEARCH.md §2.2), independent of the TSV.
@@ -19,9 +20,9 @@ POLYPHONIC = {
     "秘": "bì", "繁": "pó", "员": "yùn", "纪": "jǐ", "牟": "móu", "任": "rén", "莘": "shēn",
     "隗": "wěi", "宓": "mì", "沈": "shěn", "长": "cháng", "尉": "wèi", "宁": "nìng", "折": "shé",
     "卜": "bǔ", "万": "wàn", "冯": "féng", "贾": "jiǎ", "陆": "lù", "石": "shí", "费": "fèi",
-    "叶": "yè", "柏": "bǎi", "谌": "chén", "祭": "zhài", "眭": "suī", "能": "néng",
+    "叶": "yè", "柏": "bǎi", "谌": "shèn", "祭": "zhài", "眭": "suī", "能": "néng",
 }  # fmt: skip
-AMBIGUOUS = {"乐", "盖", "隗", "纪", "牟", "任", "莘", "宓", "覃"}
+AMBIGUOUS = {"乐", "盖", "隗", "纪", "牟", "任", "莘", "宓", "覃", "谌"}
 COMPOUNDS = {
     "欧阳": "ōuyáng", "司马": "sīmǎ", "诸葛": "zhūgě", "尉迟": "yùchí", "万俟": "mòqí",
     "长孙": "zhǎngsūn", "令狐": "línghú", "上官": "shàngguān", "澹台": "tántái", "皇甫": "huángfǔ",
@@ -166,3 +167,65 @@ def test_shipped_table_is_what_the_generator_makes() -> None:
         assert module.main() == 0
     assert out.getvalue() == surnames_path().read_text(encoding="utf-8")
     assert err.getvalue() == ""  # every disagreement between sources has a hand decision
+
+
+# --- readings pypinyin lacks (dictionaries/readings.tsv) ----------------------------------
+
+
+def test_surname_shen_is_a_known_reading_in_both_scripts() -> None:
+    shen = Syllable("shen", 4)
+    assert readings("谌")[0] == Syllable("chen", 2)  # the first reading stays pypinyin's
+    assert shen in readings("谌") and shen in readings("諶")
+
+
+def test_shen_surname_reads_shen_and_offers_chen() -> None:
+    from glossary.romanize import Source, romanize
+
+    for name in ("谌贻琴", "諶貽琴"):
+        result = romanize(name, sources={Source.RULES})
+        assert result.pinyin == "Shèn Yíqín"
+        assert result.english == "Shen Yiqin"
+        assert result.ambiguous and result.alternatives == ("Chén Yíqín",)
+        assert any("Chén" in note for note in result.notes)
+
+
+def test_shen_surname_is_accepted_either_way_by_the_checker() -> None:
+    from glossary.romanize import acceptable_readings
+
+    first = acceptable_readings("谌贻琴")[0]
+    assert Syllable("shen", 4) in first and Syllable("chen", 2) in first
+
+
+def test_shipped_readings_supplement_is_valid() -> None:
+    table = load_readings(dictionaries_dir() / "readings.tsv")
+    assert table["谌"] == (Syllable("shen", 4),)
+    for char, extra in table.items():
+        assert all(s in readings(char) for s in extra)
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("谌\tshen\tno tone", "reading"),
+        ("谌\tshèn", None),
+        ("谌谌\tshèn\tnote", "hanzi"),
+        ("谌\tshèn\t", "note"),
+        ("谌\txyz4\tnote", "reading"),
+    ],
+)
+def test_bad_readings_supplement_row_names_line_and_field(
+    tmp_path: Path, line: str, field: str | None
+) -> None:
+    path = tmp_path / "readings.tsv"
+    path.write_text(f"# header\n{line}\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_readings(path)
+    assert caught.value.line == 2 and caught.value.field == field
+    assert str(path) in str(caught.value)
+
+
+def test_readings_supplement_row_listed_twice_fails(tmp_path: Path) -> None:
+    path = tmp_path / "readings.tsv"
+    path.write_text("谌\tshèn\ta\n谌\tshèn\tb\n", encoding="utf-8")
+    with pytest.raises(DataError, match="twice"):
+        load_readings(path)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,6 +144,42 @@ def _wrong(clean: str, broken: str, ours: str) -> bool:
     )
 
 
+def _why(clean: str, broken: str, ours: str, corrupt: Callable[[str], str]) -> str:
+    """What kind of failure a run is: which clean characters came back wrong, and how."""
+    import difflib
+
+    notes = []
+    matcher = difflib.SequenceMatcher(None, clean, ours, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        want, got = clean[i1:i2], ours[j1:j2]
+        left = corrupt(want) == got or got in broken
+        sizes = sorted({len(c.encode()) for c in want if not c.isascii()})
+        before = clean[i1 - 1] if i1 else " "
+        after = clean[i2] if i2 < len(clean) else " "
+        glued = (before.isalpha() and before.isascii()) or (after.isalpha() and after.isascii())
+        shape = f"{'/'.join(map(str, sizes))}-byte"
+        where = "glued to a letter" if glued else "alone"
+        notes.append(f"{want!r}->{got!r} {'left' if left else 'WRONG'} {shape} {where}")
+    return "; ".join(notes)
+
+
+def failures(runs: list[str], names: Sequence[str]) -> None:
+    """Every lossless run of the named kinds not restored exactly, with why."""
+    for kind in KINDS:
+        if kind.name not in names:
+            continue
+        print(f"\n{kind.name}: lossless runs not restored")
+        for clean in runs:
+            broken = kind.corrupt(clean) if kind.applies(clean) else clean
+            if broken == clean or kind.lossy(clean, broken):
+                continue
+            ours = repair_text(broken)[0]
+            if ours != clean:
+                print(f"  {clean!r:40} {broken!r:40} {_why(clean, broken, ours, kind.corrupt)}")
+
+
 def score_in_articles() -> list[tuple[str, int, int, int]]:
     """Lines restored exactly when whole articles go through each pipeline.
 
@@ -202,9 +238,15 @@ def _inputs(size_mb: float) -> tuple[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--size-mb", type=float, default=10.0, help="throughput input size")
+    parser.add_argument(
+        "--failures", nargs="*", metavar="KIND", help="list failing lossless runs of these kinds"
+    )
     args = parser.parse_args()
 
     runs = build_runs()
+    if args.failures is not None:
+        failures(runs, args.failures or ["utf-8 as gb18030", "utf-8 as big5"])
+        return
     repair_text(corrupt_seed("warm up 杨洁篪 Yáng"))  # load the frequency tables once
     print(f"{len(runs)} runs from {FIXTURES.relative_to(FIXTURES.parents[2])}\n")
     header = f"{'corruption kind':36} {'runs':>5} {'ours':>6} {'ftfy':>6} {'wrong':>5}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import cache
 from itertools import pairwise, product
 
@@ -93,11 +94,38 @@ def _build_triggers() -> dict[str, str]:
     rows = range(0xE0, 0xF0)
     chars = _codec_chars("gb18030", rows) + _codec_chars("big5", rows) + _word_chars()
     glued = char_class(_glued_chars())
+    inverted, currency = char_class(_sign_chars(INVERTED)), char_class(_sign_chars(CURRENCY))
+    lower = char_class(_sign_chars(_CYRILLIC_LOWER))
     pattern = (
         f"[{char_class(chars)}]|(?<=[A-Za-z])[{glued}]|[{glued}](?=[A-Za-z])"
+        f"|(?<![^\\x00-\\x7f\\s])[{inverted}](?=[A-Z])"
+        f"|(?<![^\\x00-\\x7f\\s])[{currency}](?=[0-9])"
+        f"|(?<![^\\x00-\\x7f\\s])[{lower}]{{3,}}(?![^\\x00-\\x7f\\s])"
         f"|[\u00a1-\u00ff][{char_class(_LATIN_HIGH)}]"
     )
-    return {"pattern": pattern, "chars": char_class(chars + _glued_chars())}
+    signs = _sign_chars(INVERTED + CURRENCY + _CYRILLIC_LOWER)
+    return {"pattern": pattern, "chars": char_class(chars + _glued_chars() + signs)}
+
+
+INVERTED = "¡¿"  # open a Spanish sentence: glued to the capital after them
+CURRENCY = "¢£¥"  # glued to the amount after them
+# Cyrillic а-п (UTF-8 D0 B0-BF) read as GBK are common Chinese characters (薪芯 for но):
+# only a whole run of three or more of them, a word on its own, is worth reading.
+_CYRILLIC_LOWER = "".join(map(chr, range(0x430, 0x440)))
+
+
+def _sign_chars(signs: str) -> str:
+    """What each two-byte UTF-8 character in ``signs`` reads as in GBK and Big5."""
+    out = []
+    for sign in signs:
+        for codec in _CODECS.values():
+            try:
+                char = sign.encode("utf-8").decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(char) == 1:
+                out.append(char)
+    return "".join(out)
 
 
 def _word_chars() -> str:
@@ -296,15 +324,46 @@ def _latin_neighbour(text: str, start: int, end: int) -> bool:
 _MIXED_COST = 8.0  # bits: a Greek, Cyrillic or kana letter glued to Han characters
 
 
-def _as_written(run: str, i: int) -> float:
+def _as_written(run: str, i: int, lone: bool = False) -> float:
     """The cost of ``run[i]`` kept as written; a letter of another script wedged
-    against Han characters (``鏈存Э鎯``) is what GBK mojibake looks like."""
+    against Han characters (``鏈存Э鎯``) is what GBK mojibake looks like, and so
+    is a lone Han character glued to a Latin word or a number (``隆Ojal``, ``楼38``)."""
     char = run[i]
     cost = char_cost(char)
     foreign = char.isalpha() and not is_han(char) and not char.isascii()
     if foreign and ((i and is_han(run[i - 1])) or (i + 1 < len(run) and is_han(run[i + 1]))):
         cost += _MIXED_COST
+    if lone and is_han(char):
+        cost += _MIXED_COST
     return cost
+
+
+def _kept_han(run: str, k: int, stretches: Mapping[int, object]) -> bool:
+    """``run[k]`` is a Han character that no reading of this code page decodes from."""
+    return is_han(run[k]) and stretches.get(k) is None
+
+
+def _sign_fits(sign: str, text: str, start: int, end: int) -> bool:
+    """An inverted mark or a currency sign where it belongs: after a space, a bracket or the
+    line's start, glued to a capital (``¡Ojalá``) or to an amount that no Han follows (``¥38``).
+    """
+    before = text[start - 1] if start else " "
+    if not (before.isspace() or before in "([\"'“‘"):
+        return False
+    rest = text[end : end + 12]
+    if sign in INVERTED:
+        return bool(rest) and rest[0].isupper() and rest[0].isascii()
+    amount = re.match(r"[0-9][0-9.,]*", rest)
+    return (
+        sign in CURRENCY
+        and amount is not None
+        and not (amount.end() < len(rest) and is_han(rest[amount.end()]))
+    )
+
+
+def _latin_like(char: str) -> bool:
+    """A letter of a Latin word, Vietnamese's included (ề, ư)."""
+    return _latin_letter(char) or (char.isalpha() and "\u1e00" <= char <= "\u1eff")
 
 
 def _whole_word(run: str, units: list[tuple[int, ...] | None]) -> str | None:
@@ -315,13 +374,16 @@ def _whole_word(run: str, units: list[tuple[int, ...] | None]) -> str | None:
         word = bytes(b for unit in units if unit for b in unit).decode("utf-8")
     except UnicodeDecodeError:
         return None
+    return word if _whole_word_text(word) else None
+
+
+def _whole_word_text(word: str) -> bool:
+    """Two or more Cyrillic or Greek letters, perhaps hyphenated, quoted or punctuated."""
     letters = word.strip("«»„“”‘’—–.,;:!?()\u00a0")
-    if len(letters) >= 2 and all(
+    return len(letters) >= 2 and all(
         ("\u0401" <= c <= "\u045f" or "\u0386" <= c <= "\u03ce") and c.isalpha()
         for c in letters.replace("-", "")
-    ):
-        return word
-    return None
+    )
 
 
 def decode_run(
@@ -350,10 +412,20 @@ def decode_run(
         for found in stretches.values()
         if found and found[1][-1][0][0].isascii() and found[1][-1][0][0].isalpha()
     }
+    # ... and so does a stretch that starts with a letter and holds a three-byte one
+    # (``峄乽`` is ều, so the ``膽`` before it is đ).
     starts_with_letter = {
         i
         for i, found in stretches.items()
-        if found and found[1][0][0][0].isascii() and found[1][0][0][0].isalpha()
+        if found
+        and (
+            (found[1][0][0][0].isascii() and found[1][0][0][0].isalpha())
+            or (
+                _latin_like(found[1][0][0][0])
+                and any(ord(option[0][0]) >= 0x800 for option in found[1])
+                and all(_latin_like(option[0][0]) or option[0][0].isascii() for option in found[1])
+            )
+        )
     }
     # Glue passes on, left to right, through letters decoded from glued stretches.
     for i in sorted(stretches):
@@ -366,10 +438,11 @@ def decode_run(
             ends_in_letter.add(found[0])
     best = [0.0] + [float("inf")] * n
     back: list[tuple[int, Piece | None]] = [(0, None)] * (n + 1)
+    lone = n == 1 and (left or right or text[offset + 1 : offset + 2].isdigit())
     for i in range(n):
         if best[i] == float("inf"):
             continue
-        as_written = best[i] + _as_written(run, i)
+        as_written = best[i] + _as_written(run, i, lone)
         if as_written < best[i + 1]:
             best[i + 1] = as_written
             back[i + 1] = (i, None)
@@ -377,17 +450,22 @@ def decode_run(
         if found is None:
             continue
         end, chars = found
-        glued = (
-            letters
-            or (i == 0 and left)
-            or (end == n and right)
-            or i in ends_in_letter
-            or end in starts_with_letter
-        )
+        after_letter = (i == 0 and left) or i in ends_in_letter
+        before_letter = (end == n and right) or end in starts_with_letter
+        # Glued means part of a Latin word: a letter comes out (聽 after ``iPad`` is a
+        # no-break space, not a letter), and no Han character is kept on the other side
+        # (``Apple蘋果``: 蘋 is not ī).
+        word_like = any(c.isalpha() for option in chars for c, _ in option[:1])
+        if after_letter and not before_letter and end < n and _kept_han(run, end, stretches):
+            after_letter = False
+        if before_letter and not after_letter and i and is_han(run[i - 1]):
+            before_letter = False
+        glued = letters or (word_like and (after_letter or before_letter))
         while _product_size(chars) > _MAX_FILLINGS:
             widest = max(range(len(chars)), key=lambda k: len(chars[k]))
             chars[widest] = chars[widest][: max(1, len(chars[widest]) // 2)]
-        if all(ord(c) < 0x800 for option in chars for c, _ in option[:1]) and not glued:
+        sign = len(chars) == 1 and _sign_fits(chars[0][0][0], text, offset + i, offset + end)
+        if all(ord(c) < 0x800 for option in chars for c, _ in option[:1]) and not (glued or sign):
             continue
         combos = sorted(
             (
@@ -523,6 +601,26 @@ def _windows(run: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
     return out
 
 
+def _common_in_word(piece: Piece, text: str) -> bool:
+    """One decoded letter that Latin text commonly has, glued to a Latin word with no Han
+    character on its other side; or an inverted mark or currency sign where it belongs."""
+    if len(piece.best) != 1 or piece.end - piece.start != 1:
+        return False
+    char = piece.best
+    if _sign_fits(char, text, piece.start, piece.end):
+        return True
+    if not ("\u00c0" <= char <= "\u00ff" or char in _PINYIN_LETTERS) or not char.isalpha():
+        return False
+    before = text[piece.start - 1] if piece.start else " "
+    after = text[piece.end] if piece.end < len(text) else " "
+    if not ((before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())):
+        return False
+    return not (is_han(before) or is_han(after))
+
+
+_PINYIN_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ"
+
+
 def find_pieces(text: str) -> dict[Chain, list[Piece]]:
     """Pieces per chain: UTF-8 as GBK, UTF-8 as Big5, GBK as cp1252."""
     out: dict[Chain, list[Piece]] = {Chain.GBK: [], Chain.BIG5: [], Chain.GBK_AS_CP1252: []}
@@ -533,14 +631,18 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
             out[Chain.GBK] += decode_run(run[lo:hi], start + lo, Chain.GBK, text)
             out[Chain.BIG5] += decode_run(run[lo:hi], start + lo, Chain.BIG5, text)
     # Big5 is the weaker guess: a single accented letter (ť out of 聽) is not
-    # taken for Big5 mojibake unless the document shows more of it.
+    # taken for Big5 mojibake unless the document shows more of it, or it is a
+    # Latin-1 letter or pinyin vowel inside a Latin word (H矇 is Hé) or a sign
+    # where it belongs (瞼38 is ¥38).
     latin_only = [p for p in out[Chain.BIG5] if all(ord(c) < 0x800 for c in p.best)]
     if len(latin_only) == len(out[Chain.BIG5]) and len(latin_only) < _DOCUMENT_EVIDENCE:
-        out[Chain.BIG5] = []
+        out[Chain.BIG5] = [p for p in latin_only if _common_in_word(p, text)]
     examined = sum(len(run) for _, run in runs)
     for chain in (Chain.GBK, Chain.BIG5):
         covered = sum(p.end - p.start for p in out[chain] if not p.lost)
-        if len(out[chain]) >= _DOCUMENT_EVIDENCE and covered * 2 >= examined:
+        # One whole Cyrillic or Greek word (褋褍斜斜芯褌褍 is субботу) is evidence enough.
+        word = any(len(p.best) >= 3 and _whole_word_text(p.best) for p in out[chain])
+        if (len(out[chain]) >= _DOCUMENT_EVIDENCE or word) and covered * 2 >= examined:
             # The document went through this pipeline: short runs without a
             # trigger (``茅`` for é, ``胁`` for в) are read too.
             taken = [(p.start, p.end) for p in out[chain]]

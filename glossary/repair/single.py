@@ -22,7 +22,7 @@ from glossary.repair.charmaps import (
     utf8_trail_count,
 )
 from glossary.repair.pieces import Piece, best_path
-from glossary.repair.plausible import char_cost
+from glossary.repair.plausible import char_cost, is_han
 
 DROP_COST = 4.0  # bits per byte the pipeline dropped (a guess the context must back)
 WILD_COST = 2.0  # bits per U+FFFD standing for an undefined byte
@@ -95,8 +95,10 @@ def _readings(
         if char is None or char == REPLACEMENT:
             continue
         cost = _C1_COST if controls and _is_c1(char) else char_cost(char)
-        if cost > MAX_DECODED_COST:
-            continue  # a reading this unlikely is never worth a repair
+        if cost > MAX_DECODED_COST and (lost or need < 3 or not is_han(char)):
+            # A reading this unlikely is never worth a repair, unless four whole bytes
+            # make a Han character (𠮷, U+20BB7: rare characters live past U+20000).
+            continue
         cost += DECODE_COST + missing * DROP_COST + (lost - missing) * WILD_COST
         if weak:
             cost += WEAK_COST

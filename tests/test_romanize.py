@@ -319,6 +319,7 @@ def test_given_name_readings_table_is_valid_and_used() -> None:
     assert table and all(s in readings(c) for c, s in table.items())
     assert rules("李长春") == "Lǐ Chángchūn"  # not zhǎng
     assert rules("孙少平") == "Sūn Shàopíng"  # not shǎo
+    assert rules("王荫堂") == "Wáng Yìntáng"  # 荫 统读 yìn (审音表); pypinyin's first is yīn
 
 
 def test_given_name_reading_follows_other_peoples_names() -> None:

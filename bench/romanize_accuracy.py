@@ -258,6 +258,19 @@ def _pct(hits: int, n: int) -> str:
     return f"{hits}/{n} = {100 * hits / n:.2f}%"
 
 
+ANALYSIS_HEADING = "## Analysis"
+
+
+def _kept_analysis() -> str:
+    """The hand-written analysis at the end of the results file, kept when it is rewritten."""
+    try:
+        text = RESULTS.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    at = text.find(ANALYSIS_HEADING)
+    return "" if at < 0 else "\n" + text[at:]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", type=int, default=0, help="print this many errors per set")
@@ -302,15 +315,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n".join(f"  {line}" for line in shown))
     print(f"\n({elapsed:.1f} s)")
     if args.write:
+        from glossary.resources import atomic_write_text
+
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(
+        atomic_write_text(
+            RESULTS,
             "# Romanization accuracy\n\n"
             "Exact full-name match (tone marks, capitals, word split, apostrophes), rules only.\n"
             "Command: `.venv/bin/python bench/romanize_accuracy.py --write`\n\n"
             + report
             + "\n\n## Remaining errors of this tool\n\n"
-            + "".join(f"- {line}\n" for line in everything),
-            encoding="utf-8",
+            + "".join(f"- {line}\n" for line in everything)
+            + _kept_analysis(),
         )
     return 0
 

@@ -16,21 +16,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from glossary.check.findings import LineIndex
 from glossary.check.formats import Format, format_for
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """A suppression comment: `glossary: disable=GL201` and friends.
 
     kind is one of disable, enable, disable-line, disable-next-line; codes empty means all.
@@ -42,8 +40,7 @@ class Directive:
     end_line: int  # 1-based line of the comment's end
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):
     """The segments of one block, read as one string.
 
     Between two segments the joined text holds the real whitespace when the gap is
@@ -54,9 +51,9 @@ class Passage:
     segments: tuple[Segment, ...]
     text: str
     # parallel arrays: joined index where a piece starts, its file offset, whether it is real
-    _starts: tuple[int, ...]
-    _offsets: tuple[int, ...]
-    _real: tuple[bool, ...]
+    piece_starts: tuple[int, ...]
+    piece_offsets: tuple[int, ...]
+    piece_real: tuple[bool, ...]
 
     @classmethod
     def build(cls, segments: list[Segment], source: str) -> Passage:
@@ -93,19 +90,19 @@ class Passage:
 
     def offset(self, index: int) -> int:
         """File offset of the joined text's character at `index`."""
-        piece = bisect.bisect_right(self._starts, index) - 1
-        if not self._real[piece]:
-            return self._offsets[piece]
-        return self._offsets[piece] + index - self._starts[piece]
+        piece = bisect.bisect_right(self.piece_starts, index) - 1
+        if not self.piece_real[piece]:
+            return self.piece_offsets[piece]
+        return self.piece_offsets[piece] + index - self.piece_starts[piece]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """File offsets [start, end) of the joined text's range [start, end) (end > start)."""
         last = end - 1
-        piece = bisect.bisect_right(self._starts, last) - 1
-        if self._real[piece]:
-            file_end = self._offsets[piece] + last - self._starts[piece] + 1
+        piece = bisect.bisect_right(self.piece_starts, last) - 1
+        if self.piece_real[piece]:
+            file_end = self.piece_offsets[piece] + last - self.piece_starts[piece] + 1
         else:
-            file_end = self._offsets[piece] + 1
+            file_end = self.piece_offsets[piece] + 1
         return self.offset(start), file_end
 
     def is_contiguous(self, start: int, end: int, source: str) -> bool:
@@ -114,8 +111,7 @@ class Passage:
         return source[file_start:file_end] == self.text[start:end]
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     path: str
     source: str
     format: Format

@@ -15,9 +15,7 @@ import enum
 import json
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from glossary import __version__
 from glossary.check.findings import Finding, LineIndex, Severity
@@ -32,21 +30,31 @@ class OutputFormat(enum.Enum):
     SARIF = "sarif"
 
 
-@dataclass(frozen=True)
 class FileReport:
-    """The findings of one checked file, with its text (to derive lines and columns)."""
+    """The findings of one checked file, with its text (to derive lines and columns).
 
-    path: str
-    source: str
-    findings: tuple[Finding, ...]
+    A plain class (read-only by convention) rather than a frozen dataclass: cheaper to define
+    at start-up, and it keeps its line table once built."""
 
-    @cached_property
+    __slots__ = ("_lines", "findings", "path", "source")
+
+    def __init__(self, path: str, source: str, findings: tuple[Finding, ...]) -> None:
+        self.path = path
+        self.source = source
+        self.findings = findings
+        self._lines: LineIndex | None = None
+
+    def __repr__(self) -> str:
+        return f"FileReport(path={self.path!r}, findings={len(self.findings)})"
+
+    @property
     def lines(self) -> LineIndex:
-        return LineIndex(self.source)
+        if self._lines is None:
+            self._lines = LineIndex(self.source)
+        return self._lines
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     finding: Finding
     path: str
     line: int

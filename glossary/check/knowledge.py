@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from glossary.pinyin import Syllable, ascii_fold, split_syllables, strip_tones
 
@@ -27,8 +26,7 @@ def fold_key(name: str) -> str:
     return ascii_fold(name).replace(" ", "")
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """A known person, from the house glossary (`entry` set) or CC-CEDICT."""
 
     hanzi: str
@@ -291,8 +289,7 @@ def looks_like_pinyin_word(word: str) -> bool:
     return all(split_syllables(p, require_apostrophes=False) for p in parts if p)
 
 
-@dataclass(frozen=True)
-class SurnameFacts:
+class SurnameFacts(NamedTuple):
     """What the checker needs of a surname-table row (see glossary.surnames)."""
 
     hanzi: str

@@ -8,9 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from glossary.errors import GlossaryError
 
@@ -144,8 +143,7 @@ def _read(path: str) -> str:
         raise GlossaryError(f"{path}:{line}: not UTF-8 text (byte {exc.start})") from None
 
 
-@dataclass(frozen=True)
-class _Task:
+class _Task(NamedTuple):
     path: str  # "-" for stdin
     shown: str  # the name in reports
     config: Config
@@ -153,8 +151,7 @@ class _Task:
     text: str | None = None  # stdin's text, read in the parent
 
 
-@dataclass(frozen=True)
-class _Result:
+class _Result(NamedTuple):
     report: FileReport
     fixed: str | None  # the text after fixes (fix and diff modes)
     fixes: int

@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from glossary.chars import HAN_RUN_RE, readings
 from glossary.check.document import Document, Passage
@@ -237,8 +238,7 @@ class Kind(enum.Enum):
     SURNAME = "surname"
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int  # file offsets
     end: int
@@ -254,8 +254,7 @@ class Word:
         return _is_toned(self.text)
 
 
-@dataclass(frozen=True)
-class SyllableMatch:
+class SyllableMatch(NamedTuple):
     """One written syllable aligned with its character."""
 
     written: Syllable
@@ -265,8 +264,7 @@ class SyllableMatch:
     base_ok: bool  # the base is a reading of the character, whatever the tone
 
 
-@dataclass(frozen=True)
-class Alignment:
+class Alignment(NamedTuple):
     """How a Latin form's syllables line up with the characters printed beside it."""
 
     words: tuple[Word, ...]
@@ -905,8 +903,7 @@ def _split_name(mention: Mention) -> tuple[str, str]:
     return (words[0] if words else ""), ""
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     """The mentions of a document, grouped by person."""
 
     document: Document

@@ -6,7 +6,8 @@ Two sets, both built here from data, nothing hand-picked:
     life dates ("(1950-)", "(1893-1976)"), whose reading has a capital on each word (so the
     surname/given split is known) and one syllable per character, and that are Chinese
     names: the English name is the pinyin, or the surname is in the surname table (this
-    keeps Tsai Ing-wen and drops Japanese and Western names written in characters).
+    keeps Tsai Ing-wen and drops Japanese and Western names written in characters; Korean
+    and Vietnamese names with a table surname stay, read in Mandarin as CC-CEDICT gives them).
     Left out: entries that are not people although they carry dates (polities and events
     such as 东德 East Germany, 后唐 Later Tang, 楚汉战争 Chu-Han Contention, which CC-CEDICT
     glosses like people), and short forms that give a "full name" elsewhere (林郑).

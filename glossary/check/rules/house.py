@@ -25,6 +25,7 @@ RARE = 50  # a character used fewer times than this in jieba's corpus counts as 
 def _wrong_characters(ctx: Context) -> Iterator[Hit]:
     from glossary.chars import readings
 
+    printed = {m.hanzi for m in ctx.paired(people_only=False)}
     for mention in ctx.paired(people_only=False):
         people = ctx.knowledge.house_by_english(_toneless(mention.latin))
         if not people:
@@ -50,7 +51,9 @@ def _wrong_characters(ctx: Context) -> Iterator[Hit]:
                 (r.base, r.tone) for r in readings(wanted)
             }
             in_given = len(expected) >= 3 and mention.hanzi[0] == expected[0]
-            homophone_slip = homophone_slip or (bool(same_tone) and in_given)
+            # an article that prints the house characters too means someone else by these
+            namesake = bool({person.hanzi, person.traditional} & printed)
+            homophone_slip = homophone_slip or (bool(same_tone) and in_given and not namesake)
         message = (
             f"{mention.latin} is {person.hanzi}"
             + (f" ({person.traditional})" if person.traditional != person.hanzi else "")
@@ -367,8 +370,9 @@ RULES = (
             "A person the house glossary knows is printed with other characters: "
             "`Yang Jiechi (杨洁箎)` for 杨洁篪. A one-character slip to a rare character with the "
             "same sound, or to any character with the same sound and tone in a given name of two "
-            "characters (`Wang Huning (王护宁)`), is a warning with a fix; anything else is info, "
-            "since it may well be a namesake (`Wang Yi (王怡)`, a pastor, is not the minister 王毅)."
+            "characters (`Wang Huning (王护宁)`, unless the article prints 王沪宁 too), is a warning "
+            "with a fix; anything else is info, since it may well be a namesake (`Wang Yi "
+            "(王怡)`, a pastor, is not the minister 王毅)."
         ),
         bad="Yang Jiechi (杨洁箎) spoke to reporters.",
         good="Yang Jiechi (杨洁篪) spoke to reporters.",

@@ -87,7 +87,12 @@ HAND: dict[str, tuple[str, bool, str]] = {
         True,
         "sources disagree: Wěi (CLDR) vs Kuí (pinyin-pro); CC-CEDICT lists both",
     ),
-    "纪": ("jǐ jì", True, "Jǐ (CLDR, CC-CEDICT, 现代汉语词典) vs the common Jì"),
+    "纪": (
+        "jǐ jì",
+        True,
+        "Jǐ (普通话异读词审音表 1985, 现代汉语词典, CLDR; CC-CEDICT: surname Ji3, also pr. Ji4)"
+        " vs the common Jì (pinyin-pro; CC-CEDICT's 纪昀); toneless English is Ji either way",
+    ),
     "牟": ("móu mù", True, "Móu (CC-CEDICT, pinyin-pro) vs Mù (CLDR)"),
     "任": ("rén rèn", True, "Rén (CC-CEDICT, CLDR) vs Rèn (pinyin-pro); Rén is standard"),
     "莘": ("shēn xīn", True, "sources disagree: Shēn (CC-CEDICT, pinyin-pro) vs Xīn (CLDR)"),

@@ -47,6 +47,8 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     chosen = _chosen_command(argv)
     for name, (module_name, help_text) in COMMANDS.items():
+        if chosen is not None and name != chosen:
+            continue  # only `glossary --help` lists them; each parser costs start-up time
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
         if name == chosen:
             module = importlib.import_module(f"glossary.commands.{module_name}")

@@ -1456,7 +1456,7 @@ def _same_role(passage: Passage, words: list[Word], index: int, info: PersonInfo
 
 
 # what makes a name its own person's: a description, an age or characters right after it
-_OWN_INTRODUCTION_RE = re.compile(r"\s*(?:,\s*(?:an?|who|the|his|her|their|\d)\b|\()")
+_OWN_INTRODUCTION_RE = re.compile(r"\s*(?:,\s*(?:(?:an?|who|the|his|her|their)\b|\d)|\()")
 # words after which a bare name is a later mention, not an introduction
 _LINKING_WORDS = frozenset(["and", "but", "said", "says", "that", "when", "while", "because"])
 

@@ -168,3 +168,58 @@ def test_no_break_spaces_between_accented_capitals_stay() -> None:
     # Found by hypothesis: C0 A0 read as GBK is a rare character, and A0 after a
     # letter is a no-break space, not half of a Chinese character.
     assert repair_text("À\u00a0À\u00a0") == ("À\u00a0À\u00a0", [])
+
+
+@pytest.mark.parametrize(
+    ("clean", "codec"),
+    [
+        ("¡Ojalá!", "gb18030"),  # ¡ (C2 A1) is 隆, glued to a capital
+        ("¡Ojalá!", "big5"),
+        ("Paris, ¥38 in", "gb18030"),  # ¥ (C2 A5) is 楼, glued to an amount
+        ("Paris, ¥38 in", "big5"),
+        ("Vice Premier Hé", "big5"),  # é is 矇: one letter, glued to a Latin word
+        ("les négociateurs ont", "big5"),
+        ("Minh đều ghi", "gb18030"),  # đ (膽) glued to ều, a letter of three bytes
+        ("поздно вечером в", "gb18030"),  # поздно: а-п only, a whole word of six
+        ("в субботу.", "gb18030"),  # субботу is evidence enough for в
+    ],
+)
+def test_lone_two_byte_characters_in_gbk_and_big5(clean: str, codec: str) -> None:
+    assert repair_text(corrupt_double(clean, codec))[0] == clean
+
+
+def test_a_rare_character_beyond_the_bmp_comes_back_through_cp1252() -> None:
+    clean = "招牌上的𠮷字"  # U+20BB7: four bytes, no known reading
+    assert repair_text(corrupt_cp1252(clean))[0] == clean
+
+
+def test_traditional_gbk_with_ascii_trail_bytes_read_as_cp1252() -> None:
+    # 週 is GBK 9C 73 and 臺 is C5 5F: their trail bytes are ASCII (s, _).
+    clean = "臺北市週三公布的消息。"
+    broken = corrupt_gbk_as_cp1252(clean)
+    assert "_" in broken
+    assert repair_text(broken)[0] == clean
+
+
+def test_gbk_mojibake_is_not_read_as_utf8_of_other_scripts() -> None:
+    # 票價 through GBK and cp1252 is Æ±ƒr: Æ± is also UTF-8 for Ʊ, which is wrong.
+    broken = corrupt_gbk_as_cp1252("iPhone的售價")
+    repaired = repair_text(broken)[0]
+    assert repaired in ("iPhone的售價", broken)
+
+
+def test_a_name_in_a_latin_line_is_not_chosen_by_dictionary_words() -> None:
+    # 平 lost its last byte (U+FFFD); 牛年 is a word, but 叶牛平 is a name.
+    broken = corrupt_double("叶牛平, said orders", "gb18030")
+    repaired, repairs = repair_text(broken)
+    assert "年" not in repaired
+    assert repaired.startswith("叶牛")
+    assert any(not r.recoverable and {"平", "年"} <= set(r.candidates) for r in repairs)
+
+
+def test_text_that_stops_mid_line_does_not_end_with_a_full_stop() -> None:
+    # 、 (E3 80 81) at the very end lost its last byte: the text may have been cut.
+    broken = corrupt_double("会谈坦率、深入、", "gb18030")
+    assert "。" not in repair_text(broken)[0]
+    # At the end of a line, 。 is what ends it.
+    assert repair_text(corrupt_double("会谈坦率、深入。\n", "gb18030"))[0] == "会谈坦率、深入。\n"

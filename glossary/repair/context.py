@@ -111,7 +111,8 @@ def _round(text: str, pieces: Sequence[Piece], decisions: list[Decision], glossa
     for i, piece in enumerate(pieces):
         if decisions[i].choice is None and any(map(_is_cjk_punctuation, piece.candidates)):
             view, _, at = _view(text, pieces, decisions, i)
-            decisions[i] = _cjk_punctuation(view, at, piece) or decisions[i]
+            line_ends = "\n" in text[piece.end :]
+            decisions[i] = _cjk_punctuation(view, at, piece, line_ends) or decisions[i]
     for i, piece in enumerate(pieces):
         if decisions[i].choice is None and len(piece.costs) > 1:
             share = HAN_FREQ_SHARE if _all_han(piece.best) else FREQ_SHARE
@@ -295,8 +296,11 @@ def _is_cjk_punctuation(candidate: str) -> bool:
     return bool(last) and (last in "、。，；：！？" or last in _CJK_PAIRS or last in _CJK_CLOSERS)
 
 
-def _cjk_punctuation(view: str, at: int, piece: Piece) -> Decision | None:
+def _cjk_punctuation(view: str, at: int, piece: Piece, line_ends: bool) -> Decision | None:
     """Brackets must pair up on the line; a line ends with 。; then the commonest mark.
+
+    Only a line that really ends (a newline follows) ends with 。: text that stops
+    mid-line may have been cut anywhere (``深入、`` of a longer sentence).
 
     Candidates may share a head (``谈。``, ``谈、``: the byte lost was the
     mark's); only their last character is judged.
@@ -315,7 +319,7 @@ def _cjk_punctuation(view: str, at: int, piece: Piece) -> Decision | None:
         if mark in _CJK_PAIRS and after.count(_CJK_PAIRS[mark]) <= after.count(mark):
             continue
         options.append(candidate)
-    if head + "。" in options and not after.strip():
+    if head + "。" in options and not after.strip() and line_ends:
         return Decision(head + "。", Method.TYPOGRAPHY)
     closing = [c for c in options if c[-1] in _CJK_CLOSERS]
     if len(closing) == 1:  # the bracket opened earlier on the line is the one closing here
@@ -442,6 +446,8 @@ def _words(
     words = word_freqs()
     width = len(piece.best)
     start, end = _han_run(view, at)
+    if end - start <= _NAME_LENGTH and not _chinese_around(view, start, end):
+        return None  # a name in a Latin line (叶牛平, said): names are not made of words
     focus = owner[at]
     scores: dict[str, int] = {}
     for candidate in piece.candidates:
@@ -459,6 +465,20 @@ def _words(
     if ranked[0][1] >= _MIN_WORD_FREQ and (len(ranked) == 1 or ranked[0][1] >= 8 * ranked[1][1]):
         return Decision(ranked[0][0], Method.WORDS)
     return None
+
+
+_NAME_LENGTH = 4
+
+
+def _chinese_around(view: str, start: int, end: int) -> bool:
+    """Chinese punctuation right before or after the Han run: it is part of Chinese text."""
+    before = view[start - 1] if start else ""
+    after = view[end] if end < len(view) else ""
+    return any(_cjk_mark(c) for c in before + after)
+
+
+def _cjk_mark(char: str) -> bool:
+    return "\u3000" <= char <= "\u303f" or "\uff01" <= char <= "\uff5e" or char in "“”‘’"
 
 
 def _best_word(

@@ -43,10 +43,23 @@ _LATIN_HIGH = "".join(CP1252_DECODE[b] for b in range(0x80, 0x100)) + "".join(
 _RUN_RE = re.compile(r"[^\x00-\x7f\s]+")
 
 
-def _codec_chars(codec: str, leads: range) -> str:
+def _codec_chars(codec: str) -> str:
+    """Characters that begin GBK or Big5 mojibake of a three-byte UTF-8 character
+    that the decoder can give back (what ``_carried`` accepts).
+
+    Only continuation bytes (80-BF) follow a lead byte in UTF-8, and only some
+    leads lead to carried text: E4-E9 (Han), E2 80-81 (quotes, dashes), E3 80
+    (CJK punctuation), EF BC-BD (full-width forms), E1 B8-BB (Vietnamese). The
+    rest of those rows (GBK's traditional characters with trail 40-7E, 於 out
+    of EC B6, which would be Hangul) never begin such mojibake, and genuine
+    traditional text is full of them.
+    """
+    pairs = [(lead, range(0x80, 0xC0)) for lead in range(0xE4, 0xEA)]
+    pairs += [(0xE1, range(0xB8, 0xBC)), (0xE2, range(0x80, 0x82)), (0xE3, range(0x80, 0x81))]
+    pairs += [(0xEF, range(0xBC, 0xBE))]
     chars = []
-    for lead in leads:
-        for trail in range(0x40, 0xFF):
+    for lead, trails in pairs:
+        for trail in trails:
             try:
                 char = bytes([lead, trail]).decode(codec)
             except UnicodeDecodeError:
@@ -91,8 +104,7 @@ def _triggers() -> dict[str, str]:
 
 
 def _build_triggers() -> dict[str, str]:
-    rows = range(0xE0, 0xF0)
-    chars = _codec_chars("gb18030", rows) + _codec_chars("big5", rows) + _word_chars()
+    chars = _codec_chars("gb18030") + _codec_chars("big5") + _word_chars()
     glued = char_class(_glued_chars())
     inverted, currency = char_class(_sign_chars(INVERTED)), char_class(_sign_chars(CURRENCY))
     lower = char_class(_sign_chars(_CYRILLIC_LOWER))
@@ -170,6 +182,32 @@ def _trigger_re() -> re.Pattern[str]:
 
 
 _LATIN_RUN_RE = re.compile(f"[{char_class(_LATIN_HIGH)}]{{2,}}")
+# GBK read as Windows-1252 is a run of byte pairs: a lead (81-FE, a Latin-1 letter or
+# sign) and a trail that is one too or, for GBK's traditional forms, ASCII 40-7E.
+_GBK_PAIRS_RE = re.compile(f"(?:[{char_class(_LATIN_HIGH)}][{char_class(_LATIN_HIGH)}\x40-\x7e])+")
+
+
+def _gbk_runs(text: str) -> list[tuple[int, str]]:
+    """Runs of byte pairs around each pair of Latin-1 letters and signs (``µÄÊÛƒr``)."""
+    out: list[tuple[int, str]] = []
+    end = 0
+    for hit in _LATIN_RUN_RE.finditer(text):
+        if hit.start() < end:
+            continue
+        start = hit.start()
+        # Back over pairs whose trail is ASCII: ``Å_`` before ``±±``.
+        while (
+            start >= 2 + end
+            and "\x40" <= text[start - 1] <= "\x7e"
+            and text[start - 2] in CP1252_ENCODE
+        ):
+            start -= 2
+        found = _GBK_PAIRS_RE.match(text, start)
+        if found is None:
+            continue
+        end = max(found.end(), hit.end())
+        out.append((start, found.group()))
+    return out
 
 
 _WILD = -1
@@ -245,6 +283,9 @@ def _stretch(
     Returns the index of the character after the stretch and, per decoded
     character, its candidates with costs; None if no UTF-8 fits.
     """
+    first = units[i]
+    if first is not None and first[0] >= 0x80 and utf8_trail_count(first[0]) < 0:
+        return None  # most genuine Han characters: their first byte cannot begin UTF-8
     stream: list[int] = []
     bounds: set[int] = set()
     j = i
@@ -508,7 +549,14 @@ def _chinese_text(char: str) -> bool:
 
 
 def _utf8_cost(run: str) -> float:
-    """The cost of the run read as UTF-8 in Windows-1252 instead (the likelier mix-up)."""
+    """The cost of the run read as UTF-8 in Windows-1252 instead (the likelier mix-up);
+    ASCII in it (a GBK trail byte 40-7E) is read as itself."""
+    if run.isascii() or any(c.isascii() for c in run):
+        return sum(
+            _utf8_cost(part) if not part.isascii() else sum(map(char_cost, part))
+            for part in re.split(r"([\x00-\x7f]+)", run)
+            if part
+        )
     from glossary.repair import single
 
     pieces = single.decode_run(run, 0, Chain.CP1252, drops=False, controls=True)
@@ -541,11 +589,13 @@ def _gbk_as_cp1252(text: str, start: int, run: str, *, loose: bool = False) -> l
         return []  # part of a longer run of other mojibake
     glued = (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
     glued = glued or (loose and len(run) == 2)
-    if len(run) % 2 or any(c not in CP1252_ENCODE for c in run):
+    if len(run) % 2 or any(c not in CP1252_ENCODE for c in run[::2]):
         return []
-    data = bytes(CP1252_ENCODE[c] for c in run)
-    if any(lead < 0xA1 for lead in data[::2]) or 0xA0 in data[1::2]:
-        return []  # GBK rows 81-A0 are rare characters; A0 is a no-break space after a letter
+    if any(c not in CP1252_ENCODE and not "\x40" <= c <= "\x7e" for c in run[1::2]):
+        return []
+    data = bytes(CP1252_ENCODE.get(c, ord(c)) for c in run)
+    if 0xA0 in data[1::2]:
+        return []  # a no-break space after a letter
     try:
         decoded = data.decode("gbk")
     except UnicodeDecodeError:
@@ -553,10 +603,10 @@ def _gbk_as_cp1252(text: str, start: int, run: str, *, loose: bool = False) -> l
     if len(decoded) * 2 != len(run):
         return []
     if any(
-        trail < 0xA1 and char_cost(char) >= UNKNOWN_HAN + 4
-        for trail, char in zip(data[1::2], decoded, strict=True)
+        (lead < 0xA1 or trail < 0xA1) and char_cost(char) >= UNKNOWN_HAN + 4
+        for lead, trail, char in zip(data[::2], data[1::2], decoded, strict=True)
     ):
-        return []  # outside GB2312's area, only characters with a known reading
+        return []  # outside GB2312's area (traditional forms), only characters with a reading
     if glued:
         # Next to a Latin word only GBK's pinyin letters (row A8: ¨¦ for é) and quotes.
         if not all(
@@ -650,11 +700,12 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
                 if any(a < match.end() and match.start() < b for a, b in taken):
                     continue
                 out[chain] += decode_run(match.group(), match.start(), chain, text, letters=True)
-    for start, run in runs_around(text, _LATIN_RUN_RE, _LATIN_RUN_RE):
+    gbk_runs = _gbk_runs(text)
+    for start, run in gbk_runs:
         out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(text, start, run)
     if len(out[Chain.GBK_AS_CP1252]) >= _DOCUMENT_EVIDENCE:
         found = {p.start for p in out[Chain.GBK_AS_CP1252]}
-        for start, run in runs_around(text, _LATIN_RUN_RE, _LATIN_RUN_RE):
+        for start, run in gbk_runs:
             if start not in found:
                 out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(text, start, run, loose=True)
         out[Chain.GBK_AS_CP1252].sort(key=lambda p: p.start)

@@ -101,5 +101,37 @@ def find_pieces(text: str) -> list[Piece]:
                 after_letter=after_letter(text, start),
             )
             # A C1 control is only ever a middle step of doubly encoded text.
-            pieces += [p for p in _again(text, decoded, 1) if not _has_c1(p.best)]
+            pieces += _whole_enough(
+                run, [p for p in _again(text, decoded, 1) if not _has_c1(p.best)]
+            )
     return pieces
+
+
+def _whole_enough(run: str, pieces: list[Piece]) -> list[Piece]:
+    """Pieces of a run that reads as UTF-8 mojibake through and through.
+
+    UTF-8 read as Windows-1252 decodes end to end; a run where Latin-1 letters
+    are left over between the decoded pieces is other mojibake (GBK read as
+    Windows-1252: ``Ò»Î»Ë®`` is 一位水, not Cyrillic and Greek). There, none
+    is taken if more is left over than decoded, else only Latin and punctuation.
+    """
+    if not pieces:
+        return pieces
+    covered = sum(p.end - p.start for p in pieces)
+    leftover = sum(not c.isascii() for c in run) - covered
+    if leftover <= 0:
+        return pieces
+    if leftover > covered:
+        return []
+    return [p for p in pieces if all(map(_common_output, p.best))]
+
+
+def _common_output(char: str) -> bool:
+    code = ord(char)
+    return (
+        code < 0x180
+        or 0x1CD <= code <= 0x1DC  # pinyin's ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ
+        or 0x1E00 <= code <= 0x1EFF
+        or 0x2000 <= code <= 0x214F
+        or code >= 0x2E80
+    )

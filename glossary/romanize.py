@@ -251,6 +251,26 @@ def cedict_double_surname(simplified: str, words: list[list[Syllable]]) -> bool:
     return first is not None and second is not None and not first.compound and not second.compound
 
 
+_FULL_NAME_RE = re.compile(r"full name (?:[^|\s\[]+\|)?([^|\s\[]+)\[([^\]]+)\]")
+
+
+def _short_for_double(simplified: str, entry: CedictEntry) -> bool:
+    """A two-character entry that is the double surname of its full name (林郑, 林郑月娥).
+
+    CC-CEDICT glosses it ``full name 林鄭月娥|林郑月娥[Lin2 Zheng4 Yue4 e2]``; when the full
+    name is a double surname (`cedict_double_surname`), the short form is that surname
+    alone, written ``Lín-Zhèng``.
+    """
+    if len(simplified) != 2:
+        return False
+    for definition in entry.definitions:
+        for full, numbered in _FULL_NAME_RE.findall(definition):
+            words = cedict_name_words(numbered)
+            if full.startswith(simplified) and words and cedict_double_surname(full, words):
+                return True
+    return False
+
+
 def _cedict_forms(surname_len: int, flat: list[Syllable], double: bool) -> tuple[str, str, str]:
     """(tone-marked, toneless, numbered) forms of a CC-CEDICT reading."""
     surname, given = flat[:surname_len], flat[surname_len:]
@@ -273,7 +293,7 @@ def _from_cedict(text: str, simplified: str) -> Romanization | None:
         words = cedict_name_words(entry.numbered)
         if not words or sum(map(len, words)) != len(simplified):
             continue
-        double = cedict_double_surname(simplified, words)
+        double = cedict_double_surname(simplified, words) or _short_for_double(simplified, entry)
         surname_len, flat = (
             (2, [s for w in words for s in w]) if double else _split_words(simplified, words)
         )

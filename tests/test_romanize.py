@@ -204,6 +204,13 @@ def test_cedict_three_words_are_a_double_surname() -> None:
     assert (result.surname, result.given) == ("陈方", "安生")
 
 
+def test_cedict_short_form_of_a_double_surname_is_hyphenated() -> None:
+    # 林郑 "Carrie Lam ..., full name 林郑月娥[Lin2 Zheng4 Yue4 e2]": the double surname alone.
+    result = romanize("林鄭", sources={Source.CEDICT})
+    assert result.pinyin == "Lín-Zhèng" and result.english == "Lin-Zheng"
+    assert (result.surname, result.given, result.numbered) == ("林郑", "", "Lin2-Zheng4")
+
+
 @pytest.mark.parametrize(
     ("name", "pinyin"),
     [("刘禅", "Liú Shàn"), ("曾参", "Zēng Shēn"), ("范蠡", "Fàn Lǐ"), ("米芾", "Mǐ Fú")],

@@ -330,10 +330,18 @@ def surname_index() -> dict[str, SurnameFacts]:
     rows = load_compiled("checker-surnames", key, _build_surname_digest)
     assert isinstance(rows, list)
     index: dict[str, SurnameFacts] = {}
+    syllables: dict[tuple[str, int], Syllable] = {}  # one object per syllable: cheaper to build
+
+    def syllable(base: str, tone: int) -> Syllable:
+        found = syllables.get((base, tone))
+        if found is None:
+            found = syllables[(base, tone)] = Syllable(base, tone)
+        return found
+
     for hanzi, forms, readings, ambiguous in rows:
         facts = SurnameFacts(
             hanzi,
-            tuple(tuple(Syllable(base, tone) for base, tone in reading) for reading in readings),
+            tuple(tuple(syllable(base, tone) for base, tone in reading) for reading in readings),
             bool(ambiguous),
         )
         index.setdefault(hanzi, facts)

@@ -1429,6 +1429,8 @@ def similar_spelling(a: str, b: str) -> bool:
         return False
     if _edit_distance_one(a, b):
         return True
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < 0.8:
+        return False  # difflib's ratio cannot reach 0.8: at most min(len) characters match
     import difflib
 
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8

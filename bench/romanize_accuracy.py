@@ -8,9 +8,10 @@ Two sets, both built here from data, nothing hand-picked:
     names: the English name is the pinyin, or the surname is in the surname table (this
     keeps Tsai Ing-wen and drops Japanese and Western names written in characters; Korean
     and Vietnamese names with a table surname stay, read in Mandarin as CC-CEDICT gives them).
-    Left out: entries that are not people although they carry dates (polities and events
-    such as 东德 East Germany, 后唐 Later Tang, 楚汉战争 Chu-Han Contention, which CC-CEDICT
-    glosses like people), and short forms that give a "full name" elsewhere (林郑).
+    Left out: entries that are not people although CC-CEDICT glosses them with dates like
+    people (polities and events such as 东德 East Germany, 后唐 Later Tang, 楚汉战争 Chu-Han
+    Contention; `glossary.cedict` does not count them as people), and short forms that
+    give a "full name" elsewhere (林郑).
     The gold form is that reading written per GB/T 28039 (``Yáng Jiéchí``); three words
     for four characters whose first two are single surnames (``Chen2 Fang1 An1 sheng1``)
     are a double surname, hyphenated (``Chén-Fāng Ānshēng``, §5.1.2).
@@ -65,12 +66,6 @@ if TYPE_CHECKING:
 
 LIFE_DATES = re.compile(r"\((?:c\.\s*)?\d{1,4}(?:\s*BC)?\s*-\s*(?:c\.\s*)?(?:\d{1,4}(?:\s*BC)?)?\)")
 RESULTS = ROOT / "bench" / "results" / "romanize.md"
-# Words in an English gloss that make a dated entry a polity or an event, not a person.
-NOT_PEOPLE = frozenset(
-    {"dynasties", "contention", "later", "eastern", "western", "northern", "southern", "germany"}
-)
-
-
 @dataclass(frozen=True)
 class Case:
     hanzi: str
@@ -89,13 +84,6 @@ def person_key(definitions: Sequence[str]) -> str | None:
     return None
 
 
-def is_polity_or_event(definitions: Sequence[str]) -> bool:
-    """The words before the dates of the dated gloss (``East Germany (1945-1990)``) say so."""
-    key = person_key(definitions) or ""
-    name = key[: key.find("(")]
-    return any(word.strip(".,").lower() in NOT_PEOPLE for word in name.split())
-
-
 def is_short_form(definitions: Sequence[str]) -> bool:
     """A short form of a longer name (林郑 for 林郑月娥): its gloss names the full name."""
     return any("full name" in d for d in definitions)
@@ -112,7 +100,7 @@ def cedict_gold() -> list[Case]:
             continue
         if not any(LIFE_DATES.search(d) for d in entry.definitions) or not entry.is_person:
             continue
-        if is_polity_or_event(entry.definitions) or is_short_form(entry.definitions):
+        if is_short_form(entry.definitions):  # polities and events: not entry.is_person
             continue
         words = cedict_name_words(entry.numbered)
         if not words or len(words) < 2 or sum(map(len, words)) != len(name):

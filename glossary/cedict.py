@@ -30,7 +30,7 @@ from glossary.errors import DataError, GlossaryError
 from glossary.pinyin import numbered_to_marked
 from glossary.resources import cache_dir
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 DATA_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
@@ -100,8 +100,15 @@ _NOT_PERSON_WORDS = frozenset(
         "exhibition",
         "sutra",
         "classic",
+        "dynasties",
+        "contention",
+        "germany",
     ]
 )
+# A dated name that starts with one of these is a polity (Eastern Wu, Later Tang of the
+# Five Dynasties), never a person; inside a name they are fine (Emperor Ningzong of
+# Southern Song).
+_POLITY_FIRST_WORDS = frozenset({"eastern", "western", "northern", "southern", "later", "former"})
 _VARIANT_PREFIXES = (
     "variant of",
     "old variant of",
@@ -176,6 +183,8 @@ def person_name(definition: str) -> str | None:
     if not all(name_word_re.match(w) for w in words):
         return None
     if any(w.lower().strip(".,") in _NOT_PERSON_WORDS for w in words):
+        return None
+    if words[0].lower() in _POLITY_FIRST_WORDS:
         return None
     return name
 

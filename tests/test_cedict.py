@@ -97,6 +97,11 @@ def test_people_and_surnames(mini: Cedict) -> None:
         ("Han Dynasty (206 BC-220 AD)", None),
         ("Wuzhi Mountain (1,840 m), highest mountain in Hainan", None),
         ("Churkin (name)", None),
+        ("East Germany (1945-1990)", None),
+        ("Eastern Wu (222-280)", None),
+        ("Later Tang of the Five Dynasties (923-936)", None),
+        ("Chu-Han Contention (206-202 BC), power struggle", None),
+        ("Emperor Ningzong of Southern Song (1168-1224)", "Emperor Ningzong of Southern Song"),
         ("surname Yang", None),
     ],
 )

@@ -66,6 +66,8 @@ if TYPE_CHECKING:
 
 LIFE_DATES = re.compile(r"\((?:c\.\s*)?\d{1,4}(?:\s*BC)?\s*-\s*(?:c\.\s*)?(?:\d{1,4}(?:\s*BC)?)?\)")
 RESULTS = ROOT / "bench" / "results" / "romanize.md"
+
+
 @dataclass(frozen=True)
 class Case:
     hanzi: str

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -38,10 +39,32 @@ def _chosen_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _terminal_width() -> int:
+    """`shutil.get_terminal_size().columns` without importing shutil (and the zlib, bz2 and
+    lzma modules it loads), which argparse's help formatter would do for every parser."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    stdout = sys.__stdout__
+    if columns <= 0 and stdout is not None:
+        try:
+            columns = os.get_terminal_size(stdout.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal, or a stand-in stream
+            columns = 0
+    return columns or 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_terminal_width() - 2)
+
+
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="glossary",
         description="Chinese names in English-language writing: romanize, check, look up.",
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"glossary {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -49,7 +72,9 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     for name, (module_name, help_text) in COMMANDS.items():
         if chosen is not None and name != chosen:
             continue  # only `glossary --help` lists them; each parser costs start-up time
-        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        command_parser = sub.add_parser(
+            name, help=help_text, description=help_text, formatter_class=_HelpFormatter
+        )
         if name == chosen:
             module = importlib.import_module(f"glossary.commands.{module_name}")
             module.add_arguments(command_parser)

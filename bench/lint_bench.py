@@ -1,6 +1,6 @@
 """Benchmark: `glossary lint` against `proselint check`, side by side, and bulk throughput.
 
-    .venv/bin/python bench/lint_bench.py [--runs 15] [--articles 1000] [--jobs 2]
+    .venv/bin/python bench/lint_bench.py [--runs 15] [--articles 1000] [--jobs 2] [--write]
 
 1. Start-up on one article (the seed, ../shared/seeds/000_...txt, or any file given with
    --file): each command runs in a fresh process, N times, interleaved so that machine load
@@ -12,11 +12,15 @@
    temporary folder, checked with `--no-cache --jobs N` and with `--jobs 1`; wall time and
    the CPU time of the command and its workers. On a machine shared with other work, the
    load average printed at the end says how far the wall times can be trusted.
+
+With `--write` the report also goes to bench/results/lint.txt, under the command and date.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import datetime
 import os
 import random
 import statistics
@@ -29,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_ce24db06936a9ddc.txt"
+RESULTS = ROOT / "bench" / "results" / "lint.txt"
 
 
 def _env() -> dict[str, str]:
@@ -151,24 +156,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--file", type=Path, default=SEED)
+    parser.add_argument("--write", action="store_true", help=f"also write {RESULTS.name}")
     args = parser.parse_args(argv)
     if not args.file.is_file():
         print(f"no such file: {args.file}", file=sys.stderr)
         return 2
-    print(f"start-up, median of {args.runs} interleaved runs on {args.file.name}:")
+    # bytecode for the whole project, as an installed tool has it (PYTHONDONTWRITEBYTECODE
+    # may be set here; the timed children run without it)
+    compileall.compile_dir(ROOT / "glossary", quiet=1)
+    lines: list[str] = []
+
+    def report(line: str) -> None:
+        print(line, flush=True)
+        lines.append(line)
+
+    report(f"start-up, median of {args.runs} interleaved runs on {args.file.name}:")
     medians = startup(args.file, args.runs)
     reference = medians["proselint check"]
     for name, value in medians.items():
-        print(f"  {name:<30} {value * 1000:7.0f} ms   {value / reference:4.2f}x proselint")
+        report(f"  {name:<30} {value * 1000:7.0f} ms   {value / reference:4.2f}x proselint")
     if args.articles:
-        print(f"throughput on {args.articles} generated articles (no result cache):")
+        report(f"throughput on {args.articles} generated articles (no result cache):")
         for label, (elapsed, cpu) in throughput(args.articles, args.jobs).items():
-            print(
+            report(
                 f"  glossary lint {label:<10} {elapsed:6.1f} s wall ({cpu:5.1f} s CPU)"
                 f"   {args.articles / elapsed:6.0f} articles/s"
             )
     load = os.getloadavg()[0]
-    print(f"load average during the run: {load:.2f} on {os.cpu_count()} cores")
+    report(f"load average during the run: {load:.2f} on {os.cpu_count()} cores")
+    if args.write:
+        command = " ".join(["lint_bench.py", *(argv if argv is not None else sys.argv[1:])])
+        today = datetime.date.today().isoformat()
+        header = f"# .venv/bin/python bench/{command}   (measured {today}, 2-core shared machine)"
+        RESULTS.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
     return 0
 
 

@@ -180,18 +180,18 @@ def failures(runs: list[str], names: Sequence[str]) -> None:
                 print(f"  {clean!r:40} {broken!r:40} {_why(clean, broken, ours, kind.corrupt)}")
 
 
-def score_in_articles() -> list[tuple[str, int, int, int]]:
+def score_in_articles() -> list[tuple[str, int, int, int, int, int]]:
     """Lines restored exactly when whole articles go through each pipeline.
 
     A run in a real document has the rest of the document as context (the
-    pipeline damaged all of it); this is the figure for that case.
-    Returns (kind, lines, ours, ftfy).
+    pipeline damaged all of it); this is the figure for that case. Returns
+    (kind, lines, ours, ftfy, lines where no byte was lost, ours among them).
     """
     fix_text = _ftfy()
     rows = []
     articles = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
     for kind in KINDS:
-        lines = ours = theirs = 0
+        lines = ours = theirs = whole = whole_ours = 0
         for article in articles:
             if not kind.applies(article):
                 continue
@@ -200,8 +200,9 @@ def score_in_articles() -> list[tuple[str, int, int, int]]:
             except UnicodeEncodeError:
                 continue
             clean_lines = article.split("\n")
-            for clean, mine, other in zip(
+            for clean, bad, mine, other in zip(
                 clean_lines,
+                broken.split("\n"),
                 repair_text(broken)[0].split("\n"),
                 fix_text(broken).split("\n"),
                 strict=False,
@@ -211,8 +212,15 @@ def score_in_articles() -> list[tuple[str, int, int, int]]:
                 lines += 1
                 ours += mine == clean
                 theirs += other == clean
-        rows.append((kind.name, lines, ours, theirs))
+                if not kind.lossy(clean, bad):
+                    whole += 1
+                    whole_ours += mine == clean
+        rows.append((kind.name, lines, ours, theirs, whole, whole_ours))
     return rows
+
+
+def _pct(hits: int, total: int) -> str:
+    return f"{100 * hits / total:5.1f}%" if total else "    -"
 
 
 def throughput(text: str, fix: Callable[[str], object]) -> tuple[float, float]:
@@ -259,11 +267,13 @@ def main() -> None:
             f" {lossy.rate(lossy.ftfy)} {lossy.ours_wrong:5}"
         )
     print("\nwhole articles corrupted: non-ASCII lines restored exactly")
-    print(f"{'corruption kind':36} {'lines':>5} {'ours':>6} {'ftfy':>6}")
-    for name, lines, ours, theirs in score_in_articles():
-        pct = f"{100 * ours / lines:5.1f}%" if lines else "    -"
-        pct_ftfy = f"{100 * theirs / lines:5.1f}%" if lines else "    -"
-        print(f"{name:36} {lines:5} {pct} {pct_ftfy}")
+    print(f"{'':50} {'no byte lost':>20}")
+    print(f"{'corruption kind':36} {'lines':>5} {'ours':>6} {'ftfy':>6}   {'lines':>5} {'ours':>6}")
+    for name, lines, ours, theirs, whole, whole_ours in score_in_articles():
+        print(
+            f"{name:36} {lines:5} {_pct(ours, lines)} {_pct(theirs, lines)}"
+            f"   {whole:5} {_pct(whole_ours, whole)}"
+        )
     fix_text = _ftfy()
     changed_ours = sum(repair_text(r)[0] != r for r in runs)
     changed_ftfy = sum(fix_text(r) != r for r in runs)

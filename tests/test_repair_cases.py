@@ -11,6 +11,7 @@ from glossary.repair.charmaps import (
     corrupt_gbk_as_cp1252,
     corrupt_seed,
 )
+from tests.test_repair_corpus import ARTICLES, _article, _assert_nothing_invented
 
 
 def test_adjacent_pinyin_picks_among_the_ten_candidates() -> None:
@@ -223,3 +224,20 @@ def test_text_that_stops_mid_line_does_not_end_with_a_full_stop() -> None:
     assert "。" not in repair_text(broken)[0]
     # At the end of a line, 。 is what ends it.
     assert repair_text(corrupt_double("会谈坦率、深入。\n", "gb18030"))[0] == "会谈坦率、深入。\n"
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "gbk", "big5", "cp950", "big5hkscs"])
+@pytest.mark.parametrize("name", ARTICLES)
+def test_every_code_page_variant_never_yields_wrong_text(codec: str, name: str) -> None:
+    """GBK and GB18030 (and Big5, cp950, Big5-HKSCS) reject different bytes: a lost byte
+    is filled only where every variant agrees, else left and reported."""
+    text = _article(name)
+    for part in (text, *text.split("\n")):
+        broken = corrupt_double(part, codec)
+        _assert_nothing_invented(part, broken, repair_text(broken)[0])
+
+
+def test_a_closing_bracket_is_not_guessed_while_the_line_hides_one() -> None:
+    # 」 after 燊記 is broken too: the lost 。 at the end must not become a second 」.
+    broken = corrupt_double("「燊記」老店將遷往新址，招牌上的𠮷字保留原樣。", "gb18030")
+    assert not repair_text(broken)[0].endswith("」")

@@ -316,6 +316,8 @@ def _cjk_punctuation(view: str, at: int, piece: Piece, line_ends: bool) -> Decis
         mark = candidate[-1]
         if mark in _CJK_CLOSERS and before.count(_CJK_CLOSERS[mark]) <= before.count(mark):
             continue
+        if mark in _CJK_CLOSERS and _PLACEHOLDER in before[before.rfind(_CJK_CLOSERS[mark]) :]:
+            continue  # undecided text since the opening bracket may hold its close (「燊記」)
         if mark in _CJK_PAIRS and after.count(_CJK_PAIRS[mark]) <= after.count(mark):
             continue
         options.append(candidate)
@@ -446,9 +448,19 @@ def _words(
     words = word_freqs()
     width = len(piece.best)
     start, end = _han_run(view, at)
+    focus = owner[at]
     if end - start <= _NAME_LENGTH and not _chinese_around(view, start, end):
         return None  # a name in a Latin line (叶牛平, said): names are not made of words
-    focus = owner[at]
+    for side in (at - 1, at + width):
+        who = owner[side] if 0 <= side < len(owner) else None
+        if (
+            who is not None
+            and who != focus
+            and len(pieces[who].candidates) > _MAX_NEIGHBOUR_OPTIONS
+        ):
+            # A neighbour too uncertain to score may make the better word with the other
+            # candidate (海上 beats 上海一 only while 一家 cannot be seen).
+            return None
     scores: dict[str, int] = {}
     for candidate in piece.candidates:
         best = 0

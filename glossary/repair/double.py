@@ -214,14 +214,32 @@ _WILD = -1
 
 
 @cache
-def _units(char: str, codec: str) -> tuple[int, ...] | None:
+def _units(char: str, codecs: str) -> tuple[int, ...] | None:
+    """The two bytes ``char`` was decoded from, by the first of ``codecs`` (``+``-joined)
+    that has it: Big5 mojibake may come from cp950 or Big5-HKSCS."""
     if char == REPLACEMENT:
         return (_WILD,)
-    try:
-        data = char.encode(codec)
-    except UnicodeEncodeError:
-        return None
-    return tuple(data) if len(data) > 1 else None
+    for codec in codecs.split("+"):
+        try:
+            data = char.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        return tuple(data) if len(data) > 1 else None
+    return None
+
+
+def _decoders(chain: Chain, text: str) -> str:
+    """The code pages that may have made this text's mojibake, ``+``-joined.
+
+    GBK (cp936) and GB18030 reject different bytes, so a byte lost to U+FFFD has
+    the candidates of either, unless the text shows GB18030: private-use
+    characters, which only GB18030 decodes out of GBK's user-defined rows.
+    """
+    if chain is Chain.BIG5:
+        return "big5+cp950+big5hkscs"
+    if any("\ue000" <= c <= "\uf8ff" for c in text):
+        return "gb18030"
+    return "gb18030+gbk"
 
 
 def _carried(char: str) -> bool:
@@ -243,12 +261,14 @@ def _carried(char: str) -> bool:
     )
 
 
-def _wild_options(stream: list[int], k: int, codec: str, lead: bool) -> tuple[int, ...]:
+def _wild_options(stream: list[int], k: int, codecs: str, lead: bool) -> tuple[int, ...]:
     """The bytes an unknown byte at ``stream[k]`` can have been.
 
     The code page printed U+FFFD for it and went on with the next byte, so
     it was a byte the code page rejects there: in GB18030 before a valid
-    trail byte that leaves only 0x80, which makes most losses recoverable.
+    trail byte that leaves only 0x80, which makes most losses recoverable;
+    GBK also rejects its user-defined rows (AA-AF, F8-FE). With several
+    ``codecs`` a byte any of them rejects is a candidate.
     """
     after: list[int] = []
     for byte in stream[k + 1 : k + 5]:
@@ -256,9 +276,14 @@ def _wild_options(stream: list[int], k: int, codec: str, lead: bool) -> tuple[in
             break
         after.append(byte)
     rest = bytes(after)
-    expected = REPLACEMENT + rest.decode(codec, errors="replace")
     pool = range(0xE4, 0xEA) if lead else range(0x80, 0xC0)
-    return tuple(b for b in pool if (bytes([b]) + rest).decode(codec, errors="replace") == expected)
+    options: set[int] = set()
+    for codec in codecs.split("+"):
+        expected = REPLACEMENT + rest.decode(codec, errors="replace")
+        options.update(
+            b for b in pool if (bytes([b]) + rest).decode(codec, errors="replace") == expected
+        )
+    return tuple(sorted(options))
 
 
 def _fill(seq: list[int], options: list[tuple[int, ...]]) -> list[bytes]:
@@ -313,6 +338,10 @@ def _stretch(
         if any(b != _WILD and not 0x80 <= b <= 0xBF for b in seq[1:]):
             return None
         wild = seq.count(_WILD)
+        if wild and codec.startswith("big5"):
+            # Big5 rejects most continuation bytes, and its variants reject different
+            # ones (Big5-HKSCS decodes many more): a lost byte is not guessed at.
+            return None
         fillers = [
             _wild_options(stream, pos + k, codec, lead=k == 0)
             for k, byte in enumerate(seq)
@@ -345,9 +374,16 @@ def _product_size(chars: list[list[tuple[str, float]]]) -> int:
     return total
 
 
-def _verified(candidates: list[str], mojibake: str, codec: str) -> list[str]:
-    """Candidates that the pipeline really turns into ``mojibake``."""
-    return [c for c in candidates if c.encode("utf-8").decode(codec, errors="replace") == mojibake]
+def _verified(candidates: list[str], mojibake: str, codecs: str) -> list[str]:
+    """Candidates that one of the pipelines really turns into ``mojibake``."""
+    return [
+        c
+        for c in candidates
+        if any(
+            c.encode("utf-8").decode(codec, errors="replace") == mojibake
+            for codec in codecs.split("+")
+        )
+    ]
 
 
 def _latin_letter(char: str) -> bool:
@@ -428,7 +464,13 @@ def _whole_word_text(word: str) -> bool:
 
 
 def decode_run(
-    run: str, offset: int, chain: Chain, text: str = "", *, letters: bool = False
+    run: str,
+    offset: int,
+    chain: Chain,
+    text: str = "",
+    *,
+    letters: bool = False,
+    codecs: str | None = None,
 ) -> list[Piece]:
     """Pieces of ``run`` (at ``offset`` in ``text``) on its cheapest reading.
 
@@ -437,7 +479,7 @@ def decode_run(
     run is one Cyrillic or Greek word: a Han character on its own is far
     likelier to be genuine than to be ``é`` read as GBK.
     """
-    codec = _CODECS[chain]
+    codec = codecs or _decoders(chain, text)
     units = [_units(c, codec) for c in run]
     n = len(run)
     word = _whole_word(run, units)
@@ -676,10 +718,11 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
     out: dict[Chain, list[Piece]] = {Chain.GBK: [], Chain.BIG5: [], Chain.GBK_AS_CP1252: []}
     trigger = _trigger_re()
     runs = runs_around(text, trigger, _RUN_RE)
+    gbk, big5 = (_decoders(Chain.GBK, text), _decoders(Chain.BIG5, text)) if runs else ("", "")
     for start, run in runs:
         for lo, hi in _windows(run, trigger):
-            out[Chain.GBK] += decode_run(run[lo:hi], start + lo, Chain.GBK, text)
-            out[Chain.BIG5] += decode_run(run[lo:hi], start + lo, Chain.BIG5, text)
+            out[Chain.GBK] += decode_run(run[lo:hi], start + lo, Chain.GBK, text, codecs=gbk)
+            out[Chain.BIG5] += decode_run(run[lo:hi], start + lo, Chain.BIG5, text, codecs=big5)
     # Big5 is the weaker guess: a single accented letter (ť out of 聽) is not
     # taken for Big5 mojibake unless the document shows more of it, or it is a
     # Latin-1 letter or pinyin vowel inside a Latin word (H矇 is Hé) or a sign
@@ -699,7 +742,14 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
             for match in _RUN_RE.finditer(text):
                 if any(a < match.end() and match.start() < b for a, b in taken):
                     continue
-                out[chain] += decode_run(match.group(), match.start(), chain, text, letters=True)
+                out[chain] += decode_run(
+                    match.group(),
+                    match.start(),
+                    chain,
+                    text,
+                    letters=True,
+                    codecs=gbk if chain is Chain.GBK else big5,
+                )
     gbk_runs = _gbk_runs(text)
     for start, run in gbk_runs:
         out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(text, start, run)

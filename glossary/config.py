@@ -23,14 +23,17 @@ from __future__ import annotations
 import enum
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.check.findings import Severity
 from glossary.errors import DataError
+
+if TYPE_CHECKING:
+    from glossary.house import Glossary
 
 
 class FirstMention(enum.Enum):
@@ -262,6 +265,83 @@ def load_config(
             updates["glossaries"] = config.glossaries + merged.glossaries
         config = replace(config, **updates)
     return config
+
+
+def readable_glossaries(config: Config) -> tuple[Config, list[str]]:
+    """`config` with only the glossary files that exist, and a warning for each one it names
+    that does not exist yet. A newsroom may name its file before its first entry (`glossary
+    add` creates it), so a missing file reads as empty; one that exists but is bad is still
+    an error naming file, line and field (exit 2)."""
+    missing = [p for p in config.glossaries if not p.exists()]
+    if not missing:
+        return config, []
+    where = f" (named in {config.source})" if config.source else ""
+    warnings = [
+        f"{p}: no such glossary file{where}; read as empty until `glossary add` creates it"
+        for p in missing
+    ]
+    kept = tuple(p for p in config.glossaries if p not in missing)
+    return replace(config, glossaries=kept), warnings
+
+
+def house_files(start: Path | None = None) -> tuple[list[Path], list[str]]:
+    """The glossary files a command reads unless told otherwise, as `glossary lint` reads
+    them: the shipped dictionaries, then the `glossaries` of the nearest configuration above
+    `start` (default: the current folder) and `$GLOSSARY_FILE`, each once; with a warning
+    for each configured file that does not exist yet (`readable_glossaries`)."""
+    from glossary.house import default_paths
+
+    config, warnings = readable_glossaries(load_config((start or Path.cwd()).resolve()))
+    shipped = default_paths()
+    seen = {_resolved(p) for p in shipped}
+    own = [p for p in config.glossaries if _resolved(p) not in seen]
+    return [*shipped, *dict.fromkeys(own)], warnings
+
+
+def load_house(
+    explicit: Sequence[Path] = (),
+    start: Path | None = None,
+    *,
+    warn: Callable[[str], None] | None = None,
+) -> Glossary:
+    """The house glossary a command uses: the files given with `--glossary` (`explicit`,
+    instead of the others) when any, else `house_files(start)`; `warn` gets each warning."""
+    from glossary.house import load_glossary
+
+    if explicit:
+        return load_glossary(explicit)
+    return load_glossary(_house_files_warned(start, warn))
+
+
+def load_own_house(
+    explicit: Sequence[Path] = (),
+    start: Path | None = None,
+    *,
+    warn: Callable[[str], None] | None = None,
+) -> Glossary | None:
+    """As `load_house`, but None when only the shipped files would be read: for a caller that
+    loads those itself, and only when it needs them (`glossary repair`)."""
+    from glossary.house import default_paths, load_glossary
+
+    if explicit:
+        return load_glossary(explicit)
+    paths = _house_files_warned(start, warn)
+    return None if paths == default_paths() else load_glossary(paths)
+
+
+def _house_files_warned(start: Path | None, warn: Callable[[str], None] | None) -> list[Path]:
+    paths, warnings = house_files(start)
+    if warn is not None:
+        for warning in warnings:
+            warn(warning)
+    return paths
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
 
 
 _KEY_FOR = {

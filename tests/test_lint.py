@@ -58,7 +58,7 @@ def test_exit_2_on_missing_file_and_bad_utf8(
     binary = tmp_path / "b.txt"
     binary.write_bytes(b"ok\n\xff\xfe bad\n")
     status, _, err = run([str(binary)], capsys)
-    assert status == 2 and f"{binary}:2: not UTF-8" in err
+    assert status == 2 and f"{binary}:2:1: not UTF-8" in err and len(err.splitlines()) == 1
 
 
 def test_bad_config_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         type=Path,
         metavar="FILE",
-        help="glossary file to export instead of the shipped dictionaries (repeatable)",
+        help="glossary file to export instead of the shipped and configured ones (repeatable)",
     )
     parser.add_argument(
         "--kind",
@@ -45,14 +45,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from glossary.house import load_glossary
+    from glossary.config import load_house
     from glossary.interchange import Format, export, format_for
     from glossary.resources import atomic_write_text
 
     fmt = Format(args.format) if args.format else (format_for(args.output) if args.output else None)
     if fmt is None:
         raise GlossaryError("give --format csv|tsv|tbx|json (or an -o file name ending in one)")
-    glossary = load_glossary(args.glossary) if args.glossary else load_glossary()
+    from glossary.textio import warn
+
+    # the shipped glossary plus the newsroom's own (.glossary.toml / $GLOSSARY_FILE)
+    glossary = load_house(args.glossary or (), warn=warn)
     entries = [e for e in glossary.entries if not args.kind or e.kind.value in args.kind]
     text = export(entries, fmt, two_columns=args.two_columns)
     if args.output is None:

@@ -12,8 +12,6 @@ import json
 import sys
 from pathlib import Path
 
-from glossary.errors import DataError
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="UTF-8 text to read; '-' for standard input")
@@ -26,35 +24,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         type=Path,
         metavar="FILE",
-        help="house glossary file to use instead of the shipped dictionaries (repeatable)",
+        help="house glossary file to use instead of the shipped and configured ones (repeatable)",
     )
-
-
-def read_text(name: str) -> str:
-    """A UTF-8 file (a BOM is dropped), or standard input for '-'."""
-    if name == "-":
-        data = sys.stdin.buffer.read()
-        where = "<stdin>"
-    else:
-        try:
-            data = Path(name).read_bytes()
-        except OSError as exc:
-            raise DataError(name, None, None, f"cannot read: {exc.strerror or exc}") from None
-        where = name
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DataError(where, line, None, "not UTF-8 text (try `glossary repair`)") from None
 
 
 def run(args: argparse.Namespace) -> int:
     from glossary.check.findings import LineIndex
+    from glossary.config import load_house
     from glossary.extract import extract
-    from glossary.house import load_glossary
+    from glossary.textio import STDIN, read_text, warn
 
-    text = read_text(args.file)
-    glossary = load_glossary(args.glossary) if args.glossary else load_glossary()
+    text = read_text(args.file).removeprefix("\ufeff")  # a BOM is no part of the text
+    # the shipped glossary plus the newsroom's own, configured for the file's folder
+    start = None if args.file == STDIN else Path(args.file).resolve().parent
+    glossary = load_house(args.glossary or (), start, warn=warn)
     found = extract(text, glossary=glossary)
     if args.new:
         found = [f for f in found if not f.in_glossary]

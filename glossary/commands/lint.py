@@ -132,15 +132,9 @@ def _collect(paths: Sequence[str]) -> list[str]:
 
 
 def _read(path: str) -> str:
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as exc:
-        raise GlossaryError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise GlossaryError(f"{path}:{line}: not UTF-8 text (byte {exc.start})") from None
+    from glossary.textio import read_text
+
+    return read_text(path)
 
 
 class _Task(NamedTuple):
@@ -394,6 +388,9 @@ def run(args: argparse.Namespace) -> int:
     if "-" in files and args.fix:
         raise GlossaryError("--fix cannot rewrite standard input; use --diff")
     mode = "fix" if args.fix else "diff" if args.diff else "check"
+    for extra in args.glossary or ():
+        if not Path(extra).is_file():  # named on the command line: a typo, not a plan
+            raise GlossaryError(f"{extra}: no such glossary file")
     configs: dict[Path, Config] = {}
     tasks = []
     for path in files:
@@ -401,6 +398,7 @@ def run(args: argparse.Namespace) -> int:
         shown = (args.stdin_filename or "<stdin>") if path == "-" else path
         text = _read(path) if (path == "-" or mode == "check") else None
         tasks.append(_Task(path, shown, config, mode, text))
+    tasks = _with_readable_glossaries(tasks)
 
     # Results are cached by content, settings, data and code: a hit skips the checker, and
     # only settings that were validated (by the run that filled the cache) can hit.
@@ -460,6 +458,28 @@ def run(args: argparse.Namespace) -> int:
         if any(f.severity.rank >= level.rank for f in report.findings):
             failing = True
     return 1 if failing else 0
+
+
+def _with_readable_glossaries(tasks: list[_Task]) -> list[_Task]:
+    """The tasks with configured glossary files that do not exist yet read as empty, each
+    reported once on standard error (a file that exists but is bad still stops the run)."""
+    from glossary.config import readable_glossaries
+    from glossary.textio import warn
+
+    readable: dict[int, Config] = {}
+    warned: set[str] = set()
+    out = []
+    for task in tasks:
+        config = readable.get(id(task.config))
+        if config is None:
+            config, warnings = readable_glossaries(task.config)
+            readable[id(task.config)] = config
+            for warning in warnings:
+                if warning not in warned:
+                    warned.add(warning)
+                    warn(warning)
+        out.append(task._replace(config=config))
+    return out
 
 
 def _diff(task: _Task, fixed: str) -> str:

@@ -49,35 +49,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="FILE",
-        help="a house glossary file (TOML) whose names help choose lost characters (repeatable)",
+        help="a house glossary file (TOML) whose names help choose lost characters, instead of "
+        "the shipped and configured ones (repeatable)",
     )
-
-
-def _read(name: str) -> str:
-    if name == "-":
-        data = sys.stdin.buffer.read()
-        label = "<stdin>"
-    else:
-        path = Path(name)
-        if not path.is_file():
-            raise GlossaryError(f"{name}: no such file")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise GlossaryError(f"{name}: cannot read: {exc.strerror}") from exc
-        label = name
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise GlossaryError(f"{label}: binary file (NUL byte at offset {nul}), not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise GlossaryError(
-            f"{label}:{line}:{column}: not UTF-8 (byte 0x{data[exc.start]:02X}); "
-            "convert it to UTF-8 first (e.g. iconv -f GB18030 -t UTF-8)"
-        ) from exc
 
 
 def _explain(label: str, text: str, repairs: list[Any]) -> None:
@@ -98,14 +72,17 @@ def _explain(label: str, text: str, repairs: list[Any]) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.in_place and args.file == "-":
         raise GlossaryError("--in-place needs a FILE, not standard input")
-    text = _read(args.file)
+    from glossary.config import load_own_house
+    from glossary.textio import STDIN, read_text, warn
+
+    text = read_text(args.file)
     from glossary.repair import repair_text
 
-    glossary = None
-    if args.glossary:
-        from glossary.house import load_glossary
-
-        glossary = load_glossary(args.glossary)
+    # names that help choose lost characters: the shipped glossary plus the newsroom's own,
+    # configured for the file's folder (as `glossary lint` reads them), or --glossary's;
+    # None (only the shipped files) lets repair load them only when a lost byte needs them
+    start = None if args.file == STDIN else Path(args.file).resolve().parent
+    glossary = load_own_house(args.glossary, start, warn=warn)
     repaired, repairs = repair_text(text, glossary=glossary)
     label = "<stdin>" if args.file == "-" else args.file
     if args.explain:

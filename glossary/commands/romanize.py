@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         type=Path,
         metavar="FILE",
-        help="house glossary file to use instead of the shipped dictionaries (repeatable)",
+        help="house glossary file to use instead of the shipped and configured ones (repeatable)",
     )
     parser.add_argument(
         "--sources",
@@ -63,10 +63,9 @@ def _names(args: argparse.Namespace) -> list[str]:
     names: list[str] = []
     for name in args.names:
         if name == "-":
-            try:
-                text = sys.stdin.read()
-            except UnicodeDecodeError as exc:
-                raise GlossaryError(f"standard input is not UTF-8 text ({exc.reason})") from None
+            from glossary.textio import read_text
+
+            text = read_text("-")
             lines = (line.replace("\ufeff", "").strip() for line in text.splitlines())
             names.extend(line for line in lines if line)  # a BOM is no part of a name
         elif name.strip():
@@ -86,9 +85,11 @@ def run(args: argparse.Namespace) -> int:
     from glossary.romanize import Source
 
     if Source.HOUSE in sources:
-        from glossary.house import load_glossary
+        from glossary.config import load_house
+        from glossary.textio import warn
 
-        glossary = load_glossary(args.glossary) if args.glossary else load_glossary()
+        # the shipped glossary plus the newsroom's own (.glossary.toml / $GLOSSARY_FILE)
+        glossary = load_house(args.glossary or (), warn=warn)
 
     if args.json:
         for name in names:

@@ -623,14 +623,10 @@ def configured_glossaries(start: Path | None = None) -> tuple[Path, ...]:
 
 def house_paths(start: Path | None = None) -> list[Path]:
     """The glossary files look-up loads: the shipped ones, then the configured ones and
-    `$GLOSSARY_FILE` that exist (as `glossary lint` does, via the configuration)."""
-    from glossary.config import load_config
+    `$GLOSSARY_FILE` that exist (`glossary.config.house_files`, as every command reads)."""
+    from glossary.config import house_files
 
-    shipped = default_paths()
-    own = [p for p in load_config(_resolved(start or Path.cwd())).glossaries if p.is_file()]
-    seen = {_resolved(p) for p in shipped}
-    extra = [p for p in own if _resolved(p) not in seen]
-    return [*shipped, *dict.fromkeys(extra)]
+    return house_files(start)[0]
 
 
 def writable_target(

@@ -142,6 +142,7 @@ def test_every_command_reads_the_configured_file(
         (["export", "--format", "csv"], 0),
         (["repair", "article.txt"], 0),
         (["lint", "article.txt"], 0),
+        (["lookup", "--no-cedict", "杨洁篪"], 0),
     ],
     ids=lambda value: value[0] if isinstance(value, list) else str(value),
 )

@@ -49,10 +49,11 @@ def run(args: argparse.Namespace) -> int:
         raise GlossaryError("empty query (e.g. glossary lookup 杨洁篪)")
     if args.limit < 0:
         raise GlossaryError("--limit must be 0 or more")
-    from glossary.house import house_paths, load_glossary
+    from glossary.config import load_house
+    from glossary.textio import warn
 
     # the shipped glossary plus the newsroom's own (.glossary.toml / $GLOSSARY_FILE)
-    glossary = load_glossary(args.glossary or house_paths())
+    glossary = load_house(args.glossary or (), warn=warn)
     if not args.no_cedict:
         from glossary.cedict import is_compiled
 

@@ -70,6 +70,12 @@ KINDS = [
     ),
     Kind("utf-8 as gb18030", lambda t: corrupt_double(t, "gb18030"), lambda c, b: "\ufffd" in b),
     Kind("utf-8 as big5", lambda t: corrupt_double(t, "big5"), lambda c, b: "\ufffd" in b),
+    # The same pipelines through the code pages' other variants in Python.
+    Kind("utf-8 as gbk (cp936)", lambda t: corrupt_double(t, "gbk"), lambda c, b: "\ufffd" in b),
+    Kind("utf-8 as cp950", lambda t: corrupt_double(t, "cp950"), lambda c, b: "\ufffd" in b),
+    Kind(
+        "utf-8 as big5hkscs", lambda t: corrupt_double(t, "big5hkscs"), lambda c, b: "\ufffd" in b
+    ),
     Kind("gbk as cp1252", corrupt_gbk_as_cp1252, lambda c, b: False, _gbk_encodable),
 ]
 

@@ -228,6 +228,9 @@ def _units(char: str, codecs: str) -> tuple[int, ...] | None:
     return None
 
 
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
+
+
 def _decoders(chain: Chain, text: str) -> str:
     """The code pages that may have made this text's mojibake, ``+``-joined.
 
@@ -237,7 +240,7 @@ def _decoders(chain: Chain, text: str) -> str:
     """
     if chain is Chain.BIG5:
         return "big5+cp950+big5hkscs"
-    if any("\ue000" <= c <= "\uf8ff" for c in text):
+    if _PRIVATE_USE_RE.search(text):
         return "gb18030"
     return "gb18030+gbk"
 

@@ -16,6 +16,8 @@ found first walking up from the checked file's folder. Keys (all optional):
 
 Any other key is an error naming the file, the line and the key. A file named by the
 environment variable `GLOSSARY_FILE` is loaded after the configured glossaries when it exists.
+Every command reads the house glossary through `house_files` / `load_house`: the shipped
+files, then these; a configured file that does not exist yet reads as empty, with a warning.
 """
 
 from __future__ import annotations

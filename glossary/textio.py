@@ -62,6 +62,12 @@ def read_text(name: str) -> str:
     return decode(read_bytes(name), label(name))
 
 
+def folder_of(name: str) -> Path | None:
+    """The folder whose configuration applies to input `name` (as for `glossary lint`): the
+    file's own; None, meaning the current folder, for standard input."""
+    return None if name == STDIN else Path(name).resolve().parent
+
+
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     """1-based line and column (in characters of the valid text before it) of byte `offset`."""
     line_start = data.rfind(b"\n", 0, offset) + 1

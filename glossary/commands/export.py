@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from glossary.commands import add_glossary_option
 from glossary.errors import GlossaryError
 
 
@@ -24,12 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)"
     )
-    parser.add_argument(
-        "--glossary",
-        action="append",
-        type=Path,
-        metavar="FILE",
-        help="glossary file to export instead of the shipped and configured ones (repeatable)",
+    add_glossary_option(
+        parser,
+        "glossary file to export instead of the shipped and configured ones (repeatable)",
     )
     parser.add_argument(
         "--kind",
@@ -55,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from glossary.textio import warn
 
     # the shipped glossary plus the newsroom's own (.glossary.toml / $GLOSSARY_FILE)
-    glossary = load_house(args.glossary or (), warn=warn)
+    glossary = load_house(args.glossary, warn=warn)
     entries = [e for e in glossary.entries if not args.kind or e.kind.value in args.kind]
     text = export(entries, fmt, two_columns=args.two_columns)
     if args.output is None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
+
+from glossary.commands import add_glossary_option
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,25 +20,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--new", action="store_true", help="list only what is not yet in the house glossary"
     )
-    parser.add_argument(
-        "--glossary",
-        action="append",
-        type=Path,
-        metavar="FILE",
-        help="house glossary file to use instead of the shipped and configured ones (repeatable)",
-    )
+    add_glossary_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from glossary.check.findings import LineIndex
     from glossary.config import load_house
     from glossary.extract import extract
-    from glossary.textio import STDIN, read_text, warn
+    from glossary.textio import folder_of, read_text, warn
 
     text = read_text(args.file).removeprefix("\ufeff")  # a BOM is no part of the text
     # the shipped glossary plus the newsroom's own, configured for the file's folder
-    start = None if args.file == STDIN else Path(args.file).resolve().parent
-    glossary = load_house(args.glossary or (), start, warn=warn)
+    glossary = load_house(args.glossary, folder_of(args.file), warn=warn)
     found = extract(text, glossary=glossary)
     if args.new:
         found = [f for f in found if not f.in_glossary]

@@ -16,9 +16,9 @@ import shutil
 import sys
 import unicodedata
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from glossary.commands import add_glossary_option
 from glossary.errors import GlossaryError
 
 if TYPE_CHECKING:
@@ -31,13 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--limit", type=int, default=20, metavar="N", help="at most N results (default 20; 0: all)"
     )
-    parser.add_argument(
-        "--glossary",
-        action="append",
-        type=Path,
-        metavar="FILE",
-        help="house glossary file to use instead of the shipped and configured ones (repeatable)",
-    )
+    add_glossary_option(parser)
     parser.add_argument("--no-cedict", action="store_true", help="search the house glossary only")
 
 
@@ -53,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from glossary.textio import warn
 
     # the shipped glossary plus the newsroom's own (.glossary.toml / $GLOSSARY_FILE)
-    glossary = load_house(args.glossary or (), warn=warn)
+    glossary = load_house(args.glossary, warn=warn)
     if not args.no_cedict:
         from glossary.cedict import is_compiled
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from glossary.commands import add_glossary_option
 from glossary.errors import GlossaryError
 
 _EPILOG = """\
@@ -43,13 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="list every run found on standard error: position, encoding chain, before -> after, "
         "confidence, candidates",
     )
-    parser.add_argument(
-        "--glossary",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a house glossary file (TOML) whose names help choose lost characters, instead of "
+    add_glossary_option(
+        parser,
+        "a house glossary file (TOML) whose names help choose lost characters, instead of "
         "the shipped and configured ones (repeatable)",
     )
 
@@ -73,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     if args.in_place and args.file == "-":
         raise GlossaryError("--in-place needs a FILE, not standard input")
     from glossary.config import load_own_house
-    from glossary.textio import STDIN, read_text, warn
+    from glossary.textio import folder_of, read_text, warn
 
     text = read_text(args.file)
     from glossary.repair import repair_text
@@ -81,8 +78,7 @@ def run(args: argparse.Namespace) -> int:
     # names that help choose lost characters: the shipped glossary plus the newsroom's own,
     # configured for the file's folder (as `glossary lint` reads them), or --glossary's;
     # None (only the shipped files) lets repair load them only when a lost byte needs them
-    start = None if args.file == STDIN else Path(args.file).resolve().parent
-    glossary = load_own_house(args.glossary, start, warn=warn)
+    glossary = load_own_house(args.glossary, folder_of(args.file), warn=warn)
     repaired, repairs = repair_text(text, glossary=glossary)
     label = "<stdin>" if args.file == "-" else args.file
     if args.explain:

@@ -11,9 +11,9 @@ import json
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from glossary.commands import add_glossary_option
 from glossary.errors import GlossaryError
 
 if TYPE_CHECKING:
@@ -32,13 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="one JSON object per name (JSON Lines), for scripts"
     )
-    parser.add_argument(
-        "--glossary",
-        action="append",
-        type=Path,
-        metavar="FILE",
-        help="house glossary file to use instead of the shipped and configured ones (repeatable)",
-    )
+    add_glossary_option(parser)
     parser.add_argument(
         "--sources",
         default=",".join(_SOURCES),
@@ -89,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         from glossary.textio import warn
 
         # the shipped glossary plus the newsroom's own (.glossary.toml / $GLOSSARY_FILE)
-        glossary = load_house(args.glossary or (), warn=warn)
+        glossary = load_house(args.glossary, warn=warn)
 
     if args.json:
         for name in names:

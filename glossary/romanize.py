@@ -446,9 +446,13 @@ def _pypinyin_given(given: str) -> tuple[Syllable | None, ...]:
 
     None where pypinyin has no reading, or one that is not a known reading of the character.
     """
-    from pypinyin import Style, pinyin
+    from glossary.phrases import pypinyin_context
 
-    found = pinyin(given, style=Style.TONE3, heteronym=False, errors=_no_reading)
+    found = pypinyin_context(given)  # pypinyin's answer from a compiled cache: no import
+    if found is None:
+        from pypinyin import Style, pinyin
+
+        found = pinyin(given, style=Style.TONE3, heteronym=False, errors=_no_reading)
     if len(found) != len(given):
         return (None,) * len(given)
     out: list[Syllable | None] = []

@@ -1,14 +1,20 @@
-"""How fast the review UI answers, measured in-process with Textual's headless pilot.
+"""How fast the review UI answers.
 
-1. Open: from building the app until the seed article is on screen with its findings
-   listed (goal: under 1 s). "Cold" is the first open in a fresh process (it pays for
+1. End to end (the goal: under 1 s): from launching `python -m glossary review ARTICLE` in a
+   pseudo-terminal of 100x30 until "N findings" is on the screen, as an editor sees it. The
+   project is byte-compiled first and the child may use its .pyc files (as an installed tool
+   does); the quit key ends each run. With `--compare DIR` another checkout (e.g. the commit
+   before a change, from `git archive`) is timed in the same run, interleaved, for a fair
+   before/after on a shared machine.
+2. Open, in-process with Textual's headless pilot: from building the app until the findings
+   are listed. "Cold" is the first open in a fresh process after the imports (it pays for
    loading the house glossary, the checker's indexes and the romanizer; compiled caches on
-   disk are already built), measured in several fresh processes; "warm" is a later open
-   in the same process.
-2. Look-up: from a keystroke in the look-up panel until its results are on screen, with the
+   disk are already built); "warm" is a later open in the same process.
+3. Look-up: from a keystroke in the look-up panel until its results are on screen, with the
    full CC-CEDICT index (goal: under 50 ms), over queries typed one character at a time.
 
-    .venv/bin/python bench/tui_bench.py [--article PATH] [--runs N]
+    .venv/bin/python bench/tui_bench.py [--article PATH]... [--runs N] [--compare DIR]
+        [--e2e-only]
 
 The seed article is read in place (../shared/seeds/ relative to the repository).
 """
@@ -17,6 +23,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
+import contextlib
+import os
+import re
+import select
 import statistics
 import subprocess
 import sys
@@ -38,6 +49,13 @@ QUERIES = (
     "北京",
 )
 SIZE = (100, 30)
+# what the review screen's border shows once the findings are listed ("checking…" before)
+FINDINGS_SHOWN = re.compile(rb"\b(\d+) findings?\b")
+# escape sequences: CSI (colours, cursor moves), OSC, and the short two-byte ones
+ESCAPES = re.compile(
+    rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])"
+)
+QUIT_KEY = b"\x11"  # ctrl+q
 
 
 async def _until(condition: object, timeout: float = 30.0) -> None:
@@ -129,16 +147,132 @@ def cold_open(article: Path) -> float:
     return float(result.stdout.split()[-1])
 
 
+def byte_compile(tree: Path) -> None:
+    """Write the .pyc files an installed tool has (PYTHONDONTWRITEBYTECODE is set here)."""
+    compileall.compile_dir(tree / "glossary", quiet=1)
+    compileall.compile_dir(tree / "tui", quiet=1)
+    for folder in sys.path:
+        if folder.endswith("site-packages"):
+            compileall.compile_dir(folder, quiet=1)
+
+
+def end_to_end(
+    article: Path, tree: Path = REPO, size: tuple[int, int] = SIZE
+) -> tuple[float, int, float]:
+    """Seconds from launching `glossary review` in a pty until the findings count is on screen;
+    that count; and the CPU seconds the process (with the children it reaped) had used by
+    then, a figure less at the mercy of the machine's load. The child runs from `tree` (its
+    own `glossary` and `tui` packages)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    columns, rows = size
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["TERM"] = "xterm-256color"
+    env["PYTHONPATH"] = str(tree)
+    command = [sys.executable, "-m", "glossary", "review", str(article.resolve())]
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=tree, start_new_session=True
+    )
+    os.close(slave)
+    screen = b""
+    found: re.Match[bytes] | None = None
+    try:
+        while found is None:
+            ready, _, _ = select.select([master], [], [], 60)
+            if not ready:
+                raise TimeoutError(f"{article.name}: no findings on screen after 60 s")
+            try:
+                chunk = os.read(master, 1 << 16)
+            except OSError:  # the child closed the terminal: it exited
+                chunk = b""
+            if not chunk:
+                tail = ESCAPES.sub(b"", screen)[-300:].decode(errors="replace")
+                raise RuntimeError(f"{article.name}: review exited before the findings: {tail}")
+            screen += chunk
+            found = FINDINGS_SHOWN.search(ESCAPES.sub(b"", screen))
+        elapsed = time.perf_counter() - start
+        cpu = cpu_seconds(process.pid)
+        os.write(master, QUIT_KEY)
+        deadline = time.perf_counter() + 20
+        while process.poll() is None and time.perf_counter() < deadline:
+            if select.select([master], [], [], 0.05)[0]:
+                with contextlib.suppress(OSError):  # EIO: the child has let go of the pty
+                    os.read(master, 1 << 16)
+        if process.poll() is None:
+            raise TimeoutError(f"{article.name}: review did not quit")
+    finally:
+        if process.returncode is None:
+            process.kill()
+            process.wait()
+        os.close(master)
+    return elapsed, int(found.group(1)), cpu
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system time of a running process and of the children it has reaped (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def report_end_to_end(articles: list[Path], runs: int, compare: Path | None) -> None:
+    trees = [("this tree", REPO)] + ([("compared", compare)] if compare else [])
+    for _, tree in trees:
+        byte_compile(tree)
+    for article in articles:
+        for _, tree in trees:  # one unmeasured run each: caches on disk, page cache
+            end_to_end(article, tree)
+        timings: dict[str, list[float]] = {name: [] for name, _ in trees}
+        cpu: dict[str, list[float]] = {name: [] for name, _ in trees}
+        counts: dict[str, int] = {}
+        for _ in range(runs):
+            for name, tree in trees:  # interleaved: the machine's load falls on both alike
+                elapsed, counts[name], used = end_to_end(article, tree)
+                timings[name].append(elapsed)
+                cpu[name].append(used)
+        for name, _ in trees:
+            values = timings[name]
+            print(
+                f"end to end, launch -> findings on screen ({SIZE[0]}x{SIZE[1]} pty), "
+                f"{article.name}, {name} x{len(values)}: median {statistics.median(values):.3f} s, "
+                f"min {min(values):.3f} s, max {max(values):.3f} s ({counts[name]} findings; "
+                f"goal < 1 s); CPU used by then: median {statistics.median(cpu[name]):.2f} s"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--article", type=Path, default=SEED)
-    parser.add_argument("--runs", type=int, default=5, help="cold and warm opens to time")
+    parser.add_argument(
+        "--article",
+        type=Path,
+        action="append",
+        help="article to open (repeatable; default: the seed article and examples/rome-talks.md)",
+    )
+    parser.add_argument("--runs", type=int, default=5, help="opens to time, of each kind")
+    parser.add_argument(
+        "--compare", type=Path, metavar="DIR", help="another checkout to time end to end too"
+    )
+    parser.add_argument("--e2e-only", action="store_true", help="only the end-to-end figures")
     args = parser.parse_args(argv)
-    if not args.article.is_file():
-        print(f"tui_bench: {args.article}: no such file", file=sys.stderr)
-        return 2
+    articles: list[Path] = args.article or [SEED, REPO / "examples" / "rome-talks.md"]
+    for path in [*articles, *([args.compare] if args.compare else [])]:
+        if not path.exists():
+            print(f"tui_bench: {path}: no such file", file=sys.stderr)
+            return 2
 
-    cold = [cold_open(args.article) for _ in range(args.runs)]
+    report_end_to_end(articles, args.runs, args.compare)
+    if args.e2e_only:
+        return 0
+    article = articles[0]
+
+    cold = [cold_open(article) for _ in range(args.runs)]
     print(
         f"open, cold (fresh process) x{len(cold)}: median {statistics.median(cold):.3f} s, "
         f"min {min(cold):.3f} s, max {max(cold):.3f} s (goal < 1 s)"
@@ -146,15 +280,15 @@ def main(argv: list[str] | None = None) -> int:
     warm = []
     count = 0
     for _ in range(args.runs + 1):
-        elapsed, count = asyncio.run(measure_open(args.article))
+        elapsed, count = asyncio.run(measure_open(article))
         warm.append(elapsed)
     warm = warm[1:]  # the first one in this process is cold
     print(
         f"open, warm x{len(warm)}: median {statistics.median(warm):.3f} s, "
-        f"max {max(warm):.3f} s ({args.article.name}, {count} findings shown)"
+        f"max {max(warm):.3f} s ({article.name}, {count} findings shown)"
     )
 
-    timings = asyncio.run(measure_lookup(args.article))
+    timings = asyncio.run(measure_lookup(article))
     values = sorted(t for _, t in timings)
     p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
     slowest = max(timings, key=lambda item: item[1])

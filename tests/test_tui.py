@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 import shutil
+import sys
+import threading
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, RadioSet, Select, Static
 
 from glossary.check.findings import Finding, Fix, Severity
+from glossary.errors import GlossaryError
 from glossary.repair.charmaps import corrupt_seed
 from tui import bridge
 from tui.app import ReviewApp, create_app
@@ -26,6 +30,7 @@ from tui.screens.entry_form import EntryFormScreen
 from tui.screens.modals import ChoiceScreen, HelpScreen
 from tui.screens.repair import RepairScreen
 from tui.screens.review import ReviewScreen
+from tui.startup import ChildCheck, open_review
 from tui.widgets.article import ArticleLine, ArticleView
 from tui.widgets.findings import FindingsList
 from tui.widgets.lookup import LookupPanel
@@ -874,3 +879,88 @@ def test_warm_up_runs_real_queries(article: Path) -> None:
     house = bridge.House((), article=article)
     bridge.warm_up(house, ())
     assert bridge.search(house.lookup(()), "王毅")[0].hanzi == "王毅"
+
+
+# -- start-up: the first check in a child process (glossary review) -------------------------------
+
+linux_only = pytest.mark.skipif(sys.platform != "linux", reason="the child check forks on Linux")
+
+
+def _no_other_threads() -> None:
+    """Forking is safe only with one thread: let the previous tests' threads end first."""
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread():
+            thread.join(timeout=30)
+
+
+@linux_only
+def test_open_review_checks_in_a_child_process(article: Path, fake_core: list[str]) -> None:
+    _no_other_threads()
+    opened = open_review(article, fork=True)
+    assert isinstance(opened.first_check, ChildCheck)
+    text = article.read_text(encoding="utf-8")
+    assert opened.first_check.result(timeout=30) == fake_check(article, text, None)
+    assert fake_core == []  # not checked in this process
+
+
+@linux_only
+def test_a_failed_child_check_is_redone_in_process(
+    article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = os.getpid()
+
+    def unpicklable_in_child(path: Path, text: str, glossary: object) -> bridge.Review:
+        if os.getpid() != parent:
+            return bridge.Review((), (lambda: None,))  # type: ignore[arg-type]
+        return fake_check(path, text, glossary)
+
+    monkeypatch.setattr(bridge, "check", unpicklable_in_child)
+    _no_other_threads()
+    first = open_review(article, fork=True).first_check
+    assert len(first.result(timeout=30).findings) == 4
+
+    def broken(path: Path, text: str, glossary: object) -> bridge.Review:
+        raise GlossaryError(f"{path.name}: no good (pid {os.getpid() == parent})")
+
+    monkeypatch.setattr(bridge, "check", broken)
+    _no_other_threads()
+    first = open_review(article, fork=True).first_check
+    with pytest.raises(GlossaryError, match=r"rome.md: no good \(pid True\)"):
+        first.result(timeout=30)  # the error as this process raises it
+
+
+@linux_only
+def test_the_child_finds_what_the_core_finds(article: Path) -> None:
+    _no_other_threads()
+    opened = open_review(article, fork=True)
+    here = bridge.check(article, opened.session.text, opened.house.effective(()))
+    assert here.findings
+    assert opened.first_check.result(timeout=60) == here
+
+
+@pilot_test
+async def test_a_finished_first_check_is_in_the_first_frame(
+    article: Path, fake_core: list[str]
+) -> None:
+    app = make_app(article)
+    app._first_check.result(timeout=30)  # type: ignore[union-attr]
+    async with app.run_test(size=SIZE):
+        screen = review(app)  # no pause: what mounting alone put on the screen
+        assert screen.query_one(ArticleView).border_subtitle == "4 findings"
+        assert screen.query_one(FindingsList).option_count == 4
+        assert len(screen.query(ArticleLine)) == len(screen.session.text.split("\n"))
+        assert not [w for w in app.workers if w.group == "check"]  # nothing left to check
+
+
+@linux_only
+def test_glossary_review_shows_the_findings_in_a_terminal(article: Path) -> None:
+    """The command as an editor runs it, in a pseudo-terminal: findings on screen, then quit."""
+    from bench.tui_bench import end_to_end
+
+    expected = bridge.check(
+        article,
+        article.read_text(encoding="utf-8"),
+        bridge.House((), article=article).effective(()),
+    )
+    _, count, _ = end_to_end(article)
+    assert count == len(expected.findings) > 0

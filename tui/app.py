@@ -10,10 +10,11 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from tui.bridge import House, Review, prefetch
+from tui.bridge import House, Review
 from tui.screens.modals import ChoiceScreen
 from tui.screens.review import ReviewScreen
 from tui.session import ReviewSession
+from tui.startup import Opened, open_review
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -88,17 +89,20 @@ def create_app(
     glossary_paths: Sequence[Path] = (),
     theme: str = "dark",
     cursor_blink: bool = True,
+    opened: Opened | None = None,
 ) -> ReviewApp:
     """Build the review app for `article`.
 
     The article and the glossary files are read now: bad input raises GlossaryError (the CLI
-    prints one line and exits 2). The first check starts at once, in a thread.
+    prints one line and exits 2). The first check starts at once, in a thread; or it was
+    started earlier (`opened`, from `tui.startup.open_review`).
     """
-    paths = tuple(Path(p) for p in glossary_paths)
-    session = ReviewSession(Path(article))
-    house = House(paths, article=Path(article))
-    house.base()  # a bad glossary file is one clear error before the UI starts, not a toast
-    first_check = prefetch(session.path, session.text, house)
+    if opened is None:
+        opened = open_review(Path(article), glossary_paths)
     return ReviewApp(
-        session, house, theme=theme, cursor_blink=cursor_blink, first_check=first_check
+        opened.session,
+        opened.house,
+        theme=theme,
+        cursor_blink=cursor_blink,
+        first_check=opened.first_check,
     )

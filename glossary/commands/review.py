@@ -31,8 +31,13 @@ def run(args: argparse.Namespace) -> int:
     for path in args.glossary:
         if path.exists() and not path.is_file():
             raise GlossaryError(f"{path}: not a file")
+    # The first check starts (in a child process, where it can) before Textual is imported:
+    # it runs while the UI loads, and the findings are there when the screen first shows.
+    from tui.startup import open_review
+
+    opened = open_review(article, args.glossary, fork=True)
     from tui.app import create_app
 
-    app = create_app(article, glossary_paths=args.glossary, theme=args.theme)
+    app = create_app(article, theme=args.theme, opened=opened)
     app.run()
     return app.return_code or 0

@@ -23,6 +23,7 @@ from tui.screens.entry_form import EntryFormScreen, FormResult
 from tui.screens.modals import ChoiceScreen, HelpScreen
 from tui.screens.repair import RepairScreen
 from tui.session import ChangedOnDisk, ReviewSession
+from tui.startup import ChildCheck
 from tui.widgets.article import ArticleView
 from tui.widgets.findings import FindingsList
 from tui.widgets.lookup import LookupPanel
@@ -70,8 +71,9 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.house = house
-        # the check of the text as opened, started before the UI (see bridge.prefetch)
+        # the check of the text as opened, started before the UI (see tui.startup)
         self._first_check = (session.text, first_check) if first_check is not None else None
+        self._checked_elsewhere = isinstance(first_check, ChildCheck)
         self.review: bridge.Review | None = None
         self.checked_text: str | None = None
         self.checked_entries: tuple[object, ...] = ()
@@ -87,11 +89,15 @@ class ReviewScreen(Screen[None]):
     # -- layout ----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield ArticleView(id="article")
+        ready = self._ready_first_check()
+        if ready is not None:  # checked while the UI loaded: findings in the first frame
+            self._accept(self.session.text, self.session.entries, ready)
+        text, findings = self.session.text, self.findings
+        yield ArticleView(text, findings, self.current, id="article")
         yield Static("", id="detail")
         with TabbedContent(id="panels", initial="findings"):
             with TabPane("Findings", id="findings"):
-                yield FindingsList(id="findings-list")
+                yield FindingsList(findings, text, self.current, id="findings-list")
             with TabPane("Names", id="names"):
                 yield NamesTable(id="names-table")
             with TabPane("Look-up", id="lookup"):
@@ -100,10 +106,24 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         still_cursors(self)
-        self.query_one(ArticleView).show(self.session.text)
-        self._update_titles(checking=True)
         self.query_one(FindingsList).focus()
+        if self.review is not None:  # the first check was there for compose
+            self._refresh_view()
+            self._after_first_check()
+            return
+        self._update_titles(checking=True)
         self.recheck()
+
+    def _ready_first_check(self) -> bridge.Review | None:
+        """The first check's result when it has already arrived (and is of this text)."""
+        first = self._first_check
+        if first is None or first[0] != self.session.text or self.session.entries:
+            return None
+        future = first[1]
+        if not future.done() or future.exception() is not None:
+            return None  # still running, or failed: the worker waits or reports it
+        self._first_check = None
+        return future.result()
 
     # -- checking (in a worker) ------------------------------------------------------------------
 
@@ -135,24 +155,38 @@ class ReviewScreen(Screen[None]):
     def on_review_screen_checked(self, message: Checked) -> None:
         if (message.text, message.entries) != (self.session.text, self.session.entries):
             return  # stale: a newer check is running
-        finding = self._current_finding()
-        anchor = finding.start if finding is not None else self._anchor
+        self._show_review(message.text, message.entries, message.review)
+
+    def _show_review(self, text: str, entries: tuple[object, ...], review: bridge.Review) -> None:
         first = self.review is None
-        self.review = message.review
-        self.checked_text = message.text
-        self.checked_entries = message.entries
-        self.current = _nearest(self.review.findings, anchor)
+        self._accept(text, entries, review)
         self._refresh_view()
         if first:
-            self._warm_up()
+            self._after_first_check()
+
+    def _accept(self, text: str, entries: tuple[object, ...], review: bridge.Review) -> None:
+        """Take the check of `text` as the one shown (the selection stays where it was)."""
+        finding = self._current_finding()
+        anchor = finding.start if finding is not None else self._anchor
+        self.review = review
+        self.checked_text = text
+        self.checked_entries = entries
+        self.current = _nearest(self.review.findings, anchor)
+
+    def _after_first_check(self) -> None:
+        # once the findings are painted: the warm-up would slow the first frame down
+        self.call_after_refresh(self._warm_up, checked_elsewhere=self._checked_elsewhere)
 
     @work(thread=True, group="warm-up")
-    def _warm_up(self) -> None:
-        """After the findings are shown, so that the first look-up keystroke is fast too."""
+    def _warm_up(self, *, checked_elsewhere: bool) -> None:
+        """After the findings are shown, so that the first look-up keystroke is fast too; and
+        when the first check ran in a child process, so that the first re-check is too."""
         try:
+            if checked_elsewhere:
+                bridge.check(self.session.path, self.session.text, self.house.effective(()))
             bridge.warm_up(self.house, self.session.entries)
         except Exception as exc:  # only a head start: the look-up reports its own errors
-            self.log.warning(f"look-up warm-up failed: {exc!r}")
+            self.log.warning(f"warm-up failed: {exc!r}")
 
     def _refresh_view(self) -> None:
         text = self.session.text

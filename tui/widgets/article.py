@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -39,13 +40,27 @@ class ArticleView(VerticalScroll, can_focus=True):
     ArticleView > .article--current { background: $primary; color: $text; text-style: bold; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        findings: Sequence[Finding] = (),
+        current: int | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
-        self._text = ""
-        self._findings: tuple[Finding, ...] = ()
-        self._current: int | None = None
+        self._text = text
+        self._findings: tuple[Finding, ...] = tuple(findings)
+        self._current: int | None = current
         self._starts: list[int] = []
         self._rendered: list[Text] = []
+        self._composed = False
+
+    def compose(self) -> ComposeResult:
+        """The lines as given to the constructor, so that they are in the first frame."""
+        self._composed = True
+        self._rendered = self._render_texts()
+        yield from (ArticleLine(text) for text in self._rendered)
 
     @property
     def text(self) -> str:
@@ -82,6 +97,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         return style + Style(meta={"@click": f"screen.select_finding({index})"})
 
     def _render_lines(self) -> None:
+        if self._composed:  # before compose, the lines are made there
+            self._apply(self._render_texts())
+
+    def _render_texts(self) -> list[Text]:
         lines = self._text.split("\n")
         starts: list[int] = []
         offset = 0
@@ -107,7 +126,7 @@ class ArticleView(VerticalScroll, can_focus=True):
                 if end > begin:
                     texts[number].stylize(style, begin, end)
         self._starts = starts
-        self._apply(texts)
+        return texts
 
     def _apply(self, texts: list[Text]) -> None:
         widgets = list(self.query(ArticleLine))

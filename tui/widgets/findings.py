@@ -33,15 +33,29 @@ def finding_prompt(finding: Finding, lines: LineIndex) -> Text:
 class FindingsList(OptionList):
     """The checker's findings for the article, in file order."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.findings: tuple[Finding, ...] = ()
-
-    def show(self, findings: Sequence[Finding], text: str, current: int | None) -> None:
-        self.findings = tuple(findings)
-        lines = LineIndex(text)
-        self.set_options(
-            Option(finding_prompt(f, lines), id=str(i)) for i, f in enumerate(self.findings)
-        )
+    def __init__(
+        self,
+        findings: Sequence[Finding] = (),
+        text: str = "",
+        current: int | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(*_options(findings, text), id=id)
+        self.findings: tuple[Finding, ...] = tuple(findings)
+        self._shown = (self.findings, text)
         if current is not None and current < len(self.findings):
             self.highlighted = current
+
+    def show(self, findings: Sequence[Finding], text: str, current: int | None) -> None:
+        if (tuple(findings), text) != self._shown:
+            self.findings = tuple(findings)
+            self._shown = (self.findings, text)
+            self.set_options(_options(self.findings, text))
+        if current is not None and current < len(self.findings):
+            self.highlighted = current
+
+
+def _options(findings: Sequence[Finding], text: str) -> list[Option]:
+    lines = LineIndex(text)
+    return [Option(finding_prompt(f, lines), id=str(i)) for i, f in enumerate(findings)]

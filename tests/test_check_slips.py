@@ -62,6 +62,12 @@ def test_a_bare_later_name_one_letter_away_is_the_person_misspelt() -> None:
         "Wang Yi (王毅) spoke. Wang Yu (王宇) listened. Wang Ye left.",
         # a name CC-CEDICT or the glossary knows is someone else
         "Wang Yi spoke. Wang Yang left.",
+        # a list of people, each a person of their own
+        "Zhang Wei (张伟) spoke. Zhang Wen, Zhang Min and Zhang Li were arrested.",
+        "Zhang Wei (张伟) spoke. Police said Zhang Min and Zhang Wen were arrested.",
+        "Zhang Wei (张伟) spoke. Zhang Wen and Zhang Min were arrested.",
+        # an attribution after a quote is not checked (it may introduce a new voice)
+        'Liu He negotiated the deal. "We agreed," Liu Hei said.',
     ],
 )
 def test_a_near_spelling_with_a_life_of_its_own_stays_quiet(text: str) -> None:

@@ -1457,10 +1457,14 @@ def _same_role(passage: Passage, words: list[Word], index: int, info: PersonInfo
     return False
 
 
-# what makes a name its own person's: a description, an age or characters right after it
-_OWN_INTRODUCTION_RE = re.compile(r"\s*(?:,\s*(?:(?:an?|who|the|his|her|their)\b|\d)|\()")
-# words after which a bare name is a later mention, not an introduction
-_LINKING_WORDS = frozenset(["and", "but", "said", "says", "that", "when", "while", "because"])
+# what makes a name its own person's: a description, an age or characters right after it,
+# or other names beside it (a list of people: `Zhang Wen, Zhang Min and ...`)
+_OWN_INTRODUCTION_RE = re.compile(
+    r"\s*(?:,\s*(?:(?:an?|who|the|his|her|their)\b|\d|[A-Z])|\(|\s(?:and|or|&)\s+[A-Z])"
+)
+# words after which a bare name is a later mention, not an introduction (not `and`, which
+# ends lists of people)
+_LINKING_WORDS = frozenset(["but", "said", "says", "that", "when", "while", "because"])
 
 
 def _bare_slip(

@@ -7,7 +7,9 @@
    hits all of them alike; the median wall time is reported. `glossary lint` is timed twice:
    with `--no-cache` (the whole checker runs) and with its result cache (a file checked
    before with the same settings and data). One untimed warm-up run of each fills the
-   compiled-data caches and bytecode first, for every command alike.
+   compiled-data caches and bytecode first, for every command alike; glossary's caches go
+   to a temporary folder of the bench's own (GLOSSARY_CACHE_DIR), which other runs on a
+   shared machine cannot replace mid-bench.
 2. Throughput: 1,000 generated articles (names from the house glossary, some misspelt) in a
    temporary folder, checked with `--no-cache --jobs N` and with `--jobs 1`; wall time and
    the CPU time of the command and its workers. On a machine shared with other work, the
@@ -23,6 +25,7 @@ import compileall
 import datetime
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,9 +39,12 @@ SEED = ROOT.parent / "shared" / "seeds" / "000_ce24db06936a9ddc.txt"
 RESULTS = ROOT / "bench" / "results" / "lint.txt"
 
 
-def _env() -> dict[str, str]:
+def _env(cache: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # every tool may keep its bytecode, as installed
+    # A cache folder of the bench's own, filled by the warm-up runs: as on a user's machine,
+    # and safe from other runs on this machine (tests with other data replace cache files).
+    env["GLOSSARY_CACHE_DIR"] = str(cache)
     return env
 
 
@@ -48,8 +54,8 @@ def _time(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def startup(path: Path, runs: int) -> dict[str, float]:
-    env = _env()
+def startup(path: Path, runs: int, cache: Path) -> dict[str, float]:
+    env = _env(cache)
     commands = {
         "proselint check": [str(BIN / "proselint"), "check", str(path)],
         "glossary lint --no-cache": [str(BIN / "glossary"), "lint", "--no-cache", str(path)],
@@ -134,9 +140,9 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def throughput(count: int, jobs: int) -> dict[str, tuple[float, float]]:
+def throughput(count: int, jobs: int, cache: Path) -> dict[str, tuple[float, float]]:
     """label -> (wall seconds, CPU seconds of the process and its workers)."""
-    env = _env()
+    env = _env(cache)
     out: dict[str, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -171,17 +177,19 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(line)
 
     report(f"start-up, median of {args.runs} interleaved runs on {args.file.name}:")
-    medians = startup(args.file, args.runs)
+    cache = Path(tempfile.mkdtemp(prefix="lint-bench-cache-"))
+    medians = startup(args.file, args.runs, cache)
     reference = medians["proselint check"]
     for name, value in medians.items():
         report(f"  {name:<30} {value * 1000:7.0f} ms   {value / reference:4.2f}x proselint")
     if args.articles:
         report(f"throughput on {args.articles} generated articles (no result cache):")
-        for label, (elapsed, cpu) in throughput(args.articles, args.jobs).items():
+        for label, (elapsed, cpu) in throughput(args.articles, args.jobs, cache).items():
             report(
                 f"  glossary lint {label:<10} {elapsed:6.1f} s wall ({cpu:5.1f} s CPU)"
                 f"   {args.articles / elapsed:6.0f} articles/s"
             )
+    shutil.rmtree(cache, ignore_errors=True)
     load = os.getloadavg()[0]
     report(f"load average during the run: {load:.2f} on {os.cpu_count()} cores")
     if args.write:

@@ -157,20 +157,25 @@ class Knowledge:
         """House people whose English surname is `surname` (tones and case aside)."""
         return list(self._house_by_surname.get(strip_tones(surname).casefold(), ()))
 
+    @cached_property
+    def _house_forms_by_words(self) -> dict[int, list[tuple[str, Person]]]:
+        """(folded form, person) of every house form, by number of words, in glossary order."""
+        index: dict[int, list[tuple[str, Person]]] = {}
+        for person in self.house_people:
+            for form in person.forms:
+                index.setdefault(len(form.split()), []).append((fold_key(form), person))
+        return index
+
     def house_near(self, name: str) -> Person | None:
         """The house person one slip away from `name`, a form of three or more words
         (`John Lee Ka-chui` for the alias `John Lee Ka-chiu`); None when none or several."""
         from glossary.check.mentions import similar_spelling
 
-        words = len(name.split())
         key = fold_key(name)
         found = {
             person.hanzi: person
-            for person in self.house_people
-            for form in person.forms
-            if len(form.split()) == words
-            and fold_key(form) != key
-            and similar_spelling(key, fold_key(form))
+            for folded, person in self._house_forms_by_words.get(len(name.split()), ())
+            if folded != key and similar_spelling(key, folded)
         }
         return next(iter(found.values())) if len(found) == 1 else None
 

@@ -322,14 +322,15 @@ def surname_index() -> dict[str, SurnameFacts]:
     """The surname table by simplified and traditional forms, compiled once into the cache.
 
     Parsing `surnames.tsv` validates every reading (hundreds of pinyin splits); the checker
-    only needs the result, so it keeps a JSON copy keyed by the file's size and time.
+    only needs the result, so it keeps a JSON copy keyed by the file's content (not its
+    time: copies of the tree, as benches and other checkouts make, then share one cache
+    file instead of replacing each other's on every run).
     """
-    from glossary.resources import dictionaries_dir, load_compiled
+    from glossary.resources import dictionaries_dir, load_compiled, sources_digest
 
     path = dictionaries_dir() / "surnames.tsv"
     try:
-        stat = path.stat()
-        key = f"{stat.st_size:x}{stat.st_mtime_ns:x}"
+        key = sources_digest([path])
     except OSError:
         key = "missing"
     rows = load_compiled("checker-surnames", key, _build_surname_digest)

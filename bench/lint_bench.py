@@ -1,6 +1,7 @@
 """Benchmark: `glossary lint` against `proselint check`, side by side, and bulk throughput.
 
     .venv/bin/python bench/lint_bench.py [--runs 15] [--articles 1000] [--jobs 2] [--write]
+        [--breakdown]
 
 1. Start-up on one article (the seed, ../shared/seeds/000_...txt, or any file given with
    --file): each command runs in a fresh process, N times, interleaved so that machine load
@@ -9,7 +10,9 @@
    before with the same settings and data). One untimed warm-up run of each fills the
    compiled-data caches and bytecode first, for every command alike; glossary's caches go
    to a temporary folder of the bench's own (GLOSSARY_CACHE_DIR), which other runs on a
-   shared machine cannot replace mid-bench.
+   shared machine cannot replace mid-bench. With `--breakdown`, commands that each do a
+   little more (start Python; import the checker; import the mojibake repairer; lint without
+   the mojibake rule) run in the same rounds, so the differences show where the time goes.
 2. Throughput: 1,000 generated articles (names from the house glossary, some misspelt) in a
    temporary folder, checked with `--no-cache --jobs N` and with `--jobs 1`; wall time and
    the CPU time of the command and its workers. On a machine shared with other work, the
@@ -54,13 +57,36 @@ def _time(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def startup(path: Path, runs: int, cache: Path) -> dict[str, float]:
+# --breakdown: where a cold `glossary lint --no-cache` spends its time, as differences
+# between commands that each do a little more (timed in the same interleaved rounds).
+_CHECKER = (
+    "import glossary.cli, glossary.commands.lint, glossary.config, glossary.house, "
+    "glossary.check.engine, glossary.check.formatters; "
+    "from glossary.check.rules import all_rules; all_rules()"
+)
+BREAKDOWN = {
+    "python -c pass": ["-c", "pass"],
+    "python: import the checker": ["-c", _CHECKER],
+    "python: ... and glossary.repair": ["-c", _CHECKER + "; import glossary.repair"],
+}
+
+
+def startup(path: Path, runs: int, cache: Path, *, breakdown: bool = False) -> dict[str, float]:
     env = _env(cache)
     commands = {
         "proselint check": [str(BIN / "proselint"), "check", str(path)],
         "glossary lint --no-cache": [str(BIN / "glossary"), "lint", "--no-cache", str(path)],
         "glossary lint (result cache)": [str(BIN / "glossary"), "lint", str(path)],
     }
+    if breakdown:
+        for label, args in BREAKDOWN.items():
+            commands[label] = [sys.executable, *args]
+        commands["glossary lint --no-cache --ignore GL001"] = [
+            *commands["glossary lint --no-cache"][:-1],
+            "--ignore",
+            "GL001",
+            str(path),
+        ]
     for cmd in commands.values():  # warm-up, not timed
         _time(cmd, env)
     times: dict[str, list[float]] = {name: [] for name in commands}
@@ -163,6 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--file", type=Path, default=SEED)
     parser.add_argument("--write", action="store_true", help=f"also write {RESULTS.name}")
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also time interpreter start, imports and the checker without GL001 (mojibake)",
+    )
     args = parser.parse_args(argv)
     if not args.file.is_file():
         print(f"no such file: {args.file}", file=sys.stderr)
@@ -178,10 +209,10 @@ def main(argv: list[str] | None = None) -> int:
 
     report(f"start-up, median of {args.runs} interleaved runs on {args.file.name}:")
     cache = Path(tempfile.mkdtemp(prefix="lint-bench-cache-"))
-    medians = startup(args.file, args.runs, cache)
+    medians = startup(args.file, args.runs, cache, breakdown=args.breakdown)
     reference = medians["proselint check"]
     for name, value in medians.items():
-        report(f"  {name:<30} {value * 1000:7.0f} ms   {value / reference:4.2f}x proselint")
+        report(f"  {name:<40} {value * 1000:7.0f} ms   {value / reference:4.2f}x proselint")
     if args.articles:
         report(f"throughput on {args.articles} generated articles (no result cache):")
         for label, (elapsed, cpu) in throughput(args.articles, args.jobs, cache).items():

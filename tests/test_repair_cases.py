@@ -218,12 +218,14 @@ def test_a_name_in_a_latin_line_is_not_chosen_by_dictionary_words() -> None:
     assert any(not r.recoverable and {"平", "年"} <= set(r.candidates) for r in repairs)
 
 
-def test_text_that_stops_mid_line_does_not_end_with_a_full_stop() -> None:
-    # 、 (E3 80 81) at the very end lost its last byte: the text may have been cut.
-    broken = corrupt_double("会谈坦率、深入、", "gb18030")
+def test_a_sentence_cut_inside_a_quotation_does_not_get_a_full_stop() -> None:
+    # 、 (E3 80 81) at the very end lost its last byte; the quotation is still open,
+    # so the text was cut mid-sentence and 。 would be a guess.
+    broken = corrupt_double("会谈“坦率、深入、", "gb18030")
     assert "。" not in repair_text(broken)[0]
-    # At the end of a line, 。 is what ends it.
-    assert repair_text(corrupt_double("会谈坦率、深入。\n", "gb18030"))[0] == "会谈坦率、深入。\n"
+    # With nothing left open, 。 is what ends the line.
+    assert repair_text(corrupt_double("会谈“坦率”。\n", "gb18030"))[0] == "会谈“坦率”。\n"
+    assert repair_text(corrupt_double("会谈坦率、深入。", "gb18030"))[0] == "会谈坦率、深入。"
 
 
 @pytest.mark.parametrize("codec", ["gb18030", "gbk", "big5", "cp950", "big5hkscs"])

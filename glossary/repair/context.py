@@ -111,8 +111,7 @@ def _round(text: str, pieces: Sequence[Piece], decisions: list[Decision], glossa
     for i, piece in enumerate(pieces):
         if decisions[i].choice is None and any(map(_is_cjk_punctuation, piece.candidates)):
             view, _, at = _view(text, pieces, decisions, i)
-            line_ends = "\n" in text[piece.end :]
-            decisions[i] = _cjk_punctuation(view, at, piece, line_ends) or decisions[i]
+            decisions[i] = _cjk_punctuation(view, at, piece) or decisions[i]
     for i, piece in enumerate(pieces):
         if decisions[i].choice is None and len(piece.costs) > 1:
             share = HAN_FREQ_SHARE if _all_han(piece.best) else FREQ_SHARE
@@ -289,6 +288,19 @@ def _typography(text: str, view: str, at: int, piece: Piece) -> Decision | None:
 
 _CJK_PAIRS = {"「": "」", "『": "』", "【": "】", "〔": "〕", "《": "》", "〈": "〉", "（": "）"}
 _CJK_CLOSERS = {close: open_ for open_, close in _CJK_PAIRS.items()}
+_QUOTE_PAIRS = {"“": "”", "‘": "’", **_CJK_PAIRS}
+
+
+def _all_closed(line: str) -> bool:
+    """Every quotation and bracket opened on ``line`` is closed, and no undecided
+    text (which may hold a closing mark) follows an opening one."""
+    for opening, closing in _QUOTE_PAIRS.items():
+        last = line.rfind(opening)
+        if last < 0:
+            continue
+        if line.count(opening) > line.count(closing) or _PLACEHOLDER in line[last:]:
+            return False
+    return True
 
 
 def _is_cjk_punctuation(candidate: str) -> bool:
@@ -296,11 +308,11 @@ def _is_cjk_punctuation(candidate: str) -> bool:
     return bool(last) and (last in "、。，；：！？" or last in _CJK_PAIRS or last in _CJK_CLOSERS)
 
 
-def _cjk_punctuation(view: str, at: int, piece: Piece, line_ends: bool) -> Decision | None:
+def _cjk_punctuation(view: str, at: int, piece: Piece) -> Decision | None:
     """Brackets must pair up on the line; a line ends with 。; then the commonest mark.
 
-    Only a line that really ends (a newline follows) ends with 。: text that stops
-    mid-line may have been cut anywhere (``深入、`` of a longer sentence).
+    A line ends with 。 only when no quotation or bracket is still open on it:
+    ``会谈“坦率、深入、`` stops inside a quotation, so it was cut mid-sentence.
 
     Candidates may share a head (``谈。``, ``谈、``: the byte lost was the
     mark's); only their last character is judged.
@@ -309,6 +321,7 @@ def _cjk_punctuation(view: str, at: int, piece: Piece, line_ends: bool) -> Decis
     if len(heads) != 1:
         return None
     head = heads.pop()
+    written = view[:at] + head  # the line up to the mark, the piece's own head included
     at += len(head)
     before, after = view[:at], view[at + 1 :].split("\n", 1)[0]
     options = []
@@ -321,7 +334,7 @@ def _cjk_punctuation(view: str, at: int, piece: Piece, line_ends: bool) -> Decis
         if mark in _CJK_PAIRS and after.count(_CJK_PAIRS[mark]) <= after.count(mark):
             continue
         options.append(candidate)
-    if head + "。" in options and not after.strip() and line_ends:
+    if head + "。" in options and not after.strip() and _all_closed(written):
         return Decision(head + "。", Method.TYPOGRAPHY)
     closing = [c for c in options if c[-1] in _CJK_CLOSERS]
     if len(closing) == 1:  # the bracket opened earlier on the line is the one closing here

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -101,15 +102,18 @@ def supplementary_readings() -> dict[str, tuple[Syllable, ...]]:
     return load_readings(dictionaries_dir() / "readings.tsv")
 
 
-def load_readings(path: Path) -> dict[str, tuple[Syllable, ...]]:
-    """Read and validate a readings supplement (DataError names file, line and field)."""
+def reading_rows(path: Path) -> Iterator[tuple[int, str, Syllable, str]]:
+    """Rows ``hanzi<TAB>reading<TAB>note`` of a readings table (readings.tsv, given_names.tsv).
+
+    Yields (line number, one Han character, its tone-marked reading, note); a row that is
+    not that raises DataError naming file, line and field. Blank and ``#`` lines are skipped.
+    """
     from glossary.errors import DataError
 
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(path, None, None, f"cannot read: {exc}") from exc
-    table: dict[str, list[Syllable]] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -119,15 +123,24 @@ def load_readings(path: Path) -> dict[str, tuple[Syllable, ...]]:
                 path, number, None, f"expected 3 tab-separated columns, got {len(fields)}"
             )
         hanzi, reading, note = (f.strip() for f in fields)
-        if not is_han(hanzi):
+        if len(hanzi) != 1 or not is_han(hanzi):
             raise DataError(path, number, "hanzi", f"{hanzi!r} is not one Han character")
         syllable = parse_syllable(reading)
         if syllable is None or not syllable.tone:
             raise DataError(path, number, "reading", f"{reading!r} is not tone-marked pinyin")
+        yield number, hanzi, syllable, note
+
+
+def load_readings(path: Path) -> dict[str, tuple[Syllable, ...]]:
+    """Read and validate a readings supplement (DataError names file, line and field)."""
+    from glossary.errors import DataError
+
+    table: dict[str, list[Syllable]] = {}
+    for number, hanzi, syllable, note in reading_rows(path):
         if not note:
             raise DataError(path, number, "note", "say where the reading is listed")
         if syllable in table.get(hanzi, []):
-            raise DataError(path, number, "reading", f"{hanzi} {reading} is listed twice")
+            raise DataError(path, number, "reading", f"{hanzi} {syllable.marked} is listed twice")
         table.setdefault(hanzi, []).append(syllable)
     return {hanzi: tuple(syllables) for hanzi, syllables in table.items()}
 

@@ -406,28 +406,14 @@ def given_name_readings() -> dict[str, Syllable]:
 
 def load_given_names(path: Path) -> dict[str, Syllable]:
     """Read and validate a given-name readings table (DataError names file, line and field)."""
+    from glossary.chars import reading_rows
     from glossary.errors import DataError
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(path, None, None, f"cannot read: {exc}") from exc
     table: dict[str, Syllable] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 3:
+    for number, hanzi, syllable, _note in reading_rows(path):
+        if syllable not in readings(hanzi):
             raise DataError(
-                path, number, None, f"expected 3 tab-separated columns, got {len(fields)}"
-            )
-        hanzi, reading, _note = (f.strip() for f in fields)
-        if len(hanzi) != 1 or not is_han(hanzi):
-            raise DataError(path, number, "hanzi", f"{hanzi!r} is not one Han character")
-        syllable = parse_syllable(reading)
-        if syllable is None or not syllable.tone or syllable not in readings(hanzi):
-            raise DataError(
-                path, number, "reading", f"{reading!r} is not a tone-marked reading of {hanzi}"
+                path, number, "reading", f"{syllable.marked!r} is not a reading of {hanzi}"
             )
         if hanzi in table:
             raise DataError(path, number, "hanzi", f"{hanzi} is listed twice")

@@ -764,32 +764,12 @@ _KEEP_COMPILED = 16  # cached glossary sets kept (the shipped one, --glossary fi
 
 
 def _compiled(name: str, key: str, build: Callable[[], list[dict[str, Any]]]) -> object:
-    """Plain-JSON entries compiled once per set of files, like `resources.load_compiled`,
-    but one cache file per set of files, so that looking at another glossary now and then
-    does not evict the shipped one; the oldest sets beyond a few are removed."""
-    import json
+    """Plain-JSON entries compiled once per set of files (`resources.load_compiled`), one
+    cache file per set, so that looking at another glossary now and then does not evict
+    the shipped one; the oldest sets beyond a few are removed."""
+    from glossary.resources import load_compiled
 
-    from glossary.resources import atomic_write_bytes, cache_dir
-
-    folder = cache_dir()
-    path = folder / f"{name}-{key}.json"
-    try:
-        return json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        pass
-    data = build()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-        for stale in folder.glob(f"{name}-*.json"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-        others = sorted(folder.glob("house-*.json"), key=lambda p: p.stat().st_mtime)
-        for old in others[:-_KEEP_COMPILED]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
-    return data
+    return load_compiled(name, key, build, family="house", keep=_KEEP_COMPILED)
 
 
 def _readings_key() -> str:

@@ -76,7 +76,9 @@ def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
 
 
-def load_compiled(name: str, key: str, build: Callable[[], object]) -> object:
+def load_compiled(
+    name: str, key: str, build: Callable[[], object], *, family: str = "", keep: int = 0
+) -> object:
     """Load data compiled once into the user cache, building it when absent or stale.
 
     ``key`` identifies the sources (e.g. a hash of the files, a library
@@ -85,6 +87,10 @@ def load_compiled(name: str, key: str, build: Callable[[], object]) -> object:
     than marshal or pickle for string tables) written atomically into our
     own cache folder. If the cache folder cannot be written, the data is
     built in memory each time.
+
+    ``family`` and ``keep``: when several names share a prefix (one compiled house
+    glossary per set of files, ``house-<set>``), only the ``keep`` most recent files of
+    ``family-*.json`` are kept after a build.
     """
     path = cache_dir() / f"{name}-{key}.json"
     try:
@@ -98,6 +104,10 @@ def load_compiled(name: str, key: str, build: Callable[[], object]) -> object:
         for stale in path.parent.glob(f"{name}-*.json"):
             if stale != path:
                 stale.unlink(missing_ok=True)
+        if family and keep:
+            kin = sorted(path.parent.glob(f"{family}-*.json"), key=lambda p: p.stat().st_mtime)
+            for old in kin[:-keep]:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
     return data

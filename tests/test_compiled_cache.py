@@ -1,0 +1,58 @@
+"""The compiled-data cache: built once, rebuilt when its key changes, old sets pruned."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from glossary.resources import load_compiled
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def test_built_once_then_read_from_the_cache(cache: Path) -> None:
+    builds: list[int] = []
+
+    def build() -> object:
+        builds.append(1)
+        return {"杨": ["yáng"]}
+
+    assert load_compiled("table", "k1", build) == {"杨": ["yáng"]}
+    assert load_compiled("table", "k1", build) == {"杨": ["yáng"]}
+    assert len(builds) == 1
+    assert [p.name for p in cache.iterdir()] == ["table-k1.json"]
+
+
+def test_a_new_key_replaces_the_stale_file(cache: Path) -> None:
+    load_compiled("table", "k1", lambda: [1])
+    assert load_compiled("table", "k2", lambda: [2]) == [2]
+    assert sorted(p.name for p in cache.iterdir()) == ["table-k2.json"]
+
+
+def test_a_damaged_file_is_rebuilt(cache: Path) -> None:
+    load_compiled("table", "k1", lambda: [1])
+    (cache / "table-k1.json").write_text("{not json", encoding="utf-8")
+    assert load_compiled("table", "k1", lambda: [2]) == [2]
+
+
+def test_a_family_keeps_only_its_most_recent_sets(cache: Path) -> None:
+    for number in range(5):
+        load_compiled(f"house-set{number}", "k", lambda n=number: [n], family="house", keep=3)
+        path = cache / f"house-set{number}-k.json"
+        os.utime(path, (1_000_000 + number, 1_000_000 + number))  # distinct mtimes
+    load_compiled("house-set5", "k", lambda: [5], family="house", keep=3)
+    kept = sorted(p.name for p in cache.glob("house-*.json"))
+    assert kept == ["house-set3-k.json", "house-set4-k.json", "house-set5-k.json"]
+
+
+def test_an_unwritable_cache_still_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(blocker / "cache"))
+    assert load_compiled("table", "k", lambda: [1]) == [1]

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from glossary.commands import save_or_preview
 from glossary.errors import DataError, GlossaryError
 from glossary.house import ORDERS, REGIONS, Kind, System
 
@@ -160,9 +161,6 @@ def run(args: argparse.Namespace) -> int:
     block = entry_block(entry)
     if proposal_note:
         print(proposal_note, file=sys.stderr)
-    if args.dry_run:
-        sys.stdout.write(f"# would add to {target}:\n{block}")
-        return 0
-    edit.save()
-    sys.stdout.write(f"# added to {target}:\n{block}")
-    return 0
+    return save_or_preview(
+        edit, block, dry_run=args.dry_run, done=f"added to {target}", would=f"would add to {target}"
+    )

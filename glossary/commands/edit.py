@@ -22,6 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from glossary.commands import save_or_preview
 from glossary.commands.add import add_field_arguments, field_changes, validate_new
 from glossary.errors import GlossaryError
 from glossary.house import edit_in_place, is_shipped
@@ -115,12 +116,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         edit = _override_file(old, new, args.glossary)
         where = f"{edit.path} (overriding {old.path}:{old.line})"
-    if args.dry_run:
-        sys.stdout.write(f"# would change {where}:\n{entry_block(new)}")
-        return 0
-    edit.save()
-    sys.stdout.write(f"# changed {where}:\n{entry_block(new)}")
-    return 0
+    return save_or_preview(
+        edit,
+        entry_block(new),
+        dry_run=args.dry_run,
+        done=f"changed {where}",
+        would=f"would change {where}",
+    )
 
 
 def _override_file(old: Entry, new: Entry, explicit: Path | None) -> GlossaryFile:

@@ -964,3 +964,19 @@ def test_glossary_review_shows_the_findings_in_a_terminal(article: Path) -> None
     )
     _, count, _ = end_to_end(article)
     assert count == len(expected.findings) > 0
+
+
+@pilot_test
+async def test_the_collector_paused_for_start_up_runs_again_after_the_first_frame(
+    article: Path, fake_core: list[str]
+) -> None:
+    import gc
+
+    gc.disable()  # as `glossary review` does
+    try:
+        app = make_app(article, collect_after_start=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from concurrent.futures import Future
 from pathlib import Path
@@ -11,7 +12,6 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from tui.bridge import House, Review
-from tui.screens.modals import ChoiceScreen
 from tui.screens.review import ReviewScreen
 from tui.session import ReviewSession
 from tui.startup import Opened, open_review
@@ -36,6 +36,7 @@ class ReviewApp(App[None]):
         theme: str = "dark",
         cursor_blink: bool = True,
         first_check: Future[Review] | None = None,
+        collect_after_start: bool = False,
     ) -> None:
         super().__init__()
         self.session = session
@@ -43,10 +44,13 @@ class ReviewApp(App[None]):
         self._first_check = first_check
         self._theme_name = THEMES[theme]
         self.cursor_blink = cursor_blink
+        self._collect_after_start = collect_after_start
 
     def on_mount(self) -> None:
         self.theme = self._theme_name
         self.push_screen(ReviewScreen(self.session, self.house, self._first_check))
+        if self._collect_after_start:  # `glossary review` paused the collector for start-up
+            self.call_after_refresh(gc.enable)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
@@ -56,6 +60,8 @@ class ReviewApp(App[None]):
         if not self.session.dirty:
             self.exit()
             return
+        from tui.screens.modals import ChoiceScreen  # imported when first needed
+
         if isinstance(self.screen, ChoiceScreen):
             return  # already asking
         what = []
@@ -90,12 +96,14 @@ def create_app(
     theme: str = "dark",
     cursor_blink: bool = True,
     opened: Opened | None = None,
+    collect_after_start: bool = False,
 ) -> ReviewApp:
     """Build the review app for `article`.
 
     The article and the glossary files are read now: bad input raises GlossaryError (the CLI
     prints one line and exits 2). The first check starts at once, in a thread; or it was
-    started earlier (`opened`, from `tui.startup.open_review`).
+    started earlier (`opened`, from `tui.startup.open_review`). With `collect_after_start`
+    the app turns the garbage collector back on once its first frame is painted.
     """
     if opened is None:
         opened = open_review(Path(article), glossary_paths)
@@ -105,4 +113,5 @@ def create_app(
         theme=theme,
         cursor_blink=cursor_blink,
         first_check=opened.first_check,
+        collect_after_start=collect_after_start,
     )

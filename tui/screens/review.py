@@ -19,9 +19,6 @@ from glossary.check.findings import Finding, LineIndex
 from glossary.errors import GlossaryError
 from tui import bridge, still_cursors
 from tui.commands import ReviewCommands
-from tui.screens.entry_form import EntryFormScreen, FormResult
-from tui.screens.modals import ChoiceScreen, HelpScreen
-from tui.screens.repair import RepairScreen
 from tui.session import ChangedOnDisk, ReviewSession
 from tui.startup import ChildCheck
 from tui.widgets.article import ArticleView
@@ -31,6 +28,10 @@ from tui.widgets.names import NamesTable
 
 if TYPE_CHECKING:
     from glossary.repair import Repair
+    from tui.screens.entry_form import FormResult
+
+# The dialogs (entry form, choices, help, repair) and their widgets are imported when first
+# opened: the first frame does not need them and `glossary review` starts faster without.
 
 
 class ReviewScreen(Screen[None]):
@@ -182,6 +183,10 @@ class ReviewScreen(Screen[None]):
         """After the findings are shown, so that the first look-up keystroke is fast too; and
         when the first check ran in a child process, so that the first re-check is too."""
         try:
+            import tui.screens.entry_form
+            import tui.screens.modals
+            import tui.screens.repair  # noqa: F401  (the first dialog then opens at once)
+
             if checked_elsewhere:
                 bridge.check(self.session.path, self.session.text, self.house.effective(()))
             bridge.warm_up(self.house, self.session.entries)
@@ -314,6 +319,8 @@ class ReviewScreen(Screen[None]):
             )
 
     def action_ignore(self) -> None:
+        from tui.screens.modals import ChoiceScreen
+
         finding = self._current_finding()
         if finding is None:
             return
@@ -329,6 +336,8 @@ class ReviewScreen(Screen[None]):
         )
 
     def _ignore(self, finding: Finding, choice: str) -> None:
+        from tui.screens.entry_form import EntryFormScreen
+
         if choice == "comment":
             edit = bridge.suppression_edit(self.session.path, self.session.text, finding)
             if self.session.replace([edit], f"ignore {finding.code}"):
@@ -362,6 +371,8 @@ class ReviewScreen(Screen[None]):
     # -- glossary entries ---------------------------------------------------------------------------
 
     def action_entry(self) -> None:
+        from tui.screens.entry_form import EntryFormScreen
+
         hanzi = self._selected_hanzi()
         self.app.push_screen(
             EntryFormScreen(self.house, self.session.entries, hanzi), self._entry_done
@@ -428,6 +439,8 @@ class ReviewScreen(Screen[None]):
         if not repairs:
             self.notify("No mojibake found.", timeout=3)
             return
+        from tui.screens.repair import RepairScreen
+
         self.app.push_screen(RepairScreen(text, repairs), self._repair_done)
 
     def _repair_done(self, repairs: list[Repair] | None) -> None:
@@ -476,6 +489,8 @@ class ReviewScreen(Screen[None]):
         return True
 
     def _ask_overwrite(self, exc: ChangedOnDisk, *, glossary: bool) -> None:
+        from tui.screens.modals import ChoiceScreen
+
         message = (
             f"{exc.path.name} was changed on disk after it was opened. "
             "Overwrite it with your version (the file on disk is kept as a backup with ~)?"
@@ -499,6 +514,8 @@ class ReviewScreen(Screen[None]):
     # -- help -------------------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from tui.screens.modals import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
 

@@ -1187,9 +1187,11 @@ def _toned_names(
                 continue
             before = words[i - 1] if i else None
             after = words[i + 2] if i + 2 < len(words) else None
-            if (before is not None and _toned_title_word(passage, before, first)) or (
-                after is not None and _toned_title_word(passage, second, after)
-            ):
+            # (the word before counts only when it is tone-marked itself: `Later Yáng Jiechí`
+            # and `met Wáng Yì` are names after an ordinary word)
+            if (
+                before is not None and before.toned and _toned_title_word(passage, before, first)
+            ) or (after is not None and _toned_title_word(passage, second, after)):
                 # three or more tone-marked capitalised words in a row: a title or a slogan
                 # (`Yuè Liang Dài Biǎo Wǒ de Xīn`), not a two-word name
                 i += 2

@@ -81,6 +81,24 @@ def startup(path: Path, runs: int, cache: Path, *, breakdown: bool = False) -> d
     if breakdown:
         for label, args in BREAKDOWN.items():
             commands[label] = [sys.executable, *args]
+        # the standard-library (and third-party) modules the checker's import brings in
+        listing = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; before = set(sys.modules); " + _CHECKER + "; print(' '.join("
+                "sorted(m for m in set(sys.modules) - before if m.split('.')[0] != 'glossary')))",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        commands["python: import the checker's stdlib modules"] = [
+            sys.executable,
+            "-c",
+            "import " + ", ".join(listing),
+        ]
         commands["glossary lint --no-cache --ignore GL001"] = [
             *commands["glossary lint --no-cache"][:-1],
             "--ignore",

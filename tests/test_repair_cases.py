@@ -189,9 +189,13 @@ def test_lone_two_byte_characters_in_gbk_and_big5(clean: str, codec: str) -> Non
     assert repair_text(corrupt_double(clean, codec))[0] == clean
 
 
-def test_a_rare_character_beyond_the_bmp_comes_back_through_cp1252() -> None:
+def test_a_rare_character_beyond_the_bmp_comes_back() -> None:
     clean = "招牌上的𠮷字"  # U+20BB7: four bytes, no known reading
     assert repair_text(corrupt_cp1252(clean))[0] == clean
+    # ... and through GB18030, inside a run of Chinese mojibake.
+    assert (
+        repair_text(corrupt_double(clean + "保留原樣。\n", "gb18030"))[0] == clean + "保留原樣。\n"
+    )
 
 
 def test_traditional_gbk_with_ascii_trail_bytes_read_as_cp1252() -> None:

@@ -254,6 +254,7 @@ def _carried(char: str) -> bool:
     code = ord(char)
     return (
         (is_han(char) and char_cost(char) < UNKNOWN_HAN + 4 and not "\u3400" <= char <= "\u4dbf")
+        or (code >= 0x20000 and is_han(char))  # rare (𠮷): four whole bytes say so, never guessed
         or 0x3000 <= code <= 0x303F
         or 0xFF01 <= code <= 0xFF5E
         or 0x2010 <= code <= 0x203A

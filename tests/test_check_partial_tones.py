@@ -26,3 +26,44 @@ def _found(text: str, code: str, *, serious: bool = True) -> list[tuple[str, str
 )
 def test_a_later_mention_with_a_tone_mark_missing_is_checked(text: str) -> None:
     assert _found(text, "GL301") == [("Yáng Jiechí", "Yáng Jiéchí")]
+
+
+@pytest.mark.parametrize(
+    ("text", "slip", "fix"),
+    [
+        # an untoned article, one stray mark: the characters' (house) reading is the fix
+        ("Yang Jiechi (杨洁篪) arrived. Yang Jiéchi also spoke.", "Yang Jiéchi", "Yáng Jiéchí"),
+        # not in the house glossary: the tones of the characters printed beside the name
+        ("Chen Le (陈乐) came. Chén Le left.", "Chén Le", "Chén Lè"),
+        ("Zhang Wei (张伟) arrived. Zhāng Wèi left.", "Zhāng Wèi", "Zhāng Wěi"),
+        # no characters: the house glossary's pinyin
+        ("Later, Wang Yí met him.", "Wang Yí", "Wáng Yì"),
+        ("Later, Wáng Yí met him.", "Wáng Yí", "Wáng Yì"),
+        # no characters, nobody known: a slip, with no fix
+        ("Zhāng Wei spoke.", "Zhāng Wei", None),
+    ],
+)
+def test_a_name_toned_in_part_or_against_its_reading_is_reported(
+    text: str, slip: str, fix: str | None
+) -> None:
+    assert _found(text, "GL301") == [(slip, fix)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a namesake the article introduces with characters: its own reading, not the house's
+        "The poet Wáng Yí 王怡 read first. Later, Wáng Yí left.",
+        "The poet Wang Yi (王怡) read first. Later, Wáng Yí left.",
+        # a polyphonic given name: any reading of the character counts
+        "Wang He (王和) came. Wáng Hè left.",  # 和 hé or hè
+        # every syllable marked, as the characters read
+        "Yang Jiechi (杨洁篪) arrived. Yáng Jiéchí also spoke.",
+        # a neutral syllable left unmarked, as the characters allow
+        "Kong Zi (孔子) is quoted. Kǒng Zi taught.",
+        # fully toned against CC-CEDICT only (not the house): maybe a namesake
+        "Later, Lǐ Nā won.",
+    ],
+)
+def test_tones_the_reading_allows_stay_quiet(text: str) -> None:
+    assert _found(text, "GL301") == []

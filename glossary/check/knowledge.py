@@ -218,6 +218,19 @@ class Knowledge:
             ]
         return []
 
+    def people_named(self, name: str) -> list[Person]:
+        """Every person, house glossary and CC-CEDICT together, written `name` in a spelling
+        that folds the same: one per set of characters, house first (how many people a
+        toneless name may be)."""
+        found: dict[str, Person] = {}
+        for person in self._house_by_fold.get(fold_key(name), ()):
+            found.setdefault(person.hanzi, person)
+        if self.use_cedict and len(fold_key(name)) >= 4:
+            for entry in _cedict().by_name(name):
+                if entry.kind == "person" and len(entry.simplified) >= 2:
+                    found.setdefault(entry.simplified, _cedict_person(entry))
+        return list(found.values())
+
     def house_by_english(self, name: str) -> list[Person]:
         """House people whose English form or alias is exactly `name` (case aside)."""
         if self.glossary is None:

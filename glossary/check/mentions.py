@@ -927,7 +927,12 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
     for mention in sorted(mentions, key=lambda m: m.start):
         if not mention.is_person:
             continue
-        if mention.known is not None:
+        if mention.kind is Kind.TONED and fold_key(mention.latin) in spelled:
+            # the person the article introduced with characters by this spelling (`Wáng Yí
+            # 王怡`), not a namesake the house glossary lists (王毅)
+            key = spelled[fold_key(mention.latin)]
+            mention.known = people[key].known
+        elif mention.known is not None:
             key = mention.known.hanzi
         elif mention.kind is Kind.TONED:
             key = spelled.get(fold_key(mention.latin), "pinyin:" + fold_key(mention.latin))

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from glossary.check.findings import Severity
 from glossary.check.mentions import (
@@ -219,14 +220,23 @@ def _toned_form(info: PersonInfo) -> Mention | None:
 
 def _inconsistent_tones(ctx: Context) -> Iterator[Hit]:
     """A later tone-marked mention with other tones than the checked first one
-    (`Wáng Yi` after `Wáng Yì 王毅`)."""
+    (`Wáng Yi` after `Wáng Yì 王毅`); failing a tone-marked first form, a mention marked on
+    some syllables only or against the person's checked reading (see `_tone_slip`)."""
     for info in ctx.people:
         origin = _toned_form(info)
-        if origin is None:
-            continue
-        canonical = _nfc(origin.latin)
+        canonical = _nfc(origin.latin) if origin is not None else ""
+        reading: _Reading | None = None
         for mention in info.mentions:
-            if mention.kind is not Kind.TONED or mention.start < origin.start:
+            if mention.kind is not Kind.TONED:
+                continue
+            if origin is None or mention.start < origin.start:
+                partial = _partly_toned(mention)
+                if reading is None or (partial and not reading.bases):
+                    # CC-CEDICT is asked only for a name marked on some syllables only
+                    reading = _checked_reading(ctx, info, origin, cedict=partial)
+                hit = _tone_slip(ctx, mention, reading)
+                if hit is not None:
+                    yield hit
                 continue
             written = _nfc(mention.latin)
             if written.casefold() == canonical.casefold():
@@ -243,6 +253,176 @@ def _inconsistent_tones(ctx: Context) -> Iterator[Hit]:
                 f"(line {ctx.line_of(origin.start)})",
                 fix,
             )
+
+
+class _Reading(NamedTuple):
+    """How a person's name is checked to read, syllable by syllable."""
+
+    bases: tuple[str, ...]  # toneless syllables, ü written u
+    tones: tuple[frozenset[int], ...]  # the tones each syllable may have (0: neutral)
+    form: str  # the tone-marked name, as a fix; "" when the tones are not all certain
+    source: str  # where the reading comes from, for the message
+    binding: bool  # a syllable marked with another tone is a slip (else maybe a namesake)
+
+
+_NO_READING = _Reading((), (), "", "", False)
+
+
+def _partly_toned(mention: Mention) -> bool:
+    if mention.alignment is None:
+        return False
+    tones = [s.tone for split in mention.alignment.splits for s in split]
+    return any(tones) and not all(tones)
+
+
+def _checked_reading(
+    ctx: Context, info: PersonInfo, origin: Mention | None, *, cedict: bool
+) -> _Reading:
+    """The reading a person's tone-marked mentions are held to: the article's checked
+    tone-marked form; else the house glossary's pinyin for the characters the article
+    prints, else those characters' readings; else, with no characters in the article, the
+    pinyin of the one person (house glossary or CC-CEDICT) who writes this name so."""
+    if origin is not None and origin.alignment is not None:
+        syllables = [m.written for m in origin.alignment.matches]
+        where = f"'{_nfc(origin.latin)}' (line {ctx.line_of(origin.start)})"
+        return _reading_of(syllables, _nfc(origin.latin), where)
+    paired = next(
+        (
+            m
+            for m in info.mentions
+            if m.kind is Kind.PAIRED and m.alignment is not None and not m.reversed
+        ),
+        None,
+    )
+    known = info.known
+    if paired is not None and paired.alignment is not None:
+        line = ctx.line_of(paired.start)
+        if (
+            known is not None
+            and known.source == "house"
+            and paired.hanzi in (known.hanzi, known.traditional)
+        ):
+            from_house = _reading_of_pinyin(known.pinyin, f"the house glossary's {paired.hanzi}")
+            if from_house.bases == tuple(_base(m.written) for m in paired.alignment.matches):
+                return from_house
+        return _reading_of_characters(paired, f"{paired.hanzi} (line {line})")
+    first = info.full_mentions[0] if info.full_mentions else None
+    if first is None or (known is None and not cedict):
+        return _NO_READING
+    named = ctx.knowledge.people_named(_plain(first.latin))
+    if len(named) != 1 or (known is not None and named[0].hanzi != known.hanzi):
+        return _NO_READING  # namesakes: the tones may well be another person's
+    known = named[0]
+    if not known.pinyin:
+        return _NO_READING
+    where = "the house glossary" if known.source == "house" else "CC-CEDICT"
+    reading = _reading_of_pinyin(known.pinyin, f"{where}'s {known.hanzi}")
+    return reading._replace(binding=known.source == "house")
+
+
+def _base(syllable: Syllable) -> str:
+    return syllable.base.replace("ü", "u")
+
+
+def _reading_of(syllables: list[Syllable], form: str, source: str) -> _Reading:
+    return _Reading(
+        tuple(_base(s) for s in syllables),
+        tuple(frozenset([s.tone]) for s in syllables),
+        form,
+        source,
+        True,
+    )
+
+
+def _reading_of_pinyin(pinyin: str, source: str) -> _Reading:
+    from glossary.pinyin import split_syllables
+
+    syllables: list[Syllable] = []
+    for word in _nfc(pinyin).replace("-", " ").split():
+        split = split_syllables(word, require_apostrophes=False)
+        if split is None:
+            return _NO_READING
+        syllables.extend(split)
+    return _reading_of(syllables, _nfc(pinyin), source)
+
+
+def _reading_of_characters(mention: Mention, source: str) -> _Reading:
+    """Tones from the characters printed beside a plain pinyin form: a surname's from the
+    surname table, a given name's any reading of that sound; the form (the fix) only when
+    each syllable has one tone."""
+    from glossary.chars import readings
+    from glossary.check.knowledge import surname_of
+    from glossary.pinyin import capitalize, join_syllables
+
+    alignment = mention.alignment
+    assert alignment is not None
+    surname = surname_of(mention.hanzi[: alignment.surname_chars])
+    tones: list[frozenset[int]] = []
+    chosen: list[Syllable | None] = []  # None: more than one tone fits
+    for index, match in enumerate(alignment.matches):
+        base = match.written.base
+        options: set[int] = set()
+        if surname is not None and index < alignment.surname_chars:
+            options = {
+                r[index].tone for r in surname.readings if _base(r[index]) == _base(match.written)
+            }
+        if not options:
+            options = {r.tone for r in readings(match.char) if _base(r) == _base(match.written)}
+        if not options:
+            return _NO_READING
+        tones.append(frozenset(options))
+        chosen.append(Syllable(base, options.pop()) if len(options) == 1 else None)
+    form = ""
+    certain = [s for s in chosen if s is not None]
+    if len(certain) == len(chosen):
+        words = []
+        for index, word in enumerate(alignment.words):
+            syllables = [
+                s for s, m in zip(certain, alignment.matches, strict=True) if m.word_index == index
+            ]
+            joined = join_syllables(syllables, tones=True)
+            words.append(
+                joined.upper() if word.text.isupper() and len(word.text) > 1 else capitalize(joined)
+            )
+        form = " ".join(words)
+    return _Reading(
+        tuple(_base(m.written) for m in alignment.matches), tuple(tones), form, source, True
+    )
+
+
+def _tone_slip(ctx: Context, mention: Mention, reading: _Reading) -> Hit | None:
+    """A tone-marked name without characters marked on some syllables only (`Yang Jiéchi`),
+    where the unmarked ones are not neutral in the checked reading, or marked against it
+    (`Wáng Yí` for the house glossary's Wáng Yì): the fix is the checked form."""
+    if mention.alignment is None:
+        return None
+    syllables = [s for split in mention.alignment.splits for s in split]
+    if not any(s.tone for s in syllables):
+        return None
+    checked = bool(reading.bases) and tuple(_base(s) for s in syllables) == reading.bases
+    if checked:
+        partial = any(
+            not s.tone and 0 not in tones for s, tones in zip(syllables, reading.tones, strict=True)
+        )
+        against = any(
+            s.tone and s.tone not in tones
+            for s, tones in zip(syllables, reading.tones, strict=True)
+        )
+    else:
+        partial, against = any(not s.tone for s in syllables), False
+    if not partial and not (against and reading.binding):
+        return None
+    start, end = mention.latin_start, mention.latin_end
+    fix = None
+    if checked and reading.form and ctx.contiguous(start, end, mention.latin):
+        fix = ctx.fix(start, end, reading.form)
+    what = "tone marks on some syllables only" if partial else "other tone marks"
+    message = f"'{mention.latin}' has {what}"
+    if checked:
+        message += (
+            f"; {reading.source} reads '{reading.form}'" if reading.form else f" ({reading.source})"
+        )
+    return Hit(start, end, message, fix)
 
 
 def _nfc(text: str) -> str:
@@ -580,6 +760,10 @@ RULES = (
             "`Yang Jie-chi` is reported, with the house form (or the article's first pinyin form) "
             "as the fix; so is a near miss of a house pinyin name (`Xi Jingping`) and, after a "
             "checked tone-marked form, other tone marks (`Wáng Yi` after `Wáng Yì 王毅`). A "
+            "tone-marked name without characters marked on some syllables only (`Yang Jiéchi`) "
+            "is a slip, fixed from the person's characters in the article or the house "
+            "glossary's pinyin; marked against them (`Wáng Yí` for the house's Wáng Yì) too, "
+            "when no other known person writes the name so. A "
             "capitalised surname (`YANG Jiechi`) is accepted. A near spelling that is itself "
             "valid pinyin (`Li Jiang` beside Li Qiang) is another person, unless it drops or "
             "doubles a letter of a longer given name (`Jingping`) or follows the same role "

@@ -247,3 +247,14 @@ def test_a_closing_bracket_is_not_guessed_while_the_line_hides_one() -> None:
     # 」 after 燊記 is broken too: the lost 。 at the end must not become a second 」.
     broken = corrupt_double("「燊記」老店將遷往新址，招牌上的𠮷字保留原樣。", "gb18030")
     assert not repair_text(broken)[0].endswith("」")
+
+
+@pytest.mark.parametrize(
+    "text",
+    # Found by a longer random search: a letter glued after a decoded no-break space,
+    # and a no-break space that Big5 would read as ť once é was repaired.
+    ["Beijing Beijing聽艑uy谩ng ", "Beijing caf茅聽Beijing聽"],
+)
+def test_repair_is_idempotent_around_no_break_spaces(text: str) -> None:
+    once = repair_text(text)[0]
+    assert repair_text(once)[0] == once

@@ -37,6 +37,9 @@ CLEAN = [
     "招牌上的𠮷字与喆、堃、燊一样少见。",
     "Mr Zhèng 鄭喆 and Ms Lín 林堃 opened the 燊記 shop.",
     "Prices: ¥38 in Shanghai, £12 in London, «quoted» in Paris.",
+    # Latin-1 signs that pair up as GBK read as cp1252 (found by a longer random search).
+    "Beijing U.S.\u00a0¿°C in May",  # not 牽癈
+    "¡°C!",  # not “C
 ]
 
 

@@ -523,6 +523,7 @@ def decode_run(
             and _latin_letter(found[1][-1][0][0])
         ):
             ends_in_letter.add(found[0])
+    ends = {found[0] for found in stretches.values() if found}  # where a stretch ends
     best = [0.0] + [float("inf")] * n
     back: list[tuple[int, Piece | None]] = [(0, None)] * (n + 1)
     lone = n == 1 and (left or right or text[offset + 1 : offset + 2].isdigit())
@@ -539,15 +540,13 @@ def decode_run(
         end, chars = found
         after_letter = (i == 0 and left) or i in ends_in_letter
         before_letter = (end == n and right) or end in starts_with_letter
-        # Glued means part of a Latin word: a letter comes out (聽 after ``iPad`` is a
-        # no-break space, not a letter), and no Han character is kept on the other side
-        # (``Apple蘋果``: 蘋 is not ī).
-        word_like = any(c.isalpha() for option in chars for c, _ in option[:1])
+        # Glued means part of a Latin word: no Han character is kept on the other side
+        # (``Apple蘋果``: 蘋 is not ī; ``iPad聽音樂``: 聽 is not a no-break space).
         if after_letter and not before_letter and end < n and _kept_han(run, end, stretches):
             after_letter = False
-        if before_letter and not after_letter and i and is_han(run[i - 1]):
+        if before_letter and not after_letter and i and is_han(run[i - 1]) and i not in ends:
             before_letter = False
-        glued = letters or (word_like and (after_letter or before_letter))
+        glued = letters or after_letter or before_letter
         while _product_size(chars) > _MAX_FILLINGS:
             widest = max(range(len(chars)), key=lambda k: len(chars[k]))
             chars[widest] = chars[widest][: max(1, len(chars[widest]) // 2)]
@@ -618,6 +617,9 @@ def _script(letter: str) -> str:
     return unicodedata.name(letter, "?").split(" ", 1)[0]
 
 
+_COMMON_OUTSIDE_GB2312 = 18.0  # bits
+
+
 def _gbk_as_cp1252(text: str, start: int, run: str, *, loose: bool = False) -> list[Piece]:
     """A whole run of Latin-1 letters and signs that reads as Chinese in GBK.
 
@@ -648,17 +650,24 @@ def _gbk_as_cp1252(text: str, start: int, run: str, *, loose: bool = False) -> l
         return []
     if len(decoded) * 2 != len(run):
         return []
+    # Outside GB2312's area (traditional forms, ASCII trail bytes) only characters with a
+    # reading, and until the document has shown this pipeline only common ones
+    # (``\xa0¿°C`` is not 牽癈).
+    limit = UNKNOWN_HAN + 4 if loose else _COMMON_OUTSIDE_GB2312
     if any(
-        (lead < 0xA1 or trail < 0xA1) and char_cost(char) >= UNKNOWN_HAN + 4
+        (lead < 0xA1 or trail < 0xA1) and char_cost(char) >= limit
         for lead, trail, char in zip(data[::2], data[1::2], decoded, strict=True)
     ):
-        return []  # outside GB2312's area (traditional forms), only characters with a reading
+        return []
     if glued:
-        # Next to a Latin word only GBK's pinyin letters (row A8: ¨¦ for é) and quotes.
+        # Next to a Latin word only GBK's pinyin letters (row A8: ¨¦ for é) and quotes;
+        # quotes alone only once the document has shown this pipeline (¡°C is ¡ and °C).
         if not all(
             (lead == 0xA8 and char.isalpha()) or char in "“”‘’—…·"
             for lead, char in zip(data[::2], decoded, strict=True)
         ):
+            return []
+        if not loose and not any(char.isalpha() for char in decoded):
             return []
     elif len(decoded) < 2 or not all(map(_chinese_text, decoded)):
         return []

@@ -212,6 +212,22 @@ def simplify_char(char: str) -> str:
     return options[0] if options else char
 
 
+@cache
+def _simplified_to_traditional() -> dict[str, tuple[str, ...]]:
+    return _opencc_dictionary("STCharacters.txt")
+
+
+def forms_in(char: str, script: Script) -> tuple[str, ...]:
+    """One character's forms in `script` (OpenCC's character tables): (char,) when it has no
+    other; several when the conversion is one to many (发 -> 發 髮), which only context or a
+    dictionary of names settles."""
+    table = _simplified_to_traditional() if script is Script.TRADITIONAL else None
+    if script is Script.SIMPLIFIED:
+        table = _traditional_to_simplified()
+    options = table.get(char) if table is not None else None
+    return options or (char,)
+
+
 def char_script(char: str) -> Script:
     """SIMPLIFIED or TRADITIONAL for a character found in one script only, else NEUTRAL."""
     return _script_table().get(char, Script.NEUTRAL)

@@ -13,7 +13,6 @@ import sys
 from collections.abc import Sequence
 
 from glossary import __version__
-from glossary.errors import GlossaryError
 
 # name -> (module under glossary.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -93,6 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    # imported here, not at the top: it loads pathlib, which `glossary --help` does not need
+    from glossary.errors import GlossaryError
+
     try:
         return int(args._run(args))
     except GlossaryError as exc:

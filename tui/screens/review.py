@@ -183,10 +183,6 @@ class ReviewScreen(Screen[None]):
         """After the findings are shown, so that the first look-up keystroke is fast too; and
         when the first check ran in a child process, so that the first re-check is too."""
         try:
-            import tui.screens.entry_form
-            import tui.screens.modals
-            import tui.screens.repair  # noqa: F401  (the first dialog then opens at once)
-
             if checked_elsewhere:
                 bridge.check(self.session.path, self.session.text, self.house.effective(()))
             bridge.warm_up(self.house, self.session.entries)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from glossary.resources import load_shard
+from glossary.resources import cache_dir, load_shard
 
 FORMAT_VERSION = 1
 
@@ -25,6 +25,7 @@ def _no_reading(chars: str) -> Any:  # pypinyin's stubs say str; a list is what 
     return [""] * len(chars)
 
 
+@cache
 def _build_shards() -> dict[str, object]:
     """{"671d": {"朝": "chao2", "朝阳": "zhao1 yang2"}, ...}: pypinyin's TONE3 readings."""
     from pypinyin import Style, pinyin
@@ -66,6 +67,22 @@ def _key() -> str:
 
 
 @cache
+def _cache_usable() -> bool:
+    """Whether the compiled shards exist or can be written: building them costs seconds,
+    more than pypinyin's own import, so without a cache pypinyin answers."""
+    import os
+
+    folder = cache_dir()
+    if (folder / f"pypinyin-context-{_key()}").is_dir():
+        return True
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
+@cache
 def _shard(shard: str) -> dict[str, str]:
     table = load_shard("pypinyin-context", _key(), shard, _build_shards)
     return table if isinstance(table, dict) else {}
@@ -74,7 +91,9 @@ def _shard(shard: str) -> dict[str, str]:
 def pypinyin_context(text: str) -> list[list[str]] | None:
     """What ``pinyin(text, style=Style.TONE3, heteronym=False, errors=<"" per character>)``
     returns, for one or two characters pypinyin knows; None: ask pypinyin."""
-    if not 1 <= len(text) <= 2 or any(_shard(_shard_of(c)).get(c) is None for c in text):
+    if not 1 <= len(text) <= 2 or not _cache_usable():
+        return None
+    if any(_shard(_shard_of(c)).get(c) is None for c in text):
         return None
     phrase = _shard(_shard_of(text)).get(text) if len(text) == 2 else None
     if phrase is None:

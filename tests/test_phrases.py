@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from pypinyin import Style, pinyin
 from pypinyin.phrases_dict import phrases_dict
 from pypinyin.pinyin_dict import pinyin_dict
 
+from glossary import phrases
 from glossary.phrases import pypinyin_context
 
 
@@ -57,3 +59,15 @@ def test_a_lookup_does_not_import_pypinyin() -> None:
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_without_a_writable_cache_pypinyin_answers(tmp_path: Path, monkeypatch: Any) -> None:
+    """Building the shards costs seconds: not worth it when they cannot be kept."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(blocker / "cache"))
+    phrases._cache_usable.cache_clear()
+    try:
+        assert phrases.pypinyin_context("朝阳") is None
+    finally:
+        phrases._cache_usable.cache_clear()

@@ -67,3 +67,31 @@ def test_a_name_toned_in_part_or_against_its_reading_is_reported(
 )
 def test_tones_the_reading_allows_stay_quiet(text: str) -> None:
     assert _found(text, "GL301") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        ("Yang Jiechi (杨潔篪) arrived.", "杨洁篪"),  # known, mainland: simplified
+        # the rest of the article is in traditional characters: one form per character
+        ("Lam Wai-man (林偉文) met Chan Tai-man (陳大文) and Chan Wai-man (陳伟文).", "陳偉文"),
+        # ... and in simplified: the known person's simplified characters
+        ("Wáng Yì 王毅 met Lǐ Qiáng 李强 and Yáng Jiéchí 楊洁篪.", "杨洁篪"),
+    ],
+)
+def test_a_mixed_script_name_is_fixed_in_the_script_that_is_clear(text: str, fix: str) -> None:
+    assert [f for _, f in _found(text, "GL104")] == [fix]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chen Weiwen (陳伟文) spoke.",  # nobody known, no other characters: no guess
+        # 发 is 發 or 髮 in traditional: not ours to choose
+        "Lam Wai-man (林偉文) met Chan Tai-man (陳大文) and Chan Fat-man (陳发敏).",
+        # an article with both scripts in equal measure says nothing
+        "Wang Jun (王军) met Lau Hui-man (劉慧敏) and Chan Wai-man (陳伟文).",
+    ],
+)
+def test_a_mixed_script_name_gets_no_fix_when_the_script_is_unclear(text: str) -> None:
+    assert [f for _, f in _found(text, "GL104")] == [None]

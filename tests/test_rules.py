@@ -217,9 +217,12 @@ def test_wrong_characters_unrelated_person_is_info_only() -> None:
 def test_mixed_script_fix_for_known_person() -> None:
     [finding] = [f for f in check_text("Zhao Leji (趙樂际) spoke.") if f.code == "GL104"]
     assert finding.fix is not None and finding.fix.replacement == "趙樂際"
-    # one simplified and one traditional character: no majority, so no fix
+    # one simplified and one traditional character: no majority, so the known person's
+    # region decides (a mainland official: simplified); for nobody known, no fix
     [tie] = [f for f in check_text("Yang Jiechi (楊洁篪) spoke.") if f.code == "GL104"]
-    assert tie.fix is None
+    assert tie.fix is not None and tie.fix.replacement == "杨洁篪"
+    [unknown] = [f for f in check_text("Chen Weiwen (陳伟文) spoke.") if f.code == "GL104"]
+    assert unknown.fix is None
 
 
 def test_script_policy_for_hong_kong_taiwan_macau() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from glossary.check.findings import Severity
 from glossary.check.knowledge import Person, fold_key
@@ -11,6 +12,9 @@ from glossary.check.mentions import Kind, Mention, similar_spelling
 from glossary.check.rules import Context, Hit, Rule
 from glossary.config import ScriptPolicy, Umlaut
 from glossary.pinyin import has_tone_marks, normalize_lookalikes, strip_tones
+
+if TYPE_CHECKING:
+    from glossary.chars import Script
 
 
 def _toneless(text: str) -> str:
@@ -85,25 +89,83 @@ def _is_traditional(hanzi: str) -> bool:
 
 
 def _mixed_script(ctx: Context) -> Iterator[Hit]:
-    from glossary.chars import Script, char_script, script_of
+    from glossary.chars import Script, script_of
 
     for mention in ctx.with_characters():
         if script_of(mention.hanzi) is not Script.MIXED:
             continue
-        simplified = sum(char_script(c) is Script.SIMPLIFIED for c in mention.hanzi)
-        traditional = sum(char_script(c) is Script.TRADITIONAL for c in mention.hanzi)
+        target = _script_target(ctx, mention)
         fix = None
-        known = mention.known
-        if known is not None and simplified != traditional:
-            target = known.hanzi if simplified > traditional else known.traditional
-            if len(target) == len(mention.hanzi):
-                fix = ctx.fix(mention.hanzi_start, mention.hanzi_end, target)
+        if target is not None:
+            fix = ctx.fix(mention.hanzi_start, mention.hanzi_end, target)
         yield Hit(
             mention.hanzi_start,
             mention.hanzi_end,
-            f"{mention.hanzi} mixes simplified and traditional characters",
+            f"{mention.hanzi} mixes simplified and traditional characters"
+            + (f": {target}" if target is not None else ""),
             fix,
         )
+
+
+def _script_target(ctx: Context, mention: Mention) -> str | None:
+    """The name of a mixed-script mention written in one script, when which one is clear: the
+    script of the article's other characters when they are all (nine in ten) in one; else the
+    one most of the name's own characters are in; else, for a known person, their region's
+    (Hong Kong, Macau, Taiwan: traditional; mainland: simplified). The characters are the
+    known person's, else the name's own converted where the conversion is one to one."""
+    from glossary.chars import Script, char_script, forms_in
+
+    want = _article_script(ctx, mention)
+    if want is None:
+        simplified = sum(char_script(c) is Script.SIMPLIFIED for c in mention.hanzi)
+        traditional = sum(char_script(c) is Script.TRADITIONAL for c in mention.hanzi)
+        if simplified != traditional:
+            want = Script.SIMPLIFIED if simplified > traditional else Script.TRADITIONAL
+    known = mention.known
+    if want is None and known is not None:
+        want = {
+            "mainland": Script.SIMPLIFIED,
+            "hong-kong": Script.TRADITIONAL,
+            "macau": Script.TRADITIONAL,
+            "taiwan": Script.TRADITIONAL,
+        }.get(known.region or "")
+    if want is None:
+        return None
+    if known is not None:
+        target = known.hanzi if want is Script.SIMPLIFIED else known.traditional
+        return target if len(target) == len(mention.hanzi) else None
+    out = []
+    for char in mention.hanzi:
+        forms = forms_in(char, want) if char_script(char) not in (want, Script.NEUTRAL) else ()
+        if forms and len(forms) != 1:
+            return None  # 发 is 發 or 髮: not ours to guess
+        out.append(forms[0] if forms else char)
+    return "".join(out)
+
+
+def _article_script(ctx: Context, mention: Mention) -> Script | None:
+    """The script the article's other Han characters are in, when nine in ten of those in
+    one script or the other are (and there are at least two)."""
+    from glossary.chars import HAN_RUN_RE, Script, char_script
+
+    counts = {Script.SIMPLIFIED: 0, Script.TRADITIONAL: 0}
+    for passage in ctx.document.passages:
+        for run in HAN_RUN_RE.finditer(passage.text):
+            start, end = passage.span(run.start(), run.end())
+            if start < mention.hanzi_end and end > mention.hanzi_start:
+                continue  # the name itself (and whatever run it is cut from)
+            for char in run.group(0):
+                script = char_script(char)
+                if script in counts:
+                    counts[script] += 1
+    simplified, traditional = counts[Script.SIMPLIFIED], counts[Script.TRADITIONAL]
+    if max(simplified, traditional) < 2:
+        return None
+    if simplified >= 9 * traditional:
+        return Script.SIMPLIFIED
+    if traditional >= 9 * simplified:
+        return Script.TRADITIONAL
+    return None
 
 
 def _script_policy(ctx: Context) -> Iterator[Hit]:
@@ -384,7 +446,11 @@ RULES = (
         severity=Severity.WARNING,
         doc=(
             "One name in both simplified and traditional characters (`楊洁篪`) is always a "
-            "slip. Either script is fine name by name unless `script` says otherwise."
+            "slip. Either script is fine name by name unless `script` says otherwise. The fix "
+            "writes the name in the script of the article's other characters, else the one "
+            "most of its own characters are in, else (a known person) their region's; only "
+            "where the conversion is certain (the known person's characters, or one form "
+            "per character)."
         ),
         bad="Yáng Jiéchí 楊洁篪 spoke to reporters.",
         good="Yáng Jiéchí 楊潔篪 spoke to reporters.",

@@ -95,3 +95,47 @@ def test_a_mixed_script_name_is_fixed_in_the_script_that_is_clear(text: str, fix
 )
 def test_a_mixed_script_name_gets_no_fix_when_the_script_is_unclear(text: str) -> None:
     assert [f for _, f in _found(text, "GL104")] == [None]
+
+
+def _english_span(text: str) -> list[tuple[str, str]]:
+    """(span, proposed English form) of every unknown-name proposal."""
+    return [
+        (text[f.start : f.end], dict(f.data)["english"])
+        for f in check_text(text)
+        if f.code == "GL402"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        # one Western given name before the surname word the characters support
+        ("Democrat Emily Lau (劉慧卿) was absent.", "Emily Lau"),
+        ("Legislator Regina Ip (葉劉淑儀) was absent.", "Regina Ip"),
+        ("The Democrat Emily Lau (劉慧卿) was absent.", "Emily Lau"),
+        # an English name before a Cantonese one keeps both
+        ("Emily Lau Wai-hing (劉慧卿) was absent.", "Emily Lau Wai-hing"),
+        ("Yesterday Democrat Emily Lau Wai-hing (劉慧卿) spoke.", "Emily Lau Wai-hing"),
+        # initials, as printed
+        ("Professor K. C. Chan (陳家強) spoke.", "K. C. Chan"),
+        # a Wade-Giles surname (蔡 cài): `Tsai`
+        ("Chairman Tsai Ming-liang (蔡明亮) spoke.", "Tsai Ming-liang"),
+    ],
+)
+def test_the_english_form_beside_characters_is_as_long_as_the_name(text: str, english: str) -> None:
+    [(span, proposed)] = _english_span(text)
+    assert proposed == english and span.startswith(english.split()[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Premier Li Qiang (李强) spoke.",
+        "Former chief executive Carrie Lam (林鄭月娥) spoke.",
+        "C. Y. Leung (梁振英) spoke.",
+        "C.Y. Leung (梁振英) spoke.",
+        "CY Leung (梁振英) spoke.",
+    ],
+)
+def test_house_people_with_titles_and_initials_are_their_house_forms(text: str) -> None:
+    assert [f for f in check_text(text) if f.severity is not Severity.INFO] == []

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from glossary.chars import HAN_RUN_RE, readings
 from glossary.check.document import Document, Passage
-from glossary.check.knowledge import Knowledge, Person, fold_key
+from glossary.check.knowledge import Knowledge, Person, SurnameFacts, fold_key
 from glossary.pinyin import Syllable, all_splits, has_tone_marks, normalize_lookalikes
 
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
@@ -563,7 +563,10 @@ def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> lis
                     if (
                         len(chain) >= 5
                         or not _name_word(w)
-                        or not _single_space(passage, w, chain[0])
+                        or not (
+                            _single_space(passage, w, chain[0])
+                            or _initial_before(passage, w, chain[0])
+                        )
                     ):
                         break
                     chain.insert(0, w)
@@ -589,7 +592,7 @@ def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> lis
             continue
         mention = None
         if len(hanzi) <= 5:
-            mention = _best_pairing(candidates, hanzi, h_start, h_end, knowledge)
+            mention = _best_pairing(candidates, hanzi, h_start, h_end, knowledge, passage)
         if (
             len(hanzi) > 2
             and (mention is None or (mention.alignment is None and mention.known is None))
@@ -603,7 +606,7 @@ def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> lis
                     continue
                 offset, name = part
                 start, end = passage.span(rs + offset, rs + offset + len(name))
-                better = _best_pairing([(layout, chain)], name, start, end, knowledge)
+                better = _best_pairing([(layout, chain)], name, start, end, knowledge, passage)
                 # only when the Latin form is this name's (its pinyin or a known form): in
                 # `Du Fu Thatched Cottage (杜甫草堂)` the Latin words beside 杜甫 are not his
                 if better is not None and (
@@ -705,6 +708,7 @@ def _best_pairing(
     h_start: int,
     h_end: int,
     knowledge: Knowledge,
+    passage: Passage | None = None,
 ) -> Mention | None:
     from glossary.check.knowledge import surname_prefixes
 
@@ -756,6 +760,9 @@ def _best_pairing(
         words = [w for w in chain if w.capitalized]
         if not words:
             continue
+        own = _western_style_name(words, hanzi, passage, knowledge)
+        if layout == "latin-first" and own is not None:
+            return _paired(layout, own, hanzi, h_start, h_end, None, known[0] if known else None)
         # as many words as the name has characters (`Kim Jong Un` 金正恩), less leading titles
         size = max(2, min(len(hanzi), 4))
         suffix = words[-size:] if layout == "latin-first" else words[:size]
@@ -765,11 +772,78 @@ def _best_pairing(
     return None
 
 
+# a run of initials: `C. Y.`, `C.Y.`, `C Y` before a name word
+_INITIALS_RE = re.compile(r"\b[A-Z](?:\.\s?|\s)(?:[A-Z](?:\.\s?|\s))*(?=[A-Z])")
+
+
+def _initial_before(passage: Passage, initial: Word, nxt: Word) -> bool:
+    """`C.` before `Y.` or `Leung`: an initial and its full stop, then the next word."""
+    gap = passage.text[initial.p_end : nxt.p_start]
+    return len(initial.text) == 1 and initial.text.isupper() and gap in (".", ". ")
+
+
+def _western_style_name(
+    words: list[Word], hanzi: str, passage: Passage | None, knowledge: Knowledge
+) -> list[Word] | None:
+    """The name in the capitalised words before a person's characters, as far back as the
+    characters allow: the word that spells their surname (pinyin, Wade-Giles, the house
+    glossary's form, else any surname spelling, e.g. Cantonese `Lau` for 劉), the given-name
+    words after it, and before it initials (`C. Y. Leung`) or at most one given name:
+    `Democrat Emily Lau (劉慧卿)` is Emily Lau, `Emily Lau Wai-hing` keeps its English name.
+    None when no word spells a surname (then the caller keeps as many words as characters)."""
+    from glossary.check.knowledge import surname_prefixes
+
+    if not 2 <= len(hanzi) <= 4 or passage is None:
+        return None
+    surnames = surname_prefixes(hanzi)
+    if not surnames:
+        return None
+    strong = [i for i, w in enumerate(words) if _spells_surname_of(w.text, surnames, knowledge)]
+    weak = [i for i, w in enumerate(words) if _surname_spelling(w.text)]
+    if not strong and not weak:
+        return None
+    index = (strong or weak)[0]
+    start = index
+    while start > 0 and len(words[start - 1].text) == 1 and words[start - 1].text.isupper():
+        start -= 1  # initials
+    if start == index and index > 0:
+        before = words[index - 1]
+        title = before.text.rstrip(".")
+        if title not in ROLE_WORDS and title not in {t.rstrip(".") for t in TITLES}:
+            start = index - 1
+    return words[start:]
+
+
+def _spells_surname_of(word: str, surnames: Sequence[SurnameFacts], knowledge: Knowledge) -> bool:
+    """Whether a written word is one of these surnames (SurnameFacts) in pinyin, in
+    Wade-Giles, or as a house glossary person with that surname writes it."""
+    from glossary.wadegiles import wade_giles_syllables
+
+    key = _toneless(word).casefold().replace("ü", "u").replace("’", "'")
+    for facts in surnames:
+        for reading in facts.readings:
+            pinyin = "".join(s.base for s in reading).replace("ü", "u")
+            if key == pinyin or (len(reading) == 1 and pinyin in wade_giles_syllables(key)):
+                return True
+        if any(p.hanzi.startswith(facts.hanzi) for p in knowledge.house_by_surname(word)):
+            return True
+    return False
+
+
 def _same_form(a: str, b: str) -> bool:
+    """The same form up to spacing, capitals, the apostrophe's shape and how initials are
+    written (`C. Y. Leung`, `C.Y. Leung`, `CY Leung`)."""
+
     def norm(s: str) -> str:
+        s = join_initials(s)
         return " ".join(unicodedata.normalize("NFC", s).replace("’", "'").split()).casefold()
 
     return norm(a) == norm(b)
+
+
+def join_initials(text: str) -> str:
+    """Initials written as one word: `C. Y. Leung`, `C.Y. Leung`, `C Y Leung` -> `CY Leung`."""
+    return _INITIALS_RE.sub(lambda m: m.group(0).replace(".", "").replace(" ", ""), text)
 
 
 def _paired(

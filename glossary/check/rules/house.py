@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from glossary.check.findings import Severity
 from glossary.check.knowledge import Person, fold_key
-from glossary.check.mentions import Kind, Mention, similar_spelling
+from glossary.check.mentions import Kind, Mention, join_initials, similar_spelling
 from glossary.check.rules import Context, Hit, Rule
 from glossary.config import ScriptPolicy, Umlaut
 from glossary.pinyin import has_tone_marks, normalize_lookalikes, strip_tones
@@ -241,8 +241,13 @@ def _glossary_form(ctx: Context) -> Iterator[Hit]:
             continue
         latin = mention.latin
         written = _toneless(latin)
-        if any(written == f or _caps_surname_variant(written, f) for f in person.forms):
-            continue
+        if any(
+            written == f
+            or join_initials(written) == join_initials(f)
+            or _caps_surname_variant(written, f)
+            for f in person.forms
+        ):
+            continue  # (`C. Y. Leung` is `CY Leung`: initials written either way)
         if mention.toned and mention.kind is Kind.PAIRED:
             continue  # `Cài Yīngwén` beside the characters is a pronunciation guide
         if mention.toned and _toned_key(latin) == _toned_key(person.pinyin):
@@ -321,7 +326,8 @@ def _unknown_name(ctx: Context) -> Iterator[Hit]:
             continue  # a known person with other characters: GL103
         # the proposal follows the best form the article gives: its pinyin if it has one
         best = next((m for m in mentions if m.alignment is not None), mentions[0])
-        proposal = _proposal(best, ctx.config.umlaut)
+        printed = " ".join(ctx.source[best.latin_start : best.latin_end].split())
+        proposal = _proposal(best, ctx.config.umlaut, printed)
         if proposal is None:
             continue
         pinyin, english = proposal
@@ -335,7 +341,9 @@ def _unknown_name(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _proposal(mention: Mention, umlaut: Umlaut = Umlaut.DIAERESIS) -> tuple[str, str] | None:
+def _proposal(
+    mention: Mention, umlaut: Umlaut = Umlaut.DIAERESIS, printed: str = ""
+) -> tuple[str, str] | None:
     """Pinyin and English for a new entry: the article's own spelling where it is pinyin, with
     tones from the article, else from the characters' readings (romanize decides ties).
 
@@ -360,7 +368,13 @@ def _proposal(mention: Mention, umlaut: Umlaut = Umlaut.DIAERESIS) -> tuple[str,
         # a non-pinyin English form (`Agnes Chow`) is the article's to propose; one written
         # with tone or length marks (the Japanese reading `Mō Takutō`) is not English
         own = mention.words and not has_tone_marks(normalize_lookalikes(mention.latin))
-        return result.pinyin, mention.latin if own else with_umlaut(result.english, umlaut)
+        # as printed (`K. C. Chan` keeps its full stops), when the words are all it holds
+        english = (
+            printed
+            if printed and join_initials(printed) == join_initials(mention.latin)
+            else mention.latin
+        )
+        return result.pinyin, english if own else with_umlaut(result.english, umlaut)
     suggested = list(result.surname_syllables) + list(result.given_syllables) if result else []
     chosen: list[Syllable] = []
     for index, match in enumerate(alignment.matches):

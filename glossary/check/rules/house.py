@@ -109,26 +109,38 @@ def _mixed_script(ctx: Context) -> Iterator[Hit]:
 
 def _script_target(ctx: Context, mention: Mention) -> str | None:
     """The name of a mixed-script mention written in one script, when which one is clear: the
-    script of the article's other characters when they are all (nine in ten) in one; else the
-    one most of the name's own characters are in; else, for a known person, their region's
-    (Hong Kong, Macau, Taiwan: traditional; mainland: simplified). The characters are the
-    known person's, else the name's own converted where the conversion is one to one."""
+    house's configured script; else the one most of the name's own characters are in; else,
+    for a known person, their region's (Hong Kong, Macau, Taiwan: traditional; mainland:
+    simplified); else the script of the article's other characters when they are all (nine
+    in ten) in one. The characters are the known person's, else the name's own converted
+    where the conversion is one to one."""
     from glossary.chars import Script, char_script, forms_in
 
-    want = _article_script(ctx, mention)
+    known = mention.known
+    region = known.region if known is not None else None
+    regional = {
+        "mainland": Script.SIMPLIFIED,
+        "hong-kong": Script.TRADITIONAL,
+        "macau": Script.TRADITIONAL,
+        "taiwan": Script.TRADITIONAL,
+    }
+    policy = ctx.config.script
+    want: Script | None = None
+    if policy is ScriptPolicy.SIMPLIFIED:
+        want = Script.SIMPLIFIED
+    elif policy is ScriptPolicy.TRADITIONAL:
+        want = Script.TRADITIONAL
+    elif policy is ScriptPolicy.TRADITIONAL_FOR_HK_TW_MO and region is not None:
+        want = regional.get(region)
     if want is None:
         simplified = sum(char_script(c) is Script.SIMPLIFIED for c in mention.hanzi)
         traditional = sum(char_script(c) is Script.TRADITIONAL for c in mention.hanzi)
         if simplified != traditional:
             want = Script.SIMPLIFIED if simplified > traditional else Script.TRADITIONAL
-    known = mention.known
-    if want is None and known is not None:
-        want = {
-            "mainland": Script.SIMPLIFIED,
-            "hong-kong": Script.TRADITIONAL,
-            "macau": Script.TRADITIONAL,
-            "taiwan": Script.TRADITIONAL,
-        }.get(known.region or "")
+    if want is None and region is not None:
+        want = regional.get(region)
+    if want is None:
+        want = _article_script(ctx, mention)
     if want is None:
         return None
     if known is not None:
@@ -146,7 +158,7 @@ def _script_target(ctx: Context, mention: Mention) -> str | None:
 def _article_script(ctx: Context, mention: Mention) -> Script | None:
     """The script the article's other Han characters are in, when nine in ten of those in
     one script or the other are (and there are at least two)."""
-    from glossary.chars import HAN_RUN_RE, Script, char_script
+    from glossary.chars import HAN_RUN_RE, Script, char_script, script_of
 
     counts = {Script.SIMPLIFIED: 0, Script.TRADITIONAL: 0}
     for passage in ctx.document.passages:
@@ -154,6 +166,8 @@ def _article_script(ctx: Context, mention: Mention) -> Script | None:
             start, end = passage.span(run.start(), run.end())
             if start < mention.hanzi_end and end > mention.hanzi_start:
                 continue  # the name itself (and whatever run it is cut from)
+            if len(run.group(0)) <= 4 and script_of(run.group(0)) is Script.MIXED:
+                continue  # another name mixing scripts says nothing of the article's
             for char in run.group(0):
                 script = char_script(char)
                 if script in counts:
@@ -461,10 +475,10 @@ RULES = (
         doc=(
             "One name in both simplified and traditional characters (`楊洁篪`) is always a "
             "slip. Either script is fine name by name unless `script` says otherwise. The fix "
-            "writes the name in the script of the article's other characters, else the one "
-            "most of its own characters are in, else (a known person) their region's; only "
-            "where the conversion is certain (the known person's characters, or one form "
-            "per character)."
+            "writes the name in the configured script, else the one most of its own "
+            "characters are in, else (a known person) their region's, else that of the "
+            "article's other characters; only where the conversion is certain (the known "
+            "person's characters, or one form per character)."
         ),
         bad="Yáng Jiéchí 楊洁篪 spoke to reporters.",
         good="Yáng Jiéchí 楊潔篪 spoke to reporters.",

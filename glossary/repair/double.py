@@ -109,16 +109,19 @@ def _build_triggers() -> dict[str, str]:
     inverted, currency = char_class(_sign_chars(INVERTED)), char_class(_sign_chars(CURRENCY))
     lower = char_class(_sign_chars(_CYRILLIC_LOWER))
     pattern = (
-        f"[{char_class(chars)}]|(?<=[A-Za-z])[{glued}]|[{glued}](?=[A-Za-z])"
-        f"|(?<![^\\x00-\\x7f\\s])[{inverted}](?=[A-Z])"
-        f"|(?<![^\\x00-\\x7f\\s])[{currency}](?=[0-9])"
-        f"|(?<![^\\x00-\\x7f\\s])[{lower}]{{3,}}(?![^\\x00-\\x7f\\s])"
+        f"[{char_class(chars)}]|[{glued}](?<=[A-Za-z].)|[{glued}](?=[A-Za-z])"
+        f"|[{inverted}]{_AFTER_ASCII}(?=[A-Z])"
+        f"|[{currency}]{_AFTER_ASCII}(?=[0-9])"
+        f"|[{lower}]{_AFTER_ASCII}[{lower}]{{2,}}(?![^\\x00-\\x7f\\s])"
         f"|[\u00a1-\u00ff][{char_class(_LATIN_HIGH)}]"
     )
     signs = _sign_chars(INVERTED + CURRENCY + _CYRILLIC_LOWER)
     return {"pattern": pattern, "chars": char_class(chars + _glued_chars() + signs)}
 
 
+# Every alternative starts with its character class (the regex engine then skips ahead
+# fast); the character just matched must follow ASCII, a space or the start.
+_AFTER_ASCII = "(?<=(?<![^\\x00-\\x7f\\s]).)"
 INVERTED = "¡¿"  # open a Spanish sentence: glued to the capital after them
 CURRENCY = "¢£¥"  # glued to the amount after them
 # Cyrillic а-п (UTF-8 D0 B0-BF) read as GBK are common Chinese characters (薪芯 for но):

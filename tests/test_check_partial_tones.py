@@ -139,3 +139,11 @@ def test_the_english_form_beside_characters_is_as_long_as_the_name(text: str, en
 )
 def test_house_people_with_titles_and_initials_are_their_house_forms(text: str) -> None:
     assert [f for f in check_text(text) if f.severity is not Severity.INFO] == []
+
+
+def test_a_toned_mention_goes_to_the_namesake_its_tones_spell() -> None:
+    text = (
+        "Wáng Yì (王毅) spoke. The poet Wáng Yí (王怡) read. Later Wáng Yí left, "
+        "and Wáng Yì stayed."
+    )
+    assert _found(text, "GL301") == []

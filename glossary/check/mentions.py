@@ -957,6 +957,10 @@ def _toneless(text: str) -> str:
     return strip_tones(normalize_lookalikes(unicodedata.normalize("NFC", text)))
 
 
+def _toned_spelling(latin: str) -> str:
+    return unicodedata.normalize("NFC", normalize_lookalikes(latin)).casefold()
+
+
 def _split_name(mention: Mention) -> tuple[str, str]:
     """(surname, given) as printed and without tones."""
     if mention.known is not None and mention.alignment is None:
@@ -998,13 +1002,15 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
 
     people: dict[str, PersonInfo] = {}
     spelled: dict[str, str] = {}  # folded pinyin spelling -> person key
+    toned: dict[str, str] = {}  # tone-marked spelling (NFC, any case) -> person key
     for mention in sorted(mentions, key=lambda m: m.start):
         if not mention.is_person:
             continue
         if mention.kind is Kind.TONED and fold_key(mention.latin) in spelled:
             # the person the article introduced with characters by this spelling (`Wáng Yí
-            # 王怡`), not a namesake the house glossary lists (王毅)
-            key = spelled[fold_key(mention.latin)]
+            # 王怡`), tones and all when two namesakes differ by them, not one the house
+            # glossary lists (王毅)
+            key = toned.get(_toned_spelling(mention.latin), spelled[fold_key(mention.latin)])
             mention.known = people[key].known
         elif mention.known is not None:
             key = mention.known.hanzi
@@ -1014,6 +1020,8 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
             key = mention.hanzi
         if mention.alignment is not None:
             spelled.setdefault(fold_key(mention.latin), key)
+            if mention.toned:
+                toned.setdefault(_toned_spelling(mention.latin), key)
         info = people.get(key)
         if info is None:
             surname, given = _split_name(mention)

@@ -3,6 +3,8 @@ the fix for a name mixing scripts: each with the contexts that must stay quiet."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from glossary.check.engine import check_text
@@ -147,3 +149,27 @@ def test_a_toned_mention_goes_to_the_namesake_its_tones_spell() -> None:
         "and Wáng Yì stayed."
     )
     assert _found(text, "GL301") == []
+
+
+def test_a_glossary_namesake_leaves_the_tones_unjudged(tmp_path: Path) -> None:
+    """Two people the glossary writes Wang Yi: tones that fit the other are not a slip, and
+    a partly marked name is one with no fix (whose tones would it take?)."""
+    from glossary.check.knowledge import load_knowledge
+
+    extra = tmp_path / "people.toml"
+    extra.write_text(
+        '[[entry]]\nhanzi = "王怡"\npinyin = "Wáng Yí"\nenglish = "Wang Yi"\n'
+        'notes = "A poet; not the foreign minister."\n',
+        encoding="utf-8",
+    )
+    knowledge = load_knowledge([extra])
+
+    def found(text: str) -> list[tuple[str, str | None]]:
+        return [
+            (text[f.start : f.end], f.fix.replacement if f.fix else None)
+            for f in check_text(text, knowledge=knowledge)
+            if f.code == "GL301"
+        ]
+
+    assert found("Later, Wáng Yí met him.") == []
+    assert found("Later, Wang Yí met him.") == [("Wang Yí", None)]

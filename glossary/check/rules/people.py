@@ -263,6 +263,10 @@ class _Reading(NamedTuple):
     form: str  # the tone-marked name, as a fix; "" when the tones are not all certain
     source: str  # where the reading comes from, for the message
     binding: bool  # a syllable marked with another tone is a slip (else maybe a namesake)
+    # a name to count namesakes of before the reading is used (a glossary person's, counted
+    # only once a slip is found: CC-CEDICT is not opened for every tone-marked name)
+    namesakes: str = ""
+    hanzi: str = ""  # whose reading it is
 
 
 _NO_READING = _Reading((), (), "", "", False)
@@ -307,17 +311,23 @@ def _checked_reading(
                 return from_house
         return _reading_of_characters(paired, f"{paired.hanzi} (line {line})")
     first = info.full_mentions[0] if info.full_mentions else None
-    if first is None or (known is None and not cedict):
+    if first is None:
         return _NO_READING
-    named = ctx.knowledge.people_named(_plain(first.latin))
-    if len(named) != 1 or (known is not None and named[0].hanzi != known.hanzi):
-        return _NO_READING  # namesakes: the tones may well be another person's
-    known = named[0]
+    namesakes = _plain(first.latin)
+    if known is None:
+        if not cedict:
+            return _NO_READING
+        named = ctx.knowledge.people_named(namesakes)
+        if len(named) != 1:
+            return _NO_READING  # nobody, or namesakes: the tones may be anyone's
+        known, namesakes = named[0], ""
     if not known.pinyin:
         return _NO_READING
     where = "the house glossary" if known.source == "house" else "CC-CEDICT"
     reading = _reading_of_pinyin(known.pinyin, f"{where}'s {known.hanzi}")
-    return reading._replace(binding=known.source == "house")
+    if not reading.bases:
+        return _NO_READING
+    return reading._replace(binding=known.source == "house", namesakes=namesakes, hanzi=known.hanzi)
 
 
 def _base(syllable: Syllable) -> str:
@@ -410,6 +420,13 @@ def _tone_slip(ctx: Context, mention: Mention, reading: _Reading) -> Hit | None:
         )
     else:
         partial, against = any(not s.tone for s in syllables), False
+    if checked and (partial or (against and reading.binding)) and reading.namesakes:
+        named = ctx.knowledge.people_named(reading.namesakes)
+        if len(named) != 1 or named[0].hanzi != reading.hanzi:
+            # namesakes: the tones may well be another person's; a partly marked name is
+            # still a slip, with no fix
+            checked, against = False, False
+            partial = any(not s.tone for s in syllables)
     if not partial and not (against and reading.binding):
         return None
     start, end = mention.latin_start, mention.latin_end

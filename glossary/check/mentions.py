@@ -815,15 +815,13 @@ def _western_style_name(
 
 
 def _spells_surname_of(word: str, surnames: Sequence[SurnameFacts], knowledge: Knowledge) -> bool:
-    """Whether a written word is one of these surnames (SurnameFacts) in pinyin, in
-    Wade-Giles, or as a house glossary person with that surname writes it."""
-    from glossary.wadegiles import wade_giles_syllables
-
+    """Whether a written word is one of these surnames in pinyin, in Wade-Giles or postal
+    spelling (`Tsai` for 蔡 cài), or as a house glossary person with that surname writes it."""
     key = _toneless(word).casefold().replace("ü", "u").replace("’", "'")
     for facts in surnames:
         for reading in facts.readings:
             pinyin = "".join(s.base for s in reading).replace("ü", "u")
-            if key == pinyin or (len(reading) == 1 and pinyin in wade_giles_syllables(key)):
+            if key == pinyin or (len(reading) == 1 and key in _other_spellings(pinyin)):
                 return True
         if any(p.hanzi.startswith(facts.hanzi) for p in knowledge.house_by_surname(word)):
             return True

@@ -173,3 +173,10 @@ def test_a_glossary_namesake_leaves_the_tones_unjudged(tmp_path: Path) -> None:
 
     assert found("Later, Wáng Yí met him.") == []
     assert found("Later, Wang Yí met him.") == [("Wang Yí", None)]
+
+
+def test_a_tone_slip_between_two_namesakes_gets_no_fix() -> None:
+    text = "Wáng Yì (王毅) spoke. The poet Wáng Yí (王怡) read. Later Wáng Yi left."
+    assert _found(text, "GL301") == [("Wáng Yi", None)]
+    # with one person so spelt, the fix is certain
+    assert _found("Wáng Yì (王毅) spoke. Later Wáng Yi left.", "GL301") == [("Wáng Yi", "Wáng Yì")]

@@ -221,7 +221,14 @@ def _toned_form(info: PersonInfo) -> Mention | None:
 def _inconsistent_tones(ctx: Context) -> Iterator[Hit]:
     """A later tone-marked mention with other tones than the checked first one
     (`Wáng Yi` after `Wáng Yì 王毅`); failing a tone-marked first form, a mention marked on
-    some syllables only or against the person's checked reading (see `_tone_slip`)."""
+    some syllables only or against the person's checked reading (see `_tone_slip`). When
+    the article names two people by one toneless spelling (`Wáng Yì 王毅`, `Wáng Yí 王怡`), a
+    slip is reported without a fix: whose tones were meant is not certain."""
+    spellings: dict[str, set[str]] = {}
+    for info in ctx.people:
+        for mention in info.mentions:
+            if mention.kind is Kind.PAIRED and mention.alignment is not None:
+                spellings.setdefault(_fold(mention.latin), set()).add(info.key)
     for info in ctx.people:
         origin = _toned_form(info)
         canonical = _nfc(origin.latin) if origin is not None else ""
@@ -236,7 +243,7 @@ def _inconsistent_tones(ctx: Context) -> Iterator[Hit]:
                     reading = _checked_reading(ctx, info, origin, cedict=partial)
                 hit = _tone_slip(ctx, mention, reading)
                 if hit is not None:
-                    yield hit
+                    yield _without_fix(hit) if _shared(spellings, mention) else hit
                 continue
             written = _nfc(mention.latin)
             if written.casefold() == canonical.casefold():
@@ -244,7 +251,9 @@ def _inconsistent_tones(ctx: Context) -> Iterator[Hit]:
             if _plain(written).casefold() != _plain(canonical).casefold():
                 continue  # another spelling altogether: the plain comparison reports it
             fix = None
-            if ctx.contiguous(mention.latin_start, mention.latin_end, mention.latin):
+            if ctx.contiguous(mention.latin_start, mention.latin_end, mention.latin) and not (
+                _shared(spellings, mention)
+            ):
                 fix = ctx.fix(mention.latin_start, mention.latin_end, canonical)
             yield Hit(
                 mention.latin_start,
@@ -253,6 +262,15 @@ def _inconsistent_tones(ctx: Context) -> Iterator[Hit]:
                 f"(line {ctx.line_of(origin.start)})",
                 fix,
             )
+
+
+def _shared(spellings: dict[str, set[str]], mention: Mention) -> bool:
+    """Whether the article introduced more than one person spelt like this mention."""
+    return len(spellings.get(_fold(mention.latin), ())) > 1
+
+
+def _without_fix(hit: Hit) -> Hit:
+    return hit._replace(fix=None)
 
 
 class _Reading(NamedTuple):

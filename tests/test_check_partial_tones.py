@@ -180,3 +180,10 @@ def test_a_tone_slip_between_two_namesakes_gets_no_fix() -> None:
     assert _found(text, "GL301") == [("Wáng Yi", None)]
     # with one person so spelt, the fix is certain
     assert _found("Wáng Yì (王毅) spoke. Later Wáng Yi left.", "GL301") == [("Wáng Yi", "Wáng Yì")]
+
+
+def test_a_partly_toned_pinyin_name_beside_an_established_form_takes_the_house_pinyin() -> None:
+    text = (
+        "Chiang Kai-shek (蔣介石) fled to Taiwan. Jiǎng Jieshi, as mainland books call him, died."
+    )
+    assert _found(text, "GL301") == [("Jiǎng Jieshi", "Jiǎng Jièshí")]

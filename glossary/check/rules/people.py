@@ -332,6 +332,10 @@ def _checked_reading(
     if first is None:
         return _NO_READING
     namesakes = _plain(first.latin)
+    if known is not None and any(
+        m.kind is Kind.PAIRED and m.hanzi in (known.hanzi, known.traditional) for m in info.mentions
+    ):
+        namesakes = ""  # the article prints their characters (beside another form): them
     if known is None:
         if not cedict:
             return _NO_READING

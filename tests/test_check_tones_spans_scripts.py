@@ -120,6 +120,8 @@ def _english_span(text: str) -> list[tuple[str, str]]:
         ("Yesterday Democrat Emily Lau Wai-hing (劉慧卿) spoke.", "Emily Lau Wai-hing"),
         # initials, as printed
         ("Professor K. C. Chan (陳家強) spoke.", "K. C. Chan"),
+        # a capital letter ending a phrase is not an initial
+        ("They chose Plan B. Chan Tai-man (陳大文) objected.", "Chan Tai-man"),
         # a Wade-Giles surname (蔡 cài): `Tsai`
         ("Chairman Tsai Ming-liang (蔡明亮) spoke.", "Tsai Ming-liang"),
     ],

@@ -803,13 +803,19 @@ def _western_style_name(
     if not strong and not weak:
         return None
     index = (strong or weak)[0]
+    titles = ROLE_WORDS | {t.rstrip(".") for t in TITLES}
+
+    def initial(word: Word) -> bool:
+        return len(word.text) == 1 and word.text.isupper()
+
     start = index
-    while start > 0 and len(words[start - 1].text) == 1 and words[start - 1].text.isupper():
+    while start > 0 and initial(words[start - 1]):
         start -= 1  # initials
+    if start < index and start > 0 and words[start - 1].text.rstrip(".") not in titles:
+        return words[index:]  # `Plan B. Chan Tai-man`: the letter ends a phrase before it
     if start == index and index > 0:
         before = words[index - 1]
-        title = before.text.rstrip(".")
-        if title not in ROLE_WORDS and title not in {t.rstrip(".") for t in TITLES}:
+        if before.text.rstrip(".") not in titles and not initial(before):
             start = index - 1
     return words[start:]
 

@@ -25,12 +25,14 @@ import argparse
 import asyncio
 import compileall
 import contextlib
+import hashlib
 import os
 import re
 import select
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -157,12 +159,13 @@ def byte_compile(tree: Path) -> None:
 
 
 def end_to_end(
-    article: Path, tree: Path = REPO, size: tuple[int, int] = SIZE
+    article: Path, tree: Path = REPO, size: tuple[int, int] = SIZE, cache: Path | None = None
 ) -> tuple[float, int, float]:
     """Seconds from launching `glossary review` in a pty until the findings count is on screen;
     that count; and the CPU seconds the process (with the children it reaped) had used by
     then, a figure less at the mercy of the machine's load. The child runs from `tree` (its
-    own `glossary` and `tui` packages)."""
+    own `glossary` and `tui` packages), with the compiled caches in `cache` (None: the
+    user's, as an installed tool has them)."""
     import fcntl
     import pty
     import struct
@@ -175,6 +178,8 @@ def end_to_end(
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["TERM"] = "xterm-256color"
     env["PYTHONPATH"] = str(tree)
+    if cache is not None:
+        env["GLOSSARY_CACHE_DIR"] = str(cache)
     command = [sys.executable, "-m", "glossary", "review", str(article.resolve())]
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -223,21 +228,26 @@ def cpu_seconds(pid: int) -> float:
 
 
 def report_end_to_end(articles: list[Path], runs: int, compare: Path | None) -> None:
-    trees = [("this tree", REPO)] + ([("compared", compare)] if compare else [])
-    for _, tree in trees:
+    # The compared checkout keeps its compiled caches apart: with another format version
+    # of a cache, the two would rebuild each other's at every turn.
+    trees: list[tuple[str, Path, Path | None]] = [("this tree", REPO, None)]
+    if compare:
+        key = hashlib.sha256(str(compare.resolve()).encode()).hexdigest()[:12]
+        trees.append(("compared", compare, Path(tempfile.gettempdir()) / f"glossary-bench-{key}"))
+    for _, tree, _ in trees:
         byte_compile(tree)
     for article in articles:
-        for _, tree in trees:  # one unmeasured run each: caches on disk, page cache
-            end_to_end(article, tree)
-        timings: dict[str, list[float]] = {name: [] for name, _ in trees}
-        cpu: dict[str, list[float]] = {name: [] for name, _ in trees}
+        for _, tree, cache in trees:  # one unmeasured run each: caches on disk, page cache
+            end_to_end(article, tree, cache=cache)
+        timings: dict[str, list[float]] = {name: [] for name, _, _ in trees}
+        cpu: dict[str, list[float]] = {name: [] for name, _, _ in trees}
         counts: dict[str, int] = {}
         for _ in range(runs):
-            for name, tree in trees:  # interleaved: the machine's load falls on both alike
-                elapsed, counts[name], used = end_to_end(article, tree)
+            for name, tree, cache in trees:  # interleaved: the load falls on both alike
+                elapsed, counts[name], used = end_to_end(article, tree, cache=cache)
                 timings[name].append(elapsed)
                 cpu[name].append(used)
-        for name, _ in trees:
+        for name, _, _ in trees:
             values = timings[name]
             print(
                 f"end to end, launch -> findings on screen ({SIZE[0]}x{SIZE[1]} pty), "

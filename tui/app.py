@@ -48,6 +48,11 @@ class ReviewApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme = self._theme_name
+        # After Textual's start-up batch: a frame painted inside it is thrown away, so the
+        # review screen would be laid out and rendered twice before it is first shown.
+        self.call_later(self._open_review)
+
+    def _open_review(self) -> None:
         self.push_screen(ReviewScreen(self.session, self.house, self._first_check))
         if self._collect_after_start:  # `glossary review` paused the collector for start-up
             self.call_after_refresh(gc.enable)

@@ -14,6 +14,7 @@ import shutil
 import sys
 import threading
 from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import CancelledError
 from pathlib import Path
 
 import pytest
@@ -980,3 +981,30 @@ async def test_the_collector_paused_for_start_up_runs_again_after_the_first_fram
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+@linux_only
+def test_a_child_still_checking_at_exit_is_stopped(
+    article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    parent = os.getpid()
+    checked: list[str] = []
+
+    def slow_in_child(path: Path, text: str, glossary: object) -> bridge.Review:
+        if os.getpid() != parent:
+            time.sleep(60)
+        checked.append(text)
+        return fake_check(path, text, glossary)
+
+    monkeypatch.setattr(bridge, "check", slow_in_child)
+    _no_other_threads()
+    first = open_review(article, fork=True).first_check
+    assert isinstance(first, ChildCheck)
+    started = time.monotonic()
+    first.stop()
+    with pytest.raises(CancelledError):
+        first.result(timeout=30)
+    assert time.monotonic() - started < 30
+    assert checked == []  # not checked here either

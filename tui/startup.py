@@ -12,8 +12,11 @@ have without the child. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Sequence
@@ -29,6 +32,19 @@ from tui.session import ReviewSession
 class ChildCheck(Future[Review]):
     """The first check, computed in a child process: the parent's checker has not loaded its
     tables yet (the screen warms them up after the findings are shown)."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__()
+        self.pid = pid
+        self.stopped = False
+
+    def stop(self) -> None:
+        """End the child if it is still checking (at exit: its answer is of no more use); the
+        future is then cancelled rather than checked here."""
+        if not self.done():
+            self.stopped = True
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGTERM)
 
 
 @dataclass(frozen=True)
@@ -74,7 +90,7 @@ def check_in_child(path: Path, text: str, house: House) -> Future[Review]:
         _child(path, text, house, write_end)
         os._exit(0)
     os.close(write_end)
-    future = ChildCheck()
+    future = ChildCheck(pid)
 
     def receive() -> None:
         chunks = []
@@ -89,11 +105,15 @@ def check_in_child(path: Path, text: str, house: House) -> Future[Review]:
         if isinstance(review, Review):
             future.set_result(review)
             return
+        if future.stopped:
+            future.cancel()
+            return
         try:  # the child failed: check here, so that the error is the one the user would see
             future.set_result(bridge.check(path, text, house.effective(())))
         except BaseException as exc:
             future.set_exception(exc)
 
+    atexit.register(future.stop)
     threading.Thread(target=receive, name="glossary-first-check", daemon=True).start()
     return future
 

@@ -3,9 +3,12 @@
 1. End to end (the goal: under 1 s): from launching `python -m glossary review ARTICLE` in a
    pseudo-terminal of 100x30 until "N findings" is on the screen, as an editor sees it. The
    project is byte-compiled first and the child may use its .pyc files (as an installed tool
-   does); the quit key ends each run. With `--compare DIR` another checkout (e.g. the commit
-   before a change, from `git archive`) is timed in the same run, interleaved, for a fair
-   before/after on a shared machine.
+   does); the quit key ends each run. Also reported: the CPU seconds the process and the
+   children it reaped had used by then (less at the mercy of the machine's load than the
+   wall clock). With `--compare DIR` another checkout (e.g. this one with the UI of an
+   earlier commit: `git archive COMMIT tui glossary/commands/review.py | tar -x -C DIR`
+   over a copy of glossary/ and dictionaries/) is timed in the same run, interleaved, for a
+   fair before/after on a shared machine; it keeps its compiled caches apart.
 2. Open, in-process with Textual's headless pilot: from building the app until the findings
    are listed. "Cold" is the first open in a fresh process after the imports (it pays for
    loading the house glossary, the checker's indexes and the romanizer; compiled caches on

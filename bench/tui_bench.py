@@ -54,8 +54,9 @@ QUERIES = (
     "北京",
 )
 SIZE = (100, 30)
-# what the review screen's border shows once the findings are listed ("checking…" before)
-FINDINGS_SHOWN = re.compile(rb"\b(\d+) findings?\b")
+# what the article's border shows at its bottom right once the findings are listed
+# ("checking…" before); the border's corner keeps a count in the article text from matching
+FINDINGS_SHOWN = re.compile("(\\d+) findings? (?:─)+╯".encode())
 # escape sequences: CSI (colours, cursor moves), OSC, and the short two-byte ones
 ESCAPES = re.compile(
     rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])"

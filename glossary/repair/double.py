@@ -181,13 +181,20 @@ def _glued_chars() -> str:
 
 @cache
 def _trigger_re() -> re.Pattern[str]:
-    return re.compile(trigger_pattern().rsplit("|", 1)[0] + "|" + REPLACEMENT)
+    from glossary.resources import load_regex
+
+    return load_regex("repair-trigger", trigger_pattern().rsplit("|", 1)[0] + "|" + REPLACEMENT)
 
 
 _LATIN_RUN_RE = re.compile(f"[{char_class(_LATIN_HIGH)}]{{2,}}")
-# GBK read as Windows-1252 is a run of byte pairs: a lead (81-FE, a Latin-1 letter or
-# sign) and a trail that is one too or, for GBK's traditional forms, ASCII 40-7E.
-_GBK_PAIRS_RE = re.compile(f"(?:[{char_class(_LATIN_HIGH)}][{char_class(_LATIN_HIGH)}\x40-\x7e])+")
+
+
+@cache
+def _gbk_pairs_re() -> re.Pattern[str]:
+    """GBK read as Windows-1252 is a run of byte pairs: a lead (81-FE, a Latin-1 letter
+    or sign) and a trail that is one too or, for GBK's traditional forms, ASCII 40-7E."""
+    high = char_class(_LATIN_HIGH)
+    return re.compile(f"(?:[{high}][{high}\\x40-\\x7e])+")
 
 
 def _gbk_runs(text: str) -> list[tuple[int, str]]:
@@ -205,7 +212,7 @@ def _gbk_runs(text: str) -> list[tuple[int, str]]:
             and text[start - 2] in CP1252_ENCODE
         ):
             start -= 2
-        found = _GBK_PAIRS_RE.match(text, start)
+        found = _gbk_pairs_re().match(text, start)
         if found is None:
             continue
         end = max(found.end(), hit.end())

@@ -20,6 +20,7 @@ from glossary.repair import double, lost, seed, windows1252
 from glossary.repair.charmaps import CP1252_DECODE, REPLACEMENT, SEED_DECODE, THAI_CHARS, Chain
 from glossary.repair.context import CONFIDENCE, Decision, Method, resolve
 from glossary.repair.pieces import Piece
+from glossary.resources import load_regex
 
 if TYPE_CHECKING:
     from glossary.house import Glossary
@@ -56,9 +57,10 @@ class Repair:
 @cache
 def _fast_re() -> re.Pattern[str]:
     """One scan that finds anything any chain might decode (or must report)."""
-    return re.compile(
+    return load_regex(
+        "repair-fast",
         f"{seed.THAI_RE.pattern}|{windows1252.TRIGGER}|[{REPLACEMENT}{lost.GBK_LOST_FIRST}]"
-        f"|{double.trigger_pattern()}"
+        f"|{double.trigger_pattern()}",
     )
 
 
@@ -67,8 +69,9 @@ def _prefilter() -> re.Pattern[str]:
     """A single character class that every trigger starts with (or, for the
     glued ones, contains): English with curly quotes and dashes never matches,
     so clean text costs one tight scan."""
-    return re.compile(
-        f"[\u0e01-\u0e5b\u00a1-\u00ff{REPLACEMENT}{lost.GBK_LOST_FIRST}{double.trigger_chars()}]"
+    return load_regex(
+        "repair-prefilter",
+        f"[\u0e01-\u0e5b\u00a1-\u00ff{REPLACEMENT}{lost.GBK_LOST_FIRST}{double.trigger_chars()}]",
     )
 
 

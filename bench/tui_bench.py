@@ -209,7 +209,7 @@ def end_to_end(
         elapsed = time.perf_counter() - start
         cpu = cpu_seconds(process.pid)
         os.write(master, QUIT_KEY)
-        deadline = time.perf_counter() + 20
+        deadline = time.perf_counter() + 120  # quitting waits for the warm-up thread
         while process.poll() is None and time.perf_counter() < deadline:
             if select.select([master], [], [], 0.05)[0]:
                 with contextlib.suppress(OSError):  # EIO: the child has let go of the pty

@@ -164,6 +164,105 @@ def _han_cost(char: str) -> float:
     return cost
 
 
+# --- _han_cost compiled once into the user cache -------------------------------------------
+# A cold lint run otherwise parses jieba's frequencies (170 KB of JSON), pypinyin's reading
+# shards and OpenCC's traditional table (together ~20 ms) to price a few dozen characters.
+# The shards hold `_han_cost` itself for every Han character whose cost is not the one a
+# character without reading, frequency or simplified form has.
+
+_HAN_COST_ABSENT = UNKNOWN_HAN + 4
+
+
+def _package_file_key(package: str, name: str) -> str:
+    """Size and time of a data file in an installed package, found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return "none"
+    try:
+        stat = (Path(spec.origin).parent / name).stat()
+    except OSError:
+        return "none"
+    return f"{stat.st_size:x}{int(stat.st_mtime):x}"
+
+
+@cache
+def _han_cost_key() -> str:
+    """The sources of `_han_cost`: this code and what it reads (jieba, pypinyin, OpenCC,
+    the readings supplement)."""
+    import sys
+
+    from glossary import chars, pinyin
+    from glossary.resources import dictionaries_dir, sources_digest
+
+    data = [
+        _jieba_key(),
+        _package_file_key("pypinyin", "pinyin_dict.py"),
+        _package_file_key("opencc", "dictionary/TSCharacters.txt"),
+    ]
+    files = [Path(__file__), Path(chars.__file__), Path(pinyin.__file__)]
+    supplement = dictionaries_dir() / "readings.tsv"
+    if supplement.is_file():
+        files.append(supplement)
+    return sources_digest(files, salt="-".join([*data, sys.version]))
+
+
+def _han_ranges() -> tuple[range, ...]:
+    return (
+        range(0x3400, 0x4DC0),
+        range(0x4E00, 0xA000),
+        range(0xF900, 0xFB00),
+        range(0x20000, 0x31350),
+    )
+
+
+def _build_han_cost_shards() -> dict[str, object]:
+    """``{"4e": {"杨": 9.87, ...}, ...}``: `_han_cost` of every Han character (``is_han``)
+    by code point / 256, leaving out those at `_HAN_COST_ABSENT`."""
+    shards: dict[str, dict[str, float]] = {}
+    for block in _han_ranges():
+        for code in block:
+            char = chr(code)
+            cost = _han_cost(char)
+            if cost != _HAN_COST_ABSENT:
+                shards.setdefault(f"{code >> 8:x}", {})[char] = cost
+    return dict(shards)
+
+
+@cache
+def _han_cost_cache_usable() -> bool:
+    """Whether the shards exist or can be written; without, each character is priced
+    from the sources (building every shard costs more than a run needs)."""
+    import os
+
+    from glossary.resources import cache_dir
+
+    folder = cache_dir()
+    if (folder / f"han-cost-{_han_cost_key()}").is_dir():
+        return True
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
+@cache
+def _han_cost_shard(shard: str) -> dict[str, float]:
+    from glossary.resources import load_shard
+
+    table = load_shard("han-cost", _han_cost_key(), shard, _build_han_cost_shards)
+    return table if isinstance(table, dict) else {}
+
+
+def _compiled_han_cost(char: str) -> float:
+    """`_han_cost(char)`, from the compiled shards when the user cache allows."""
+    if not _han_cost_cache_usable():
+        return _han_cost(char)
+    return _han_cost_shard(f"{ord(char) >> 8:x}").get(char, _HAN_COST_ABSENT)
+
+
 @cache
 def char_cost(char: str) -> float:
     """Bits: how surprising ``char`` is in real text (a few for common letters, 40 never)."""
@@ -171,7 +270,7 @@ def char_cost(char: str) -> float:
     if code < 0x80:
         return 3.0 if char.isprintable() or char in "\t\n\r" else IMPOSSIBLE
     if is_han(char):
-        return _han_cost(char)
+        return _compiled_han_cost(char)
     if char in _PINYIN_VOWELS:
         return 6.0
     category = unicodedata.category(char)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from glossary.cedict import data_path
 from glossary.house import _cedict_data_file
@@ -36,3 +37,72 @@ def test_an_article_of_known_names_needs_neither_cedict_nor_pypinyin(tmp_path: P
     )
     assert "glossary.check.mentions" in modules  # the checker did run
     assert not {"sqlite3", "pypinyin", "jieba", "glossary.cedict"} & modules
+
+
+def test_ascii_text_holds_nothing_the_repairer_would_look_at() -> None:
+    """GL001 returns before importing glossary.repair when the article is ASCII."""
+    from glossary.repair import find_repairs
+    from glossary.repair.engine import _fast_re, _prefilter
+    from glossary.repair.lost import GBK_LOST_FIRST
+
+    ascii_chars = "".join(map(chr, range(128)))
+    assert _prefilter().search(ascii_chars) is None
+    assert _fast_re().search(ascii_chars) is None
+    assert not GBK_LOST_FIRST.isascii()
+    assert find_repairs("Wang Yi met Yang Jiechi \x00\x7f in Rome.\n") == []
+
+
+def test_regexes_from_the_cache_equal_re_compile(tmp_path: Path, monkeypatch: Any) -> None:
+    import re
+
+    from glossary.repair import double, engine
+    from glossary.resources import load_regex
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    patterns = {
+        "fast": engine._fast_re().pattern,
+        "prefilter": engine._prefilter().pattern,
+        "trigger": double._trigger_re().pattern,
+        "groups": r"(?P<word>[^\W\d_]+)(?:['’](s))?|\d{2,}",
+    }
+    for name, pattern in patterns.items():
+        cold = load_regex(name, pattern)  # compiled and written
+        warm = load_regex(name, pattern)  # read from the cache file
+        for compiled in (cold, warm):
+            assert compiled == re.compile(pattern)  # same flags, pattern and program
+            assert compiled.groupindex == re.compile(pattern).groupindex
+            assert compiled.groups == re.compile(pattern).groups
+    assert load_regex("groups", patterns["groups"]).match("Xi’s").groups() == ("Xi", "s")
+
+
+def test_a_corrupt_regex_cache_falls_back_to_re_compile(tmp_path: Path, monkeypatch: Any) -> None:
+    import re
+
+    from glossary.resources import load_regex
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    load_regex("broken", "a+b")
+    for path in tmp_path.glob("regex-broken-*.json"):
+        path.write_text('{"flags": 32, "code": [1, 2, 3], "groups": 0}', encoding="utf-8")
+    assert load_regex("broken", "a+b") == re.compile("a+b")
+
+
+def test_han_costs_from_the_cache_equal_the_direct_ones(tmp_path: Path, monkeypatch: Any) -> None:
+    import random
+
+    from glossary.repair import plausible
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    for function in (plausible._han_cost_cache_usable, plausible._han_cost_shard):
+        function.cache_clear()
+    try:
+        everything = [chr(code) for block in plausible._han_ranges() for code in block]
+        sample = random.Random(5).sample(everything, 3000) + list("杨洁篪王毅東賴谌𠮷〇")
+        sample = [c for c in sample if plausible.is_han(c)]
+        assert plausible._han_cost_cache_usable()
+        for char in sample:
+            assert plausible._compiled_han_cost(char) == plausible._han_cost(char), char
+        assert any(tmp_path.glob("han-cost-*/4e.json"))
+    finally:
+        for function in (plausible._han_cost_cache_usable, plausible._han_cost_shard):
+            function.cache_clear()

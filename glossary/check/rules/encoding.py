@@ -29,6 +29,8 @@ def _plausible(original: str, replacement: str) -> bool:
 
 
 def _mojibake(ctx: Context) -> Iterator[Hit]:
+    if ctx.source.isascii():  # no mojibake is ASCII: skip importing the repairer (~12 ms)
+        return
     from glossary.repair import find_repairs
 
     for repair in find_repairs(ctx.source, glossary=ctx.knowledge.glossary):

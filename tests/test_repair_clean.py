@@ -37,6 +37,11 @@ CLEAN = [
     "招牌上的𠮷字与喆、堃、燊一样少见。",
     "Mr Zhèng 鄭喆 and Ms Lín 林堃 opened the 燊記 shop.",
     "Prices: ¥38 in Shanghai, £12 in London, «quoted» in Paris.",
+    # Dictionary-style lines: traditional and simplified side by side, ASCII glued to Han
+    # (found by running the repair over CC-CEDICT, which is clean).
+    "A片 A片 [A pian4] /film/\n圈a 圈a [quan1 a] /sign/",
+    "北鎮滿族自治縣 北镇满族自治县 [Bei3 zhen4]\n前鎮區 前镇区 [Qian2 zhen4 qu1]",
+    "反璞歸真|返璞歸真 [fan3 pu2 gui1 zhen1]",
     # Latin-1 signs that pair up as GBK read as cp1252 (found by a longer random search).
     "Beijing U.S.\u00a0¿°C in May",  # not 牽癈
     "¡°C!",  # not “C

@@ -315,7 +315,7 @@ def _fill(seq: list[int], options: list[tuple[int, ...]]) -> list[bytes]:
 
 
 def _stretch(
-    run: str, i: int, units: list[tuple[int, ...] | None], codec: str
+    run: str, i: int, units: list[tuple[int, ...] | None], codec: str, letter_after: bool = False
 ) -> tuple[int, list[list[tuple[str, float]]]] | None:
     """UTF-8 read from mojibake character ``i`` to the first common boundary.
 
@@ -340,11 +340,18 @@ def _stretch(
     while pos < len(stream):
         lead = stream[pos]
         if 0 <= lead < 0x80:  # an ASCII byte the code page paired with the one before
-            chars.append([(chr(lead), 0.0)])
+            # It ends the stretch. A letter that then begins the Latin word after the run
+            # (燲 is NBSP + X) is free; one wedged between Chinese characters (悝M out
+            # of 鎮滿 in 北鎮滿族) or a sign (悅^ out of 鎮區) is what genuine text is not.
+            ascii_char = chr(lead)
             pos += 1
-            if pos in bounds:
-                return i + sorted(bounds).index(pos) + 1, chars
-            continue
+            if pos not in bounds:
+                return None
+            end = i + sorted(bounds).index(pos) + 1
+            free = ascii_char.isalnum() and end == len(run) and letter_after
+            wedged = end < len(run)  # Chinese goes on after it: 的A片 is rare in Chinese
+            chars.append([(ascii_char, 0.0 if free else (4 if wedged else 2) * _OUTSIDE_WORD)])
+            return end, chars
         need = 2 if lead == _WILD else utf8_trail_count(lead)
         if need < 0 or pos + 1 + need > len(stream):
             return None
@@ -454,7 +461,9 @@ def _sign_fits(sign: str, text: str, start: int, end: int) -> bool:
 
 def _latin_like(char: str) -> bool:
     """A letter of a Latin word, Vietnamese's included (ề, ư)."""
-    return _latin_letter(char) or (char.isalpha() and "\u1e00" <= char <= "\u1eff")
+    return (
+        _latin_letter(char) or char in "ƠơƯư" or (char.isalpha() and "\u1e00" <= char <= "\u1eff")
+    )
 
 
 def _whole_word(run: str, units: list[tuple[int, ...] | None]) -> str | None:
@@ -501,7 +510,7 @@ def decode_run(
         return [Piece(offset, offset + n, chain, (word,), (text_cost(word),))]
     left = _latin_neighbour(text, offset, offset)  # a letter right before the run
     right = _latin_neighbour(text, offset + n, offset + n)  # ... or right after it
-    stretches = {i: _stretch(run, i, units, codec) for i in range(n) if units[i] is not None}
+    stretches = {i: _stretch(run, i, units, codec, right) for i in range(n) if units[i] is not None}
     # A Latin letter decoded from a stretch (ü in ``l眉猫``) or swallowed into it
     # (``燲`` is NBSP + X) glues the stretch next to it to the same word.
     ends_in_letter = {
@@ -556,7 +565,14 @@ def decode_run(
             after_letter = False
         if before_letter and not after_letter and i and is_han(run[i - 1]) and i not in ends:
             before_letter = False
-        glued = letters or after_letter or before_letter
+        # ... and only letters Latin text commonly has (A片 is not Ƭ, 圈a is not Ȧ).
+        common = all(
+            _latin_like(c) or not c.isalpha() or c.isascii()
+            for option in chars
+            for c, _ in option[:1]
+            if ord(c) < 0x800
+        )
+        glued = letters or (common and (after_letter or before_letter))
         while _product_size(chars) > _MAX_FILLINGS:
             widest = max(range(len(chars)), key=lambda k: len(chars[k]))
             chars[widest] = chars[widest][: max(1, len(chars[widest]) // 2)]

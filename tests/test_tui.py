@@ -949,6 +949,7 @@ async def test_a_finished_first_check_is_in_the_first_frame(
         screen = review(app)  # no pause: what mounting alone put on the screen
         assert screen.query_one(ArticleView).border_subtitle == "4 findings"
         assert screen.query_one(FindingsList).option_count == 4
+        assert screen.current == 0 and screen.query_one(FindingsList).highlighted == 0
         assert len(screen.query(ArticleLine)) == len(screen.session.text.split("\n"))
         assert not [w for w in app.workers if w.group == "check"]  # nothing left to check
 

@@ -258,3 +258,16 @@ def test_a_closing_bracket_is_not_guessed_while_the_line_hides_one() -> None:
 def test_repair_is_idempotent_around_no_break_spaces(text: str) -> None:
     once = repair_text(text)[0]
     assert repair_text(once)[0] == once
+
+
+@pytest.mark.parametrize(
+    ("clean", "codec"),
+    [
+        ("[杨洁篪](https://example.org) said", "gb18030"),  # ] is a GBK trail byte
+        ("他说{好}", "gb18030"),
+        ("王毅@外交部", "gb18030"),
+        ("ghi nhận mức", "big5"),  # n after ậ goes on the Latin word
+    ],
+)
+def test_an_ascii_byte_swallowed_by_a_pair_still_comes_back(clean: str, codec: str) -> None:
+    assert repair_text(corrupt_double(clean, codec))[0] == clean

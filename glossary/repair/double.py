@@ -348,9 +348,11 @@ def _stretch(
             if pos not in bounds:
                 return None
             end = i + sorted(bounds).index(pos) + 1
-            free = ascii_char.isalnum() and end == len(run) and letter_after
-            wedged = end < len(run)  # Chinese goes on after it: 的A片 is rare in Chinese
-            chars.append([(ascii_char, 0.0 if free else (4 if wedged else 2) * _OUTSIDE_WORD)])
+            # Free when it goes on a Latin word: the one after the run, or the letter
+            # decoded right before it (廕要 is ận).
+            after_latin = bool(chars) and _latin_like(chars[-1][0][0])
+            free = ascii_char.isalnum() and end == len(run) and (letter_after or after_latin)
+            chars.append([(ascii_char, 0.0 if free else 4 * _OUTSIDE_WORD)])
             return end, chars
         need = 2 if lead == _WILD else utf8_trail_count(lead)
         if need < 0 or pos + 1 + need > len(stream):

@@ -154,9 +154,10 @@ def _han_cost(char: str) -> float:
     from glossary.chars import readings, simplify_char
 
     known = han_costs().get(char)
-    cost = UNKNOWN_HAN if readings(char) else UNKNOWN_HAN + 4
     if known is not None:
         cost = min(max(known, 5.0), UNKNOWN_HAN)
+    else:  # readings only when they count (compiling every character's cost asks for all)
+        cost = UNKNOWN_HAN if readings(char) else UNKNOWN_HAN + 4
     if cost > _RARE:
         simplified = simplify_char(char)
         if simplified != char and simplified in han_costs():

@@ -12,7 +12,8 @@
    to a temporary folder of the bench's own (GLOSSARY_CACHE_DIR), which other runs on a
    shared machine cannot replace mid-bench. With `--breakdown`, commands that each do a
    little more (start Python; import the checker; import the mojibake repairer; lint without
-   the mojibake rule) run in the same rounds, so the differences show where the time goes.
+   the mojibake rule; lint the same text as a .md file) run in the same rounds, so the
+   differences show where the time goes.
 2. Throughput: 1,000 generated articles (names from the house glossary, some misspelt) in a
    temporary folder, checked with `--no-cache --jobs N` and with `--jobs 1`; wall time and
    the CPU time of the command and its workers. On a machine shared with other work, the
@@ -104,6 +105,14 @@ def startup(path: Path, runs: int, cache: Path, *, breakdown: bool = False) -> d
             "--ignore",
             "GL001",
             str(path),
+        ]
+        # the same text as Markdown: what users' .md articles add (markdown-it-py's import
+        # and parse)
+        markdown = cache.parent / f"{cache.name}-article.md"
+        markdown.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        commands["glossary lint --no-cache, the file as .md"] = [
+            *commands["glossary lint --no-cache"][:-1],
+            str(markdown),
         ]
     for cmd in commands.values():  # warm-up, not timed
         _time(cmd, env)
@@ -230,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     medians = startup(args.file, args.runs, cache, breakdown=args.breakdown)
     reference = medians["proselint check"]
     for name, value in medians.items():
-        report(f"  {name:<40} {value * 1000:7.0f} ms   {value / reference:4.2f}x proselint")
+        report(f"  {name:<46} {value * 1000:7.0f} ms   {value / reference:4.2f}x proselint")
     if args.articles:
         report(f"throughput on {args.articles} generated articles (no result cache):")
         for label, (elapsed, cpu) in throughput(args.articles, args.jobs, cache).items():
@@ -239,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"   {args.articles / elapsed:6.0f} articles/s"
             )
     shutil.rmtree(cache, ignore_errors=True)
+    (cache.parent / f"{cache.name}-article.md").unlink(missing_ok=True)
     load = os.getloadavg()[0]
     report(f"load average during the run: {load:.2f} on {os.cpu_count()} cores")
     if args.write:

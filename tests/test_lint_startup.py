@@ -55,9 +55,12 @@ def test_ascii_text_holds_nothing_the_repairer_would_look_at() -> None:
 def test_regexes_from_the_cache_equal_re_compile(tmp_path: Path, monkeypatch: Any) -> None:
     import re
 
+    from glossary import chars
     from glossary.repair import double, engine
     from glossary.resources import load_regex
 
+    assert re.compile(f"[{chars.HAN_CLASS}]+") == chars.HAN_RUN_RE
+    assert re.compile(f"[{chars.HAN_CLASS}]") == chars._HAN_CHAR_RE
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
     patterns = {
         "fast": engine._fast_re().pattern,

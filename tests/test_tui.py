@@ -8,6 +8,7 @@ entry form, the names panel and look-up, and in `test_real_core_*`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import os
 import shutil
@@ -91,7 +92,7 @@ def fake_core(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         return fake_check(path, text, glossary)
 
     monkeypatch.setattr(bridge, "check", check)
-    monkeypatch.setattr(bridge, "warm_up", lambda house, changes: None)  # tested on its own
+    monkeypatch.setattr(bridge, "warm_up_steps", lambda house, changes: [])  # tested on its own
     yield checked
 
 
@@ -110,6 +111,16 @@ def _quiet(app: App[None]) -> bool:
             shown = (screen.checked_text, screen.checked_entries)
             return failed or shown == (screen.session.text, screen.session.entries)
     return True
+
+
+async def warmed_up(app: ReviewApp, timeout: float = 30) -> bool:
+    """Wait for the review screen's background warm-up to end; whether it did."""
+    for _ in range(round(timeout / 0.01)):
+        warm = review(app)._warm
+        if warm is not None and warm.finished.is_set():
+            return True
+        await asyncio.sleep(0.01)
+    return False
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -866,10 +877,13 @@ async def test_look_up_is_warmed_up_after_the_first_check(
     article: Path, fake_core: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     warmed: list[object] = []
-    monkeypatch.setattr(bridge, "warm_up", lambda house, changes: warmed.append(changes))
+    monkeypatch.setattr(
+        bridge, "warm_up_steps", lambda house, changes: [("note", lambda: warmed.append(changes))]
+    )
     app = make_app(article)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        assert await warmed_up(app)
         assert warmed == [()]
         await pilot.press("f")  # later checks do not warm up again
         await settle(pilot)
@@ -1009,3 +1023,184 @@ def test_a_child_still_checking_at_exit_is_stopped(
         first.result(timeout=30)
     assert time.monotonic() - started < 30
     assert checked == []  # not checked here either
+
+
+# -- the background warm-up never keeps the editor waiting ----------------------------------------
+
+
+@pilot_test
+async def test_quitting_during_the_warm_up_does_not_wait_for_it(
+    article: Path, fake_core: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    started, release = threading.Event(), threading.Event()
+    ran: list[str] = []
+
+    def slow() -> None:
+        started.set()
+        release.wait(30)
+        ran.append("slow")
+
+    monkeypatch.setattr(
+        bridge,
+        "warm_up_steps",
+        lambda house, changes: [("slow", slow), ("next", lambda: ran.append("next"))],
+    )
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert await asyncio.to_thread(started.wait, 30)
+        warm = review(app)._warm
+        assert warm is not None
+        before = time.monotonic()
+        await pilot.press("q")  # nothing to save: quits at once
+    assert time.monotonic() - before < 5  # not the 30 s the step would take
+    assert app.return_code == 0 and warm.stopped
+    release.set()
+    assert await asyncio.to_thread(warm.finished.wait, 30)
+    assert ran == ["slow"]  # the step under way ends; none starts after the quit
+
+
+@pilot_test
+async def test_the_warm_up_waits_while_the_editor_types_in_the_look_up(
+    article: Path, fake_core: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran: list[str] = []
+    typing = [True]
+    monkeypatch.setattr(ReviewScreen, "_typing_in_look_up", lambda self: typing[0])
+    monkeypatch.setattr(
+        bridge, "warm_up_steps", lambda house, changes: [("first", lambda: ran.append("first"))]
+    )
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(30):
+            await pilot.pause(0.01)
+        warm = review(app)._warm
+        assert warm is not None and not warm.finished.is_set() and ran == []
+        typing[0] = False  # the editor stopped typing
+        assert await warmed_up(app)
+        assert ran == ["first"]
+
+
+@pilot_test
+async def test_a_keystroke_in_the_look_up_means_the_editor_is_typing(
+    article: Path, fake_core: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bridge.House, "lookup", lambda self, changes: None)
+    monkeypatch.setattr(bridge, "search", lambda engine, query, limit=30: [])
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(app)
+        assert not screen._typing_in_look_up()
+        await pilot.press("slash", "w")
+        assert screen._typing_in_look_up()
+
+
+QUIT_DURING_WARM_UP = """
+import sys, time
+from pathlib import Path
+from tui import bridge
+marker = Path(sys.argv[2])
+
+def busy():  # a step that holds the interpreter lock, as the romanizer's loading does
+    marker.write_text("started")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        sum(range(1000))
+
+bridge.warm_up_steps = lambda house, changes: [("busy", busy), ("never", busy)]
+from glossary.cli import main
+sys.exit(main(["review", sys.argv[1]]))
+"""
+
+
+@linux_only
+def test_glossary_review_quits_at_once_during_the_warm_up(article: Path, tmp_path: Path) -> None:
+    """In a terminal, as an editor runs it: q while the warm-up is busy ends the process at
+    once, with status 0 and no traceback."""
+    import pty
+    import select
+    import subprocess
+    import time
+
+    marker = tmp_path / "warm-up started"
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env["TERM"] = "xterm-256color"
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
+    process = subprocess.Popen(
+        [sys.executable, "-c", QUIT_DURING_WARM_UP, str(article), str(marker)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(slave)
+    output = b""
+
+    def read(seconds: float) -> None:
+        nonlocal output
+        if select.select([master], [], [], seconds)[0]:
+            with contextlib.suppress(OSError):  # EIO: the child let go of the terminal
+                output += os.read(master, 1 << 16)
+
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline:
+            read(0.05)
+        assert marker.exists(), output[-500:]
+        read(0.2)
+        os.write(master, b"q")
+        quit_at = time.monotonic()
+        while process.poll() is None and time.monotonic() - quit_at < 10:
+            read(0.05)
+        took = time.monotonic() - quit_at
+        assert process.poll() == 0, output[-500:]
+        assert took < 3, f"quitting took {took:.2f} s"
+        read(0.2)
+        assert b"Traceback" not in output and b"Error" not in output
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(master)
+
+
+# -- a configured glossary file not created yet ----------------------------------------------------
+
+
+@pilot_test
+async def test_a_configured_glossary_not_created_yet_is_a_warning_at_open(
+    tmp_path: Path, fake_core: list[str]
+) -> None:
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / ".glossary.toml").write_text('glossaries = ["house.toml"]\n', encoding="utf-8")
+    path = desk / "rome.md"
+    shutil.copyfile(FIXTURE, path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        warnings = [n for n in app._notifications if n.severity == "warning"]
+        assert len(warnings) == 1
+        message = warnings[0].message
+        assert f"{desk / 'house.toml'}: no such glossary file" in message
+        assert str(desk / ".glossary.toml") in message
+        assert len(review(app).findings) == 4  # the check ran all the same
+    assert not (desk / "house.toml").exists()  # nothing created by opening
+
+
+@pilot_test
+async def test_no_glossary_warning_when_the_configured_files_exist(
+    article: Path, fake_core: list[str]
+) -> None:
+    (article.parent / ".glossary.toml").write_text('glossaries = ["house.toml"]\n')
+    (article.parent / "house.toml").write_text("", encoding="utf-8")
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not [n for n in app._notifications if n.severity == "warning"]

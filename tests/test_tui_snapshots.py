@@ -67,7 +67,7 @@ def app(monkeypatch: pytest.MonkeyPatch) -> ReviewApp:
         ]
 
     monkeypatch.setattr(bridge, "check", check)
-    monkeypatch.setattr(bridge, "warm_up", lambda house, changes: None)
+    monkeypatch.setattr(bridge, "warm_up_steps", lambda house, changes: [])
     monkeypatch.setattr(bridge, "propose", propose)
     monkeypatch.setattr(bridge, "find_repairs", repairs)
     monkeypatch.setattr(bridge, "search", lambda engine, query, limit=30: LOOKUP if query else [])

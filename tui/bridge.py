@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -97,12 +97,21 @@ class House:
         self.paths = tuple(paths)
         self.article = article
         self._lookup: tuple[object, Lookup] | None = None
+        self._lookup_lock = threading.Lock()
         self._seen: dict[str, str] | None = None  # path -> SHA-256 as this session read it
 
     @cached_property
     def configured(self) -> tuple[Path, ...]:
         """Glossary files named by the article's configuration (`glossaries = [...]`)."""
         return config_for(self.article).glossaries
+
+    @cached_property
+    def warnings(self) -> tuple[str, ...]:
+        """One line for each configured glossary file that does not exist yet (it reads as
+        empty), worded as the CLI commands print it on stderr."""
+        from glossary.config import readable_glossaries
+
+        return tuple(readable_glossaries(config_for(self.article))[1])
 
     @property
     def target(self) -> Path | None:
@@ -147,9 +156,12 @@ class House:
         from glossary.lookup import Lookup
 
         key = (tuple(changes), self.base())
-        cached = self._lookup
-        if cached is None or cached[0] != key:
-            cached = self._lookup = (key, Lookup(self.effective(changes), load_cedict()))
+        # one builder at a time: a search typed while the warm-up builds waits for its engine
+        # instead of building a second one beside it (and taking twice as long)
+        with self._lookup_lock:
+            cached = self._lookup
+            if cached is None or cached[0] != key:
+                cached = self._lookup = (key, Lookup(self.effective(changes), load_cedict()))
         return cached[1]
 
     def find(self, changes: Sequence[object], hanzi: str) -> Entry | None:
@@ -489,12 +501,27 @@ def apply_repairs(text: str, repairs: Sequence[Repair]) -> str:
 
 def warm_up(house: House, changes: Sequence[object]) -> None:
     """Load what the first look-ups and proposals load (CC-CEDICT's index, the romanizer's
-    tables) ahead of the first keystroke: one query each of characters, pinyin and English,
-    and one romanization of a name no dictionary knows."""
-    engine = house.lookup(changes)
-    for query in ("王毅", "wang yi", "Wang Yi"):
-        engine.search(query, limit=1)
-    propose("杨小雨", house.effective(changes))
+    tables) ahead of the first keystroke (all of `warm_up_steps`, one after the other)."""
+    for _, step in warm_up_steps(house, changes):
+        step()
+
+
+def warm_up_steps(
+    house: House, changes: Sequence[object]
+) -> list[tuple[str, Callable[[], object]]]:
+    """The warm-up in steps (the screen's background warm-up may stop or pause between
+    them): the look-up, with one query each of characters, pinyin and English; then one
+    romanization of a name no dictionary knows (the romanizer's tables, for proposals)."""
+
+    def look_up() -> None:
+        engine = house.lookup(changes)
+        for query in ("王毅", "wang yi", "Wang Yi"):
+            engine.search(query, limit=1)
+
+    return [
+        ("look-up", look_up),
+        ("romanizer", lambda: propose("杨小雨", house.effective(changes))),
+    ]
 
 
 # -- look-up -------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -12,7 +13,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Input,
+    OptionList,
+    Static,
+    TabbedContent,
+    TabPane,
+)
 from textual.worker import get_current_worker
 
 from glossary.check.findings import Finding, LineIndex
@@ -21,6 +30,7 @@ from tui import bridge, still_cursors
 from tui.commands import ReviewCommands
 from tui.session import ChangedOnDisk, ReviewSession
 from tui.startup import ChildCheck
+from tui.warmup import WarmUp
 from tui.widgets.article import ArticleView
 from tui.widgets.findings import FindingsList
 from tui.widgets.lookup import LookupPanel
@@ -29,6 +39,9 @@ from tui.widgets.names import NamesTable
 if TYPE_CHECKING:
     from glossary.repair import Repair
     from tui.screens.entry_form import FormResult
+
+# The background warm-up waits while the editor has typed in the look-up this recently (s).
+LOOK_UP_PAUSE = 1.0
 
 # The dialogs (entry form, choices, help, repair) and their widgets are imported when first
 # opened: the first frame does not need them and `glossary review` starts faster without.
@@ -80,6 +93,8 @@ class ReviewScreen(Screen[None]):
         self.checked_entries: tuple[object, ...] = ()
         self.current: int | None = None
         self._anchor: int | None = None  # offset of the selected finding across a re-check
+        self._warm: WarmUp | None = None
+        self._looked_up_at = -LOOK_UP_PAUSE  # when the editor last typed in the look-up
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -107,6 +122,8 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         still_cursors(self)
+        for warning in self.house.warnings:  # as the CLI commands warn on stderr
+            self.notify(warning, title="Glossary", severity="warning", timeout=10)
         self.query_one(FindingsList).focus()
         if self.review is not None:  # the first check was there for compose
             self._refresh_view()
@@ -178,16 +195,39 @@ class ReviewScreen(Screen[None]):
         # once the findings are painted: the warm-up would slow the first frame down
         self.call_after_refresh(self._warm_up, checked_elsewhere=self._checked_elsewhere)
 
-    @work(thread=True, group="warm-up")
     def _warm_up(self, *, checked_elsewhere: bool) -> None:
         """After the findings are shown, so that the first look-up keystroke is fast too; and
-        when the first check ran in a child process, so that the first re-check is too."""
-        try:
-            if checked_elsewhere:
-                bridge.check(self.session.path, self.session.text, self.house.effective(()))
-            bridge.warm_up(self.house, self.session.entries)
-        except Exception as exc:  # only a head start: the look-up reports its own errors
-            self.log.warning(f"warm-up failed: {exc!r}")
+        when the first check ran in a child process, so that the first re-check is too. In a
+        thread of its own that quitting does not wait for, paused while the editor types in
+        the look-up (`tui.warmup`)."""
+        if self._warm is not None or not self.is_mounted:
+            return
+        house, entries, session = self.house, self.session.entries, self.session
+        steps = bridge.warm_up_steps(house, entries)
+        if checked_elsewhere:
+            steps.insert(
+                1,
+                ("check", lambda: bridge.check(session.path, session.text, house.effective(()))),
+            )
+        self._warm = WarmUp(steps, busy=self._typing_in_look_up, on_error=self._warm_up_failed)
+        self._warm.start()
+
+    def _typing_in_look_up(self) -> bool:
+        """Whether the editor typed in the look-up within the last second (read by the warm-up
+        thread: a float, written only by the event loop)."""
+        return time.monotonic() - self._looked_up_at < LOOK_UP_PAUSE
+
+    def _warm_up_failed(self, step: str, exc: Exception) -> None:
+        # only a head start: the look-up and the checker report their own errors
+        self.log.warning(f"warm-up ({step}) failed: {exc!r}")
+
+    @on(Input.Changed, "#lookup-input")
+    def _looked_up(self) -> None:
+        self._looked_up_at = time.monotonic()
+
+    def on_unmount(self) -> None:
+        if self._warm is not None:
+            self._warm.stop()
 
     def _refresh_view(self) -> None:
         text = self.session.text

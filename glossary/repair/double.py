@@ -754,6 +754,59 @@ def _common_in_word(piece: Piece, text: str) -> bool:
 _PINYIN_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ"
 
 
+def _glued_letter(piece: Piece, text: str) -> bool:
+    """A piece with no byte lost that decodes to an accented Latin letter inside a Latin
+    word (``Gen猫ve``, ``茅tait``, ``L菤``): evidence of its pipeline on that line."""
+    before = text[piece.start - 1] if piece.start else " "
+    after = text[piece.end] if piece.end < len(text) else " "
+    return (
+        not piece.lost
+        and any(not c.isascii() and _latin_like(c) for c in piece.best)
+        and ((before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()))
+    )
+
+
+def _lone_fits(char: str, text: str, start: int) -> bool:
+    """A lone decoded character that fits where it stands: a Latin-1 or pinyin letter, an
+    opening guillemet before a word or space, a closing one after a word or space."""
+    before = text[start - 1] if start else " "
+    after = text[start + 1] if start + 1 < len(text) else " "
+    if char == "\u00ab":
+        return (before.isspace() or before in "([") and (after.isspace() or after.isalpha())
+    if char == "\u00bb":
+        return (before.isspace() or before.isalpha()) and (after.isspace() or after in ".,;:!?)")
+    return char.isalpha() and ("\u00c0" <= char <= "\u00ff" or char in _PINYIN_LETTERS)
+
+
+def _lone_in_line(text: str, chain: Chain, pieces: list[Piece], codecs: str) -> list[Piece]:
+    """Lone characters read by ``chain`` on the lines where it already repaired a glued
+    letter (``脌 Gen猫ve``: 脌 is À; ``茅tait 芦``: 芦 is «).
+
+    Short of document-wide evidence, a lone Han character is genuine (the character 禄
+    means ...) unless its own line shows the pipeline; then only a whole one-character
+    run that decodes to a Latin letter or a guillemet that fits is read.
+    """
+    lines = {text.rfind("\n", 0, p.start) + 1 for p in pieces if _glued_letter(p, text)}
+    out: list[Piece] = []
+    for start in sorted(lines):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        for match in _RUN_RE.finditer(text, start, end):
+            if len(match.group()) != 1 or any(p.start == match.start() for p in pieces):
+                continue
+            for piece in decode_run(
+                match.group(), match.start(), chain, text, letters=True, codecs=codecs
+            ):
+                if (
+                    piece.end - piece.start == 1
+                    and not piece.lost
+                    and len(piece.best) == 1
+                    and _lone_fits(piece.best, text, piece.start)
+                ):
+                    out.append(piece)
+    return out
+
+
 def find_pieces(text: str) -> dict[Chain, list[Piece]]:
     """Pieces per chain: UTF-8 as GBK, UTF-8 as Big5, GBK as cp1252."""
     out: dict[Chain, list[Piece]] = {Chain.GBK: [], Chain.BIG5: [], Chain.GBK_AS_CP1252: []}
@@ -791,6 +844,10 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
                     letters=True,
                     codecs=gbk if chain is Chain.GBK else big5,
                 )
+        else:
+            out[chain] += _lone_in_line(
+                text, chain, out[chain], gbk if chain is Chain.GBK else big5
+            )
     gbk_runs = _gbk_runs(text)
     for start, run in gbk_runs:
         out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(text, start, run)

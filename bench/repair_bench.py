@@ -29,6 +29,7 @@ from glossary.repair.charmaps import (
     corrupt_latin1,
     corrupt_seed,
 )
+from glossary.repair.plausible import is_han
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "repair"
 _CLAUSE_RE = re.compile(r"[^，。、；：！？]+[，。、；：！？]?")
@@ -101,6 +102,8 @@ class Score:
     ours: int = 0
     ftfy: int = 0
     ours_wrong: int = 0  # changed, but not to the clean text
+    bare: int = 0  # broken text shows no sign of corruption (see _no_evidence)
+    bare_ours: int = 0  # ... restored anyway
     notes: list[str] = field(default_factory=list)
 
     def rate(self, hits: int) -> str:
@@ -133,10 +136,30 @@ def score_kinds(runs: list[str]) -> list[tuple[str, Score, Score]]:
             score.n += 1
             ours = repair_text(broken)[0]
             score.ours += ours == clean
+            if _no_evidence(broken):
+                score.bare += 1
+                score.bare_ours += ours == clean
             score.ours_wrong += ours not in (clean, broken) and _wrong(clean, broken, ours)
             score.ftfy += fix_text(broken) == clean
         rows.append((kind.name, lossless, lossy))
     return rows
+
+
+def _no_evidence(broken: str) -> bool:
+    """The corrupted run looks like clean text: every non-ASCII character in it is a lone
+    Han character between spaces, ASCII punctuation or the run's ends (``correcte 禄.``),
+    with no glued letter and no other mojibake. Genuine text says "the character 禄
+    means" too, so in isolation such a run must be left alone."""
+    for k, char in enumerate(broken):
+        if char.isascii():
+            continue
+        before = broken[k - 1] if k else " "
+        after = broken[k + 1] if k + 1 < len(broken) else " "
+        if not is_han(char) or any(
+            not (c.isspace() or (c.isascii() and not c.isalnum())) for c in (before, after)
+        ):
+            return False
+    return not broken.isascii()
 
 
 def _wrong(clean: str, broken: str, ours: str) -> bool:
@@ -183,7 +206,10 @@ def failures(runs: list[str], names: Sequence[str]) -> None:
                 continue
             ours = repair_text(broken)[0]
             if ours != clean:
-                print(f"  {clean!r:40} {broken!r:40} {_why(clean, broken, ours, kind.corrupt)}")
+                why = _why(clean, broken, ours, kind.corrupt)
+                if _no_evidence(broken):
+                    why += " (no evidence in the run)"
+                print(f"  {clean!r:40} {broken!r:40} {why}")
 
 
 def score_in_articles() -> list[tuple[str, int, int, int, int, int]]:
@@ -264,14 +290,26 @@ def main() -> None:
     repair_text(corrupt_seed("warm up 杨洁篪 Yáng"))  # load the frequency tables once
     print(f"{len(runs)} runs from {FIXTURES.relative_to(FIXTURES.parents[2])}\n")
     header = f"{'corruption kind':36} {'runs':>5} {'ours':>6} {'ftfy':>6} {'wrong':>5}"
-    print(f"{'':36} {'lossless':^26}   {'lossy (bytes gone)':^26}")
-    print(f"{header}   {'runs':>5} {'ours':>6} {'ftfy':>6} {'wrong':>5}")
+    print(f"{'':36} {'lossless':^26} {'no evidence':>12} {'with evidence':>14}   ", end="")
+    print(f"{'lossy (bytes gone)':^26}")
+    print(
+        f"{header} {'runs':>5} {'ours':>6} {'runs':>6} {'ours':>7}"
+        f"   {'runs':>5} {'ours':>6} {'ftfy':>6} {'wrong':>5}"
+    )
     for name, lossless, lossy in score_kinds(runs):
+        evident = lossless.n - lossless.bare
         print(
             f"{name:36} {lossless.n:5} {lossless.rate(lossless.ours)} {lossless.rate(lossless.ftfy)}"
-            f" {lossless.ours_wrong:5}   {lossy.n:5} {lossy.rate(lossy.ours)}"
+            f" {lossless.ours_wrong:5} {lossless.bare:5} {_pct(lossless.bare_ours, lossless.bare)}"
+            f" {evident:6} {_pct(lossless.ours - lossless.bare_ours, evident):>7}"
+            f"   {lossy.n:5} {lossy.rate(lossy.ours)}"
             f" {lossy.rate(lossy.ftfy)} {lossy.ours_wrong:5}"
         )
+    print(
+        "no evidence: lossless runs whose corrupted text is only lone Han characters between"
+        "\nspaces and punctuation (clean text looks the same: 'the character 禄 means'); they"
+        "\nmust stay as they are in isolation. 'with evidence': the other lossless runs."
+    )
     print("\nwhole articles corrupted: non-ASCII lines restored exactly")
     print(f"{'':50} {'no byte lost':>20}")
     print(f"{'corruption kind':36} {'lines':>5} {'ours':>6} {'ftfy':>6}   {'lines':>5} {'ours':>6}")

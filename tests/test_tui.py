@@ -33,6 +33,7 @@ from tui.screens.modals import ChoiceScreen, HelpScreen
 from tui.screens.repair import RepairScreen
 from tui.screens.review import ReviewScreen
 from tui.startup import ChildCheck, open_review
+from tui.warmup import WarmUp
 from tui.widgets.article import ArticleLine, ArticleView
 from tui.widgets.findings import FindingsList
 from tui.widgets.lookup import LookupPanel
@@ -978,8 +979,9 @@ def test_glossary_review_shows_the_findings_in_a_terminal(article: Path) -> None
         article.read_text(encoding="utf-8"),
         bridge.House((), article=article).effective(()),
     )
-    _, count, _ = end_to_end(article)
+    _, count, _, quit_seconds = end_to_end(article)
     assert count == len(expected.findings) > 0
+    assert quit_seconds < 10  # the quit key ends it (the warm-up is not waited for)
 
 
 @pilot_test
@@ -994,8 +996,84 @@ async def test_the_collector_paused_for_start_up_runs_again_after_the_first_fram
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # start-up's objects out of the collector's way
+            frozen = gc.get_freeze_count()
+            gc.collect()  # a few objects only: the start-up's are not walked again
+            assert await warmed_up(app)
+            assert gc.get_freeze_count() >= frozen
     finally:
+        gc.unfreeze()
         gc.enable()
+
+
+@pilot_test
+async def test_the_collector_is_left_alone_unless_the_app_paused_it(
+    article: Path, fake_core: list[str]
+) -> None:
+    import gc
+
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert await warmed_up(app)
+        assert gc.get_freeze_count() == 0
+
+
+def test_warm_up_steps_in_order_and_a_search_waits_for_the_one_it_needs() -> None:
+    import time
+
+    ran: list[str] = []
+    release = threading.Event()
+
+    def slow() -> None:
+        release.wait(30)
+        ran.append("slow")
+
+    warm = bridge_warm_up([("slow", slow), ("quick", lambda: ran.append("quick"))])
+    warm.start()
+    waiter = threading.Thread(target=warm.wait_for, args=("slow",))
+    waiter.start()
+    time.sleep(0.05)
+    assert waiter.is_alive() and ran == []  # waiting for the step under way
+    release.set()
+    waiter.join(30)
+    assert warm.finished.wait(30) and ran == ["slow", "quick"] == warm.done
+    warm.wait_for("unknown")  # a step that is not part of it: no wait
+
+
+def test_a_stopped_or_failed_warm_up_runs_no_further_step_and_wakes_its_waiters() -> None:
+    ran: list[str] = []
+    errors: list[str] = []
+
+    def fail() -> None:
+        raise RuntimeError("no tables")
+
+    warm = bridge_warm_up(
+        [("fail", fail), ("after", lambda: ran.append("after"))],
+        on_error=lambda name, exc: errors.append(f"{name}: {exc}"),
+        then=lambda: ran.append("then"),
+    )
+    warm.start()
+    warm.wait_for("after", timeout=30)  # woken although the step never ran
+    assert warm.finished.wait(30) and ran == [] and errors == ["fail: no tables"]
+
+    busy = threading.Event()
+    busy.set()
+    warm = bridge_warm_up(
+        [("paused", lambda: ran.append("paused"))],
+        pausable={"paused"},
+        busy=busy.is_set,
+        then=lambda: ran.append("then"),
+        poll=0.01,
+    )
+    warm.start()
+    warm.wait_for("paused", timeout=30)  # a paused step is not waited for
+    warm.stop()
+    assert warm.finished.wait(30) and ran == [] and warm.stopped
+
+
+def bridge_warm_up(steps: list[tuple[str, Callable[[], object]]], **kwargs: object) -> WarmUp:
+    return WarmUp(steps, **kwargs)  # type: ignore[arg-type]
 
 
 @linux_only
@@ -1069,8 +1147,8 @@ async def test_the_warm_up_waits_while_the_editor_types_in_the_look_up(
     ran: list[str] = []
     typing = [True]
     monkeypatch.setattr(ReviewScreen, "_typing_in_look_up", lambda self: typing[0])
-    monkeypatch.setattr(
-        bridge, "warm_up_steps", lambda house, changes: [("first", lambda: ran.append("first"))]
+    monkeypatch.setattr(  # the re-check is the step the look-up does not need
+        bridge, "warm_up_steps", lambda house, changes: [("check", lambda: ran.append("check"))]
     )
     app = make_app(article)
     async with app.run_test(size=SIZE) as pilot:
@@ -1081,7 +1159,7 @@ async def test_the_warm_up_waits_while_the_editor_types_in_the_look_up(
         assert warm is not None and not warm.finished.is_set() and ran == []
         typing[0] = False  # the editor stopped typing
         assert await warmed_up(app)
-        assert ran == ["first"]
+        assert ran == ["check"]
 
 
 @pilot_test

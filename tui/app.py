@@ -44,7 +44,7 @@ class ReviewApp(App[None]):
         self._first_check = first_check
         self._theme_name = THEMES[theme]
         self.cursor_blink = cursor_blink
-        self._collect_after_start = collect_after_start
+        self.collect_after_start = collect_after_start
 
     def on_mount(self) -> None:
         self.theme = self._theme_name
@@ -54,8 +54,8 @@ class ReviewApp(App[None]):
 
     def _open_review(self) -> None:
         self.push_screen(ReviewScreen(self.session, self.house, self._first_check))
-        if self._collect_after_start:  # `glossary review` paused the collector for start-up
-            self.call_after_refresh(gc.enable)
+        if self.collect_after_start:  # `glossary review` paused the collector for start-up
+            self.call_after_refresh(_collect_again)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
@@ -108,7 +108,8 @@ def create_app(
     The article and the glossary files are read now: bad input raises GlossaryError (the CLI
     prints one line and exits 2). The first check starts at once, in a thread; or it was
     started earlier (`opened`, from `tui.startup.open_review`). With `collect_after_start`
-    the app turns the garbage collector back on once its first frame is painted.
+    the app turns the garbage collector back on once its first frame is painted, and moves
+    what start-up and the warm-up loaded out of its way once the warm-up is over.
     """
     if opened is None:
         opened = open_review(Path(article), glossary_paths)
@@ -120,3 +121,11 @@ def create_app(
         first_check=opened.first_check,
         collect_after_start=collect_after_start,
     )
+
+
+def _collect_again() -> None:
+    """The collector back on after the first frame; what start-up built (Textual, the screen,
+    the first check) lives as long as the app, so it is frozen out of the collector's way
+    first: a full collection while the editor types does not walk it all again."""
+    gc.freeze()
+    gc.enable()

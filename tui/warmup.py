@@ -8,8 +8,10 @@ It is only a head start, so it must never cost the editor anything:
 * `stop()` ends it before its next step, and the process never waits for a step under way:
   the steps only load tables into memory (a compiled cache on disk is written by the core
   to a temporary file and renamed when complete), so nothing half-done is left behind;
-* before each step it waits while `busy()` says the editor is typing in the look-up, whose
-  searches would otherwise share the interpreter lock with a step's pure-Python work.
+* a step the look-up does not need (`pausable`) waits while `busy()` says the editor is
+  typing in the look-up, whose searches would otherwise share the interpreter lock with
+  the step's pure-Python work; a search that needs a step under way waits for it
+  (`wait_for`) instead of loading the same tables a second time beside it.
 
 Nothing here imports Textual.
 """
@@ -17,7 +19,7 @@ Nothing here imports Textual.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 Step = tuple[str, Callable[[], object]]
 
@@ -29,15 +31,20 @@ class WarmUp:
         self,
         steps: Sequence[Step],
         *,
+        pausable: Collection[str] = (),
         busy: Callable[[], bool] = lambda: False,
         on_error: Callable[[str, Exception], None] | None = None,
+        then: Callable[[], object] | None = None,
         poll: float = 0.05,
     ) -> None:
         self._steps = tuple(steps)
+        self._pausable = frozenset(pausable)
         self._busy = busy
         self._on_error = on_error
+        self._then = then  # after the last step, unless stopped or failed
         self._poll = poll
         self._stop = threading.Event()
+        self._ended = {name: threading.Event() for name, _ in self._steps}
         self.finished = threading.Event()  # set when the thread ends: all done, failed or stopped
         self.done: list[str] = []  # the names of the steps completed, in order
 
@@ -52,10 +59,18 @@ class WarmUp:
     def stopped(self) -> bool:
         return self._stop.is_set()
 
+    def wait_for(self, name: str, timeout: float | None = None) -> None:
+        """Wait until step `name` has ended (done, failed or skipped) if it is to run; a step
+        paused for the editor's typing is skipped by the waiter, not waited for."""
+        ended = self._ended.get(name)
+        if ended is None or name in self._pausable:
+            return
+        ended.wait(timeout)
+
     def _run(self) -> None:
         try:
             for name, step in self._steps:
-                while not self._stop.is_set() and self._busy():
+                while name in self._pausable and not self._stop.is_set() and self._busy():
                     self._stop.wait(self._poll)
                 if self._stop.is_set():
                     return
@@ -66,5 +81,10 @@ class WarmUp:
                         self._on_error(name, exc)
                     return
                 self.done.append(name)
+                self._ended[name].set()
+            if self._then is not None and not self._stop.is_set():
+                self._then()
         finally:
+            for ended in self._ended.values():  # nobody waits for a step that will not run
+                ended.set()
             self.finished.set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from textual.widgets import (
 )
 from textual.worker import get_current_worker
 
+from glossary.chars import HAN_RUN_RE
 from glossary.check.findings import Finding, LineIndex
 from glossary.errors import GlossaryError
 from tui import bridge, still_cursors
@@ -198,19 +200,33 @@ class ReviewScreen(Screen[None]):
     def _warm_up(self, *, checked_elsewhere: bool) -> None:
         """After the findings are shown, so that the first look-up keystroke is fast too; and
         when the first check ran in a child process, so that the first re-check is too. In a
-        thread of its own that quitting does not wait for, paused while the editor types in
-        the look-up (`tui.warmup`)."""
+        thread of its own that quitting does not wait for (`tui.warmup`)."""
         if self._warm is not None or not self.is_mounted:
             return
         house, entries, session = self.house, self.session.entries, self.session
+        # first what the look-up needs (its searches wait for these rather than load the same
+        # tables beside them); then the check, which waits while the editor types there
         steps = bridge.warm_up_steps(house, entries)
         if checked_elsewhere:
-            steps.insert(
-                1,
-                ("check", lambda: bridge.check(session.path, session.text, house.effective(()))),
+            steps.append(
+                ("check", lambda: bridge.check(session.path, session.text, house.effective(())))
             )
-        self._warm = WarmUp(steps, busy=self._typing_in_look_up, on_error=self._warm_up_failed)
+        self._warm = WarmUp(
+            steps,
+            pausable={"check"},
+            busy=self._typing_in_look_up,
+            on_error=self._warm_up_failed,
+            then=self._warmed_up,
+        )
         self._warm.start()
+
+    def _warmed_up(self) -> None:
+        """With `glossary review` in charge of the collector (`collect_after_start`): what
+        start-up and the warm-up loaded (Textual, the checker's and CC-CEDICT's indexes, the
+        romanizer's tables) lives as long as the app, so it is frozen out of the collector's
+        way: a full collection while the editor types then does not walk it all again."""
+        if getattr(self.app, "collect_after_start", False):
+            gc.freeze()
 
     def _typing_in_look_up(self) -> bool:
         """Whether the editor typed in the look-up within the last second (read by the warm-up
@@ -445,6 +461,12 @@ class ReviewScreen(Screen[None]):
     # -- look-up ----------------------------------------------------------------------------------
 
     def _search(self, query: str) -> list[bridge.LookupRow]:
+        """(In a worker.) While the warm-up loads what this search needs, wait for it."""
+        warm = self._warm
+        if warm is not None:
+            warm.wait_for("look-up")
+            if HAN_RUN_RE.search(query):  # characters: the romanizer reads them
+                warm.wait_for("romanizer")
         return bridge.search(self.house.lookup(self.session.entries), query)
 
     def action_lookup(self) -> None:

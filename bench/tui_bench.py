@@ -138,6 +138,153 @@ async def measure_lookup(article: Path) -> list[tuple[str, float]]:
     return timings
 
 
+async def measure_lookup_at_open(article: Path) -> dict[str, object]:
+    """As `glossary review` opens (the first check in a forked child, the collector paused
+    until the first frame), the editor goes to the look-up as soon as the findings show and
+    types the queries while the background warm-up has work left ("at open"); then, once the
+    warm-up is over, types them again ("after warm-up"). Seconds per keystroke of each phase,
+    the first search (it loads the CC-CEDICT index) and the collector's pauses while typing.
+    Run in a fresh process (`--lookup-child`): the fork needs a process with one thread."""
+    import gc
+    import threading
+
+    from textual import events
+    from textual.widgets import Input
+
+    gc.disable()  # as `glossary review` does
+    from tui.startup import open_review
+
+    opened = open_review(article, fork=True)
+    from tui.app import create_app
+    from tui.screens.review import ReviewScreen
+    from tui.widgets.lookup import LookupPanel
+
+    app = create_app(article, cursor_blink=False, opened=opened, collect_after_start=True)
+    pauses: list[float] = []
+    started: list[float] = []
+
+    def collector(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(time.perf_counter())
+        elif started:
+            pauses.append(time.perf_counter() - started.pop())
+
+    result: dict[str, object] = {}
+    async with app.run_test(size=SIZE):
+
+        def shown() -> bool:
+            screen = app.screen
+            return isinstance(screen, ReviewScreen) and screen.checked_text == app.session.text
+
+        await _until(shown)
+
+        def warming() -> bool:
+            busy = any(w.group == "warm-up" and not w.is_finished for w in app.workers)
+            return busy or any(t.name == "glossary-warm-up" for t in threading.enumerate())
+
+        with contextlib.suppress(TimeoutError):  # the warm-up starts after the first frame
+            await _until(warming, timeout=3)
+        panel = app.screen.query_one(LookupPanel)
+        field = app.screen.query_one("#lookup-input", Input)
+        # the key as a terminal sends it: pilot.press would wait for the machine to be idle,
+        # i.e. for the warm-up to end
+        app.post_message(events.Key("slash", "/"))
+        await _until(lambda: field.has_focus)
+        overlapped = [0]
+
+        async def type_query(query: str, timings: list[float] | None) -> None:
+            for char in query:
+                wanted = field.value + char
+                overlapped[0] += warming()
+                before = time.perf_counter()
+                app.post_message(events.Key("space" if char == " " else char, char))
+                await _until(lambda wanted=wanted: panel.query_shown == wanted)
+                if timings is not None:
+                    timings.append(time.perf_counter() - before)
+            field.value = ""
+            await _until(lambda: panel.query_shown == "")
+
+        gc.callbacks.append(collector)
+        result["warming_at_first_key"] = warming()
+        result["collector on at first key"] = gc.isenabled()
+        before = time.perf_counter()
+        await type_query("a", None)
+        result["first_search"] = time.perf_counter() - before
+        for phase in ("at open", "after warm-up"):
+            if phase == "after warm-up":
+                await app.workers.wait_for_complete()
+                await _until(lambda: not warming(), timeout=60)
+            timings: list[float] = []
+            del pauses[:]
+            overlapped[0] = 0
+            for query in QUERIES:
+                await type_query(query, timings)
+            result[phase] = timings
+            result[f"{phase} overlapped"] = overlapped[0]  # keystrokes sent while warming up
+            result[f"{phase} gc"] = list(pauses)
+        result["collector on"] = gc.isenabled()
+        gc.callbacks.remove(collector)
+        app.exit()
+    return result
+
+
+def lookup_at_open(article: Path, tree: Path, cache: Path | None) -> dict[str, object]:
+    """`measure_lookup_at_open` in a fresh process running `tree`'s packages."""
+    import json
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if cache is not None:
+        env["GLOSSARY_CACHE_DIR"] = str(cache)
+    command = [sys.executable, __file__, "--lookup-child", str(tree), "--article", str(article)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=env, cwd=tree)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def _summary(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return (
+        f"median {statistics.median(ordered) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
+        f"max {ordered[-1] * 1000:.1f} ms"
+    )
+
+
+def report_lookup_at_open(article: Path, runs: int, compare: Path | None) -> None:
+    trees = _trees(compare)
+    found: dict[str, list[dict[str, object]]] = {name: [] for name, _, _ in trees}
+    for _ in range(runs):
+        for name, tree, cache in trees:  # interleaved
+            found[name].append(lookup_at_open(article, tree, cache))
+    for name, _, _ in trees:
+        results = found[name]
+        warming = sum(bool(r["warming_at_first_key"]) for r in results)
+        first = statistics.median(float(r["first_search"]) for r in results)  # type: ignore[arg-type]
+        print(
+            f"look-up right after opening, {name} x{len(results)} (warm-up still running at the "
+            f"first key in {warming}); first search (CC-CEDICT index): median {first:.3f} s"
+        )
+        for phase in ("at open", "after warm-up"):
+            values = [t for r in results for t in r[phase]]  # type: ignore[attr-defined]
+            gc_pauses = [t for r in results for t in r[f"{phase} gc"]]  # type: ignore[attr-defined]
+            overlapped = sum(int(r[f"{phase} overlapped"]) for r in results)  # type: ignore[call-overload]
+            print(
+                f"  keystroke -> results, {phase} ({len(values)} keystrokes, {overlapped} sent "
+                f"while the warm-up thread was alive): {_summary(values)} (goal < 50 ms); "
+                f"collector: {len(gc_pauses)} runs, longest {max(gc_pauses, default=0) * 1000:.1f} ms"
+            )
+
+
+def _trees(compare: Path | None) -> list[tuple[str, Path, Path | None]]:
+    """This tree, and the compared one with its compiled caches apart: with another format
+    version of a cache, the two would rebuild each other's at every turn."""
+    trees: list[tuple[str, Path, Path | None]] = [("this tree", REPO, None)]
+    if compare:
+        key = hashlib.sha256(str(compare.resolve()).encode()).hexdigest()[:12]
+        trees.append(("compared", compare, Path(tempfile.gettempdir()) / f"glossary-bench-{key}"))
+    return trees
+
+
 def cold_open(article: Path) -> float:
     """The first open in a fresh interpreter (imports done before the clock starts)."""
     code = (
@@ -164,10 +311,11 @@ def byte_compile(tree: Path) -> None:
 
 def end_to_end(
     article: Path, tree: Path = REPO, size: tuple[int, int] = SIZE, cache: Path | None = None
-) -> tuple[float, int, float]:
+) -> tuple[float, int, float, float]:
     """Seconds from launching `glossary review` in a pty until the findings count is on screen;
-    that count; and the CPU seconds the process (with the children it reaped) had used by
-    then, a figure less at the mercy of the machine's load. The child runs from `tree` (its
+    that count; the CPU seconds the process (with the children it reaped) had used by then, a
+    figure less at the mercy of the machine's load; and the seconds from the quit key, sent
+    as soon as the findings are on screen, until the process has exited. The child runs from `tree` (its
     own `glossary` and `tui` packages), with the compiled caches in `cache` (None: the
     user's, as an installed tool has them)."""
     import fcntl
@@ -208,12 +356,14 @@ def end_to_end(
             found = FINDINGS_SHOWN.search(ESCAPES.sub(b"", screen))
         elapsed = time.perf_counter() - start
         cpu = cpu_seconds(process.pid)
-        os.write(master, QUIT_KEY)
-        deadline = time.perf_counter() + 120  # quitting waits for the warm-up thread
+        os.write(master, QUIT_KEY)  # at once: the editor who opened the wrong article
+        quit_at = time.perf_counter()
+        deadline = quit_at + 120
         while process.poll() is None and time.perf_counter() < deadline:
-            if select.select([master], [], [], 0.05)[0]:
+            if select.select([master], [], [], 0.005)[0]:
                 with contextlib.suppress(OSError):  # EIO: the child has let go of the pty
                     os.read(master, 1 << 16)
+        quit_seconds = time.perf_counter() - quit_at
         if process.poll() is None:
             raise TimeoutError(f"{article.name}: review did not quit")
     finally:
@@ -221,7 +371,7 @@ def end_to_end(
             process.kill()
             process.wait()
         os.close(master)
-    return elapsed, int(found.group(1)), cpu
+    return elapsed, int(found.group(1)), cpu, quit_seconds
 
 
 def cpu_seconds(pid: int) -> float:
@@ -232,12 +382,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def report_end_to_end(articles: list[Path], runs: int, compare: Path | None) -> None:
-    # The compared checkout keeps its compiled caches apart: with another format version
-    # of a cache, the two would rebuild each other's at every turn.
-    trees: list[tuple[str, Path, Path | None]] = [("this tree", REPO, None)]
-    if compare:
-        key = hashlib.sha256(str(compare.resolve()).encode()).hexdigest()[:12]
-        trees.append(("compared", compare, Path(tempfile.gettempdir()) / f"glossary-bench-{key}"))
+    trees = _trees(compare)
     for _, tree, _ in trees:
         byte_compile(tree)
     for article in articles:
@@ -245,12 +390,14 @@ def report_end_to_end(articles: list[Path], runs: int, compare: Path | None) -> 
             end_to_end(article, tree, cache=cache)
         timings: dict[str, list[float]] = {name: [] for name, _, _ in trees}
         cpu: dict[str, list[float]] = {name: [] for name, _, _ in trees}
+        quits: dict[str, list[float]] = {name: [] for name, _, _ in trees}
         counts: dict[str, int] = {}
         for _ in range(runs):
             for name, tree, cache in trees:  # interleaved: the load falls on both alike
-                elapsed, counts[name], used = end_to_end(article, tree, cache=cache)
+                elapsed, counts[name], used, quit_seconds = end_to_end(article, tree, cache=cache)
                 timings[name].append(elapsed)
                 cpu[name].append(used)
+                quits[name].append(quit_seconds)
         for name, _, _ in trees:
             values = timings[name]
             print(
@@ -258,6 +405,13 @@ def report_end_to_end(articles: list[Path], runs: int, compare: Path | None) -> 
                 f"{article.name}, {name} x{len(values)}: median {statistics.median(values):.3f} s, "
                 f"min {min(values):.3f} s, max {max(values):.3f} s ({counts[name]} findings; "
                 f"goal < 1 s); CPU used by then: median {statistics.median(cpu[name]):.2f} s"
+            )
+        for name, _, _ in trees:
+            values = quits[name]
+            print(
+                f"quit at once (ctrl+q as soon as the findings show) -> process exit, "
+                f"{article.name}, {name} x{len(values)}: median {statistics.median(values):.3f} s, "
+                f"min {min(values):.3f} s, max {max(values):.3f} s"
             )
 
 
@@ -274,7 +428,14 @@ def main(argv: list[str] | None = None) -> int:
         "--compare", type=Path, metavar="DIR", help="another checkout to time end to end too"
     )
     parser.add_argument("--e2e-only", action="store_true", help="only the end-to-end figures")
+    parser.add_argument("--lookup-child", type=Path, metavar="TREE", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.lookup_child:  # one `measure_lookup_at_open`, with TREE's packages, as JSON
+        import json
+
+        sys.path.insert(0, str(args.lookup_child.resolve()))
+        print(json.dumps(asyncio.run(measure_lookup_at_open(args.article[0].resolve()))))
+        return 0
     articles: list[Path] = args.article or [SEED, REPO / "examples" / "rome-talks.md"]
     for path in [*articles, *([args.compare] if args.compare else [])]:
         if not path.exists():
@@ -285,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.e2e_only:
         return 0
     article = articles[0]
+    report_lookup_at_open(article, args.runs, args.compare)
 
     cold = [cold_open(article) for _ in range(args.runs)]
     print(

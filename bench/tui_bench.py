@@ -8,12 +8,17 @@
    wall clock). With `--compare DIR` another checkout (e.g. this one with the UI of an
    earlier commit: `git archive COMMIT tui glossary/commands/review.py | tar -x -C DIR`
    over a copy of glossary/ and dictionaries/) is timed in the same run, interleaved, for a
-   fair before/after on a shared machine; it keeps its compiled caches apart.
+   fair before/after on a shared machine; it keeps its compiled caches apart. Quit: the quit
+   key is sent as soon as the findings show; from then until the process has exited.
 2. Open, in-process with Textual's headless pilot: from building the app until the findings
    are listed. "Cold" is the first open in a fresh process after the imports (it pays for
    loading the house glossary, the checker's indexes and the romanizer; compiled caches on
    disk are already built); "warm" is a later open in the same process.
-3. Look-up: from a keystroke in the look-up panel until its results are on screen, with the
+3. Look-up right after opening (both trees with `--compare`, interleaved): in a fresh process
+   started as `glossary review` starts (first check forked, collector paused until the first
+   frame), the editor types the queries as soon as the findings show, while the background
+   warm-up has work left; then again once it is over. Also the collector's runs meanwhile.
+4. Look-up: from a keystroke in the look-up panel until its results are on screen, with the
    full CC-CEDICT index (goal: under 50 ms), over queries typed one character at a time.
 
     .venv/bin/python bench/tui_bench.py [--article PATH]... [--runs N] [--compare DIR]

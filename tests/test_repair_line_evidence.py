@@ -7,6 +7,11 @@ line, or through another chain, a lone Han character is genuine text.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+
 import pytest
 
 from glossary.repair import double, repair_text
@@ -78,3 +83,38 @@ def test_only_letters_and_guillemets_that_fit_are_read() -> None:
     assert repair_text(glued + " x芦")[0] == "Genève x芦"
     # A lone three-byte Han character is never turned into another one.
     assert repair_text(glued + " 杨 said")[0] == "Genève 杨 said"
+
+
+@cache
+def _bench_no_evidence():  # type: ignore[no-untyped-def]
+    """bench/repair_bench.py's test for a run that shows no corruption (the bench is no package)."""
+    path = Path(__file__).resolve().parent.parent / "bench" / "repair_bench.py"
+    spec = importlib.util.spec_from_file_location("repair_bench", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    return module._no_evidence
+
+
+@pytest.mark.parametrize(
+    ("broken", "bare"),
+    [
+        ("correcte 禄.", True),  # a lone Han character between a space and a full stop
+        ("芦 tendue mais", True),
+        ("note on 眉: it", True),
+        ("茅tait 芦 tendue", False),  # 茅 is glued to a word: evidence
+        ("Gen猫ve", False),
+        ("鏉ㄦ磥绡 said", False),  # a run of several characters
+        ("caf脙漏 芦 x", False),
+        ("芦芦 x", False),
+        ("x 脙 y", True),  # any lone Han character, whatever it decodes to
+        ("x Ã y", False),  # not Han: cp1252-style mojibake
+        ("plain ASCII", False),
+    ],
+)
+def test_the_bench_counts_runs_without_evidence(broken: str, bare: bool) -> None:
+    assert _bench_no_evidence()(broken) is bare

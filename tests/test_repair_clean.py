@@ -57,3 +57,62 @@ def test_clean_lines_unchanged_together() -> None:
     # Together, as one document: the document-wide evidence rules must not fire either.
     text = "\n".join(CLEAN)
     assert repair_text(text) == (text, [])
+
+
+# Clean lines with the words a sweep over CC-CEDICT once "repaired" (螞蟻 -> Λρ,
+# 岷縣 -> ếh, 鐮倉 -> 砂}, 鏈烴 -> 期N, 牛B -> ţB, C羅 -> Cù): a dictionary word, a short
+# reading that is no text of its own, or a Han character glued to a lone letter on a
+# Chinese line is left alone unless its line shows confirmed mojibake of the same pipeline.
+CEDICT_WORDS = [
+    "院子裡的螞蟻排成一行，把糖屑搬回了洞口。",
+    "The ants (螞蟻) came back after the rain.",
+    "他小時候住在岷縣，後來搬去了蘭州。",
+    "雨中的鐮倉很安靜，大佛前只有幾個遊客。",
+    "鐮倉幕府設在海邊的小城。",
+    "鏈烴的沸點隨碳原子數增加而升高。",
+    "這台舊電腦還能跑新遊戲，真牛B。",
+    "这台旧电脑还能跑新游戏，真牛B。",
+    "C羅在最後一分鐘射進了那一球。",
+    "球迷都叫他C羅，很少叫全名。",
+    "In Lisbon the fans chanted C羅 all night.",
+    "华为Mate新款的屏幕更亮了。",
+    "A羅和B羅是兄弟。",
+]
+
+
+@pytest.mark.parametrize("text", CEDICT_WORDS)
+def test_clean_dictionary_words_are_unchanged(text: str) -> None:
+    assert repair_text(text) == (text, [])
+
+
+def test_clean_dictionary_words_unchanged_together() -> None:
+    text = "\n".join(CEDICT_WORDS)
+    assert repair_text(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("clean", "codec"),
+    [
+        # Two-letter Cyrillic words read as GBK (啸褝 is Хэ): a vowel makes them text.
+        ("Хэ", "gb18030"),
+        ("Хэ Лифэн заявил", "gb18030"),
+        # A lone letter glued to an accented one on a Latin line is still repaired.
+        ("Vice Premier Hé", "big5"),
+        ("Vice Premier Hé", "gb18030"),
+        # The mojibake of Λρ is 螞蟻, a word: repaired when its line shows the pipeline.
+        ("Λρ and Хэ Лифэн", "gb18030"),
+    ],
+)
+def test_mojibake_of_the_same_shapes_is_still_repaired(clean: str, codec: str) -> None:
+    from glossary.repair.charmaps import corrupt_double
+
+    assert repair_text(corrupt_double(clean, codec))[0] == clean
+
+
+def test_a_dictionary_word_alone_is_left_even_if_it_was_mojibake() -> None:
+    # Λρ read as GBK is 螞蟻 ("ants"): with nothing else on the line, clean text wins.
+    from glossary.repair.charmaps import corrupt_double
+
+    broken = corrupt_double("Λρ", "gb18030")
+    assert broken == "螞蟻"
+    assert repair_text(broken) == (broken, [])

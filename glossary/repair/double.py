@@ -807,6 +807,126 @@ def _lone_in_line(text: str, chain: Chain, pieces: list[Piece], codecs: str) -> 
     return out
 
 
+def _groups(pieces: list[Piece]) -> list[list[Piece]]:
+    """Adjacent pieces (one after the other, nothing between): one repair each."""
+    out: list[list[Piece]] = []
+    for piece in sorted(pieces, key=lambda p: p.start):
+        if out and out[-1][-1].end == piece.start:
+            out[-1].append(piece)
+        else:
+            out.append([piece])
+    return out
+
+
+def _token(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` widened over the Han characters and ASCII letters and digits
+    glued to it (``牛`` in ``牛B``, ``羅`` in ``C羅``)."""
+
+    def glued(char: str) -> bool:
+        return is_han(char) or (char.isascii() and char.isalnum())
+
+    while start > 0 and glued(text[start - 1]):
+        start -= 1
+    while end < len(text) and glued(text[end]):
+        end += 1
+    return start, end
+
+
+def _is_word(word: str) -> bool:
+    """A word of two or more characters in CC-CEDICT (either script) or in jieba's dictionary."""
+    from glossary.repair.context import _MIN_WORD_FREQ, cc_cedict
+    from glossary.repair.plausible import word_freqs
+
+    if len(word) < 2:
+        return False
+    if word_freqs().get(word, 0) >= _MIN_WORD_FREQ:
+        return True
+    dictionary = cc_cedict()
+    return dictionary is not None and bool(dictionary.by_hanzi(word))
+
+
+def _single_letter_glue(text: str, start: int, end: int) -> bool:
+    """One Han character glued on one side only to a Latin letter that is a word by itself
+    (``C羅``, ``牛B``): a nickname or a product as often as ``Hé`` read as GBK."""
+    if end - start != 1 or not is_han(text[start]):
+        return False
+
+    def letter(k: int) -> bool:
+        return 0 <= k < len(text) and text[k].isascii() and text[k].isalpha()
+
+    if letter(start - 1) and not letter(end):
+        return not letter(start - 2)
+    if letter(end) and not letter(start - 1):
+        return not letter(end + 1)
+    return False
+
+
+_VOWELS = "аеёиоуыэюяαεηιουωάέήίόύώϊϋ"
+
+
+def _implausible(decoded: str, after: str) -> bool:
+    """A short reading, away from Latin words, that is no text of its own: a character
+    and an ASCII sign, or a letter no Latin word goes on with (``砂}``, ``期N``, ``ếh``),
+    or a two-letter Greek or Cyrillic "word" without a vowel (``Λρ``; ``Хэ`` is one)."""
+    if len(decoded) > 2:
+        return False
+    if decoded[-1].isascii() and not (after.isascii() and after.isalpha()):
+        return True
+    if any(c.isascii() and not c.isalnum() for c in decoded):
+        return True
+    return _whole_word_text(decoded) and not any(c in _VOWELS for c in decoded.lower())
+
+
+def _suspect(text: str, group: list[Piece], chinese_line: bool) -> bool:
+    """A repair that clean Chinese text makes as easily as mojibake does: what it would
+    replace is Han characters that read as no text of their own (``_implausible``), or a
+    dictionary word (螞蟻, 鐮倉), or sits in one with the letters and Han
+    characters glued to it (牛B, C羅), or, on a line with other Chinese on it, is one common
+    Han character glued to a lone letter (a Latin line's ``H矇`` is still ``Hé``)."""
+    start, end = group[0].start, group[-1].end
+    original = text[start:end]
+    if not all(is_han(c) for c in original):
+        return False
+    # A character jieba never uses (菤 in ``L菤``, Lǚ) is no clean text's nickname.
+    if chinese_line and _single_letter_glue(text, start, end) and char_cost(original) < UNKNOWN_HAN:
+        return True
+    if not _latin_neighbour(text, start, end) and _implausible(
+        "".join(p.best for p in group), text[end : end + 1]
+    ):
+        return True
+    wide = _token(text, start, end)
+    return _is_word(original) or (wide != (start, end) and _is_word(text[wide[0] : wide[1]]))
+
+
+def _confirmed(text: str, pieces: list[Piece]) -> list[Piece]:
+    """Pieces without the suspect repairs (``_suspect``) whose own line shows no confirmed
+    mojibake of the same chain: a repair there that lost no byte and is not suspect."""
+    groups = _groups(pieces)
+    covered = {k for p in pieces for k in range(p.start, p.end)}
+
+    def chinese_line(at: int) -> bool:
+        """Han characters on ``at``'s line that no piece reads as mojibake."""
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        return any(is_han(text[k]) and k not in covered for k in range(start, end))
+
+    suspect = [_suspect(text, g, chinese_line(g[0].start)) for g in groups]
+    if not any(suspect):
+        return pieces
+    lines = {
+        text.rfind("\n", 0, g[0].start)
+        for g, bad in zip(groups, suspect, strict=True)
+        if not bad and not any(p.lost for p in g)
+    }
+    return [
+        p
+        for g, bad in zip(groups, suspect, strict=True)
+        if not bad or text.rfind("\n", 0, g[0].start) in lines
+        for p in g
+    ]
+
+
 def find_pieces(text: str) -> dict[Chain, list[Piece]]:
     """Pieces per chain: UTF-8 as GBK, UTF-8 as Big5, GBK as cp1252."""
     out: dict[Chain, list[Piece]] = {Chain.GBK: [], Chain.BIG5: [], Chain.GBK_AS_CP1252: []}
@@ -817,6 +937,8 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
         for lo, hi in _windows(run, trigger):
             out[Chain.GBK] += decode_run(run[lo:hi], start + lo, Chain.GBK, text, codecs=gbk)
             out[Chain.BIG5] += decode_run(run[lo:hi], start + lo, Chain.BIG5, text, codecs=big5)
+    for chain in (Chain.GBK, Chain.BIG5):
+        out[chain] = _confirmed(text, out[chain])
     # Big5 is the weaker guess: a single accented letter (ť out of 聽) is not
     # taken for Big5 mojibake unless the document shows more of it, or it is a
     # Latin-1 letter or pinyin vowel inside a Latin word (H矇 is Hé) or a sign
@@ -848,6 +970,8 @@ def find_pieces(text: str) -> dict[Chain, list[Piece]]:
             out[chain] += _lone_in_line(
                 text, chain, out[chain], gbk if chain is Chain.GBK else big5
             )
+    for chain in (Chain.GBK, Chain.BIG5):
+        out[chain] = _confirmed(text, out[chain])
     gbk_runs = _gbk_runs(text)
     for start, run in gbk_runs:
         out[Chain.GBK_AS_CP1252] += _gbk_as_cp1252(text, start, run)

@@ -11,9 +11,10 @@ the same mojibake is a candidate.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from itertools import pairwise, product
 
@@ -839,10 +840,11 @@ def _is_word(word: str) -> bool:
 
     if len(word) < 2:
         return False
-    if word_freqs().get(word, 0) >= _MIN_WORD_FREQ:
-        return True
+    # CC-CEDICT first: an indexed look-up (15 ms to open); jieba's table takes 0.3 s to load.
     dictionary = cc_cedict()
-    return dictionary is not None and bool(dictionary.by_hanzi(word))
+    if dictionary is not None and dictionary.by_hanzi(word):
+        return True
+    return word_freqs().get(word, 0) >= _MIN_WORD_FREQ
 
 
 def _single_letter_glue(text: str, start: int, end: int) -> bool:
@@ -877,7 +879,7 @@ def _implausible(decoded: str, after: str) -> bool:
     return _whole_word_text(decoded) and not any(c in _VOWELS for c in decoded.lower())
 
 
-def _suspect(text: str, group: list[Piece], chinese_line: bool) -> bool:
+def _suspect(text: str, group: list[Piece], chinese_line: Callable[[], bool]) -> bool:
     """A repair that clean Chinese text makes as easily as mojibake does: what it would
     replace is Han characters that read as no text of their own (``_implausible``), or a
     dictionary word (螞蟻, 鐮倉), or sits in one with the letters and Han
@@ -888,7 +890,11 @@ def _suspect(text: str, group: list[Piece], chinese_line: bool) -> bool:
     if not all(is_han(c) for c in original):
         return False
     # A character jieba never uses (菤 in ``L菤``, Lǚ) is no clean text's nickname.
-    if chinese_line and _single_letter_glue(text, start, end) and char_cost(original) < UNKNOWN_HAN:
+    if (
+        _single_letter_glue(text, start, end)
+        and char_cost(original) < UNKNOWN_HAN
+        and chinese_line()
+    ):
         return True
     if not _latin_neighbour(text, start, end) and _implausible(
         "".join(p.best for p in group), text[end : end + 1]
@@ -900,31 +906,44 @@ def _suspect(text: str, group: list[Piece], chinese_line: bool) -> bool:
 
 def _confirmed(text: str, pieces: list[Piece]) -> list[Piece]:
     """Pieces without the suspect repairs (``_suspect``) whose own line shows no confirmed
-    mojibake of the same chain: a repair there that lost no byte and is not suspect."""
-    groups = _groups(pieces)
-    covered = {k for p in pieces for k in range(p.start, p.end)}
+    mojibake of the same chain: a repair there that lost no byte and is not suspect.
 
-    def chinese_line(at: int) -> bool:
-        """Han characters on ``at``'s line that no piece reads as mojibake."""
-        start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        end = len(text) if end < 0 else end
-        return any(is_han(text[k]) and k not in covered for k in range(start, end))
-
-    suspect = [_suspect(text, g, chinese_line(g[0].start)) for g in groups]
-    if not any(suspect):
+    Line by line, and lazily: the first confirmed repair settles its line, so a document
+    of mojibake costs a look-up or two per line, not one per repair.
+    """
+    if not pieces:
         return pieces
-    lines = {
-        text.rfind("\n", 0, g[0].start)
-        for g, bad in zip(groups, suspect, strict=True)
-        if not bad and not any(p.lost for p in g)
-    }
-    return [
-        p
-        for g, bad in zip(groups, suspect, strict=True)
-        if not bad or text.rfind("\n", 0, g[0].start) in lines
-        for p in g
-    ]
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    by_line: dict[int, list[list[Piece]]] = {}
+    for group in _groups(pieces):
+        by_line.setdefault(bisect.bisect_left(newlines, group[0].start), []).append(group)
+    covered = {k for p in pieces for k in range(p.start, p.end)}
+    kept: list[Piece] = []
+    for line in sorted(by_line):
+        lo = newlines[line - 1] + 1 if line else 0
+        hi = newlines[line] if line < len(newlines) else len(text)
+
+        @cache
+        def chinese_line(lo: int = lo, hi: int = hi) -> bool:
+            """Han characters on the line that no piece reads as mojibake."""
+            return any(is_han(text[k]) and k not in covered for k in range(lo, hi))
+
+        groups = by_line[line]
+        verdicts: list[bool | None] = [None] * len(groups)
+        confirmed = False
+        for k, group in enumerate(groups):
+            if not any(p.lost for p in group):
+                verdicts[k] = _suspect(text, group, chinese_line)
+                if not verdicts[k]:
+                    confirmed = True
+                    break
+        for k, group in enumerate(groups):
+            verdict = verdicts[k]
+            if confirmed or not (
+                verdict if verdict is not None else _suspect(text, group, chinese_line)
+            ):
+                kept += group
+    return kept
 
 
 def find_pieces(text: str) -> dict[Chain, list[Piece]]:

@@ -213,6 +213,24 @@ def test_gbk_mojibake_is_not_read_as_utf8_of_other_scripts() -> None:
     assert repaired in ("iPhone的售價", broken)
 
 
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # Traditional characters (GBK's extension rows: 獺 AB 48, 搶 93 8C, 聽 C2 A0) in a
+        # long run of everyday Chinese: evidence on its own, no other mojibake needed.
+        "颱風過後，淡水河邊的水獺又出來覓食，志工們忙著搶救被沖走的巢穴。",
+        "圖書館週末開放到晚上九點，聽說還會加開兩場講座。",
+        # Glued to a Latin word: two or more everyday characters read as Chinese.
+        "the new iPad的螢幕更亮",
+        "Samsung公司說價格不變",
+        "他用MacBook寫報告、聽音樂。",
+    ],
+)
+def test_traditional_gbk_read_as_cp1252_comes_back(clean: str) -> None:
+    broken = corrupt_gbk_as_cp1252(clean)
+    assert repair_text(broken)[0] == clean
+
+
 def test_a_name_in_a_latin_line_is_not_chosen_by_dictionary_words() -> None:
     # 平 lost its last byte (U+FFFD); 牛年 is a word, but 叶牛平 is a name.
     broken = corrupt_double("叶牛平, said orders", "gb18030")

@@ -45,6 +45,19 @@ CLEAN = [
     # Latin-1 signs that pair up as GBK read as cp1252 (found by a longer random search).
     "Beijing U.S.\u00a0¿°C in May",  # not 牽癈
     "¡°C!",  # not “C
+    # Accented Latin words whose letters pair up as GBK (Þó, Æð, Ðu, ég, áá) next to
+    # ASCII letters, in mixed and upper case: none is Chinese glued to a Latin word.
+    "Þórður Guðmundsson og Þóra fóru til Ísafjarðar; þau ræða framtíð útgerðarinnar.",
+    "Æðarfuglinn verpir í Höfðaþúfu, og Sigríður taldi 2.400 hreiður í sumar.",
+    "ÞÓRÐUR ÆTLAR AÐ HÆTTA; ÍSAFJÖRÐUR FÆR NÝJAN BÆJARSTJÓRA.",
+    "¿Dónde está la estación? ¡Qué día! Cuesta £12 y hace 38°C en Córdoba.",
+    "Señor Muñoz pidió 5 µg de ácido fólico; ¿cuántos años tendrá?",
+    "Die Straße heißt Größenweg; Jürgen Müßig aß dort Weißwürste für 12 £.",
+    "ÜBERMÄßIG GRÖßER: DIE STRAßE ÖFFNET ÜBERMORGEN.",
+    "L'été dernier, Hélène a créé à Besançon une société réélue « à l'unanimité ».",
+    "ÉTÉ ÉCOLE CRÉÉE À L'ÎLE; ÇA N'A PAS ÉTÉ FACILE, DÉCLARE LA PRÉFÈTE.",
+    "A ação e a decisão são questões de coração em São João.",
+    "The 2.5 µm filter, ±0.1°C, ¼ cup, ¾ full, ½ price, ©2024, ®, §4 ¶2.",
 ]
 
 

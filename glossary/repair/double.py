@@ -647,6 +647,24 @@ def _script(letter: str) -> str:
 
 
 _COMMON_OUTSIDE_GB2312 = 18.0  # bits
+_FREQUENT = 14.0  # bits: a character everyday prose uses (的 8, 價 12.8; 蘋 17.8, 獺 20.5)
+_LONG_RUN = 4  # decoded characters: a run of everyday Chinese this long is evidence alone
+
+
+def _everyday_chinese(decoded: str, frequent: int) -> bool:
+    """``decoded`` reads as Chinese prose: Han characters jieba uses and CJK marks only,
+    at least ``frequent`` frequent Han characters, and three in four of them frequent.
+
+    Genuine Latin-1 text that pairs up as GBK decodes to rare characters (GB2312's
+    second level, the traditional extension rows) far more often than to prose.
+    """
+    if not all(map(_chinese_text, decoded)):
+        return False
+    costs = [char_cost(c) for c in decoded if is_han(c)]
+    if any(cost >= UNKNOWN_HAN for cost in costs):
+        return False
+    common = sum(cost < _FREQUENT for cost in costs)
+    return common >= frequent and 4 * common >= 3 * len(costs)
 
 
 def _gbk_as_cp1252(text: str, start: int, run: str, *, loose: bool = False) -> list[Piece]:
@@ -671,24 +689,34 @@ def _gbk_as_cp1252(text: str, start: int, run: str, *, loose: bool = False) -> l
     if any(c not in CP1252_ENCODE and not "\x40" <= c <= "\x7e" for c in run[1::2]):
         return []
     data = bytes(CP1252_ENCODE.get(c, ord(c)) for c in run)
-    if 0xA0 in data[1::2]:
-        return []  # a no-break space after a letter
     try:
         decoded = data.decode("gbk")
     except UnicodeDecodeError:
         return []
     if len(decoded) * 2 != len(run):
         return []
+    # Everyday Chinese is evidence on its own: a long run of it (traditional forms
+    # included: 水獺, 聽 out of ``Â\xa0``), or two frequent characters or more glued to a
+    # Latin word (``iPhoneµÄÊÛƒr`` is iPhone的售價) unless the run is upper case glued to
+    # a capital: an all-caps word (ÞÓRÐUR, CRÉÉE), whatever it decodes to.
+    caps = run.upper() == run and (before.isupper() or after.isupper())
+    evident = (
+        _everyday_chinese(decoded, 2) and not caps
+        if glued
+        else len(decoded) >= _LONG_RUN and _everyday_chinese(decoded, _LONG_RUN - 1)
+    )
+    if 0xA0 in data[1::2] and not evident:
+        return []  # a no-break space after a letter
     # Outside GB2312's area (traditional forms, ASCII trail bytes) only characters with a
     # reading, and until the document has shown this pipeline only common ones
     # (``\xa0¿°C`` is not 牽癈).
-    limit = UNKNOWN_HAN + 4 if loose else _COMMON_OUTSIDE_GB2312
+    limit = UNKNOWN_HAN + 4 if loose or evident else _COMMON_OUTSIDE_GB2312
     if any(
         (lead < 0xA1 or trail < 0xA1) and char_cost(char) >= limit
         for lead, trail, char in zip(data[::2], data[1::2], decoded, strict=True)
     ):
         return []
-    if glued:
+    if glued and not evident:
         # Next to a Latin word only GBK's pinyin letters (row A8: ¨¦ for é) and quotes;
         # quotes alone only once the document has shown this pipeline (¡°C is ¡ and °C).
         if not all(
@@ -702,7 +730,7 @@ def _gbk_as_cp1252(text: str, start: int, run: str, *, loose: bool = False) -> l
         return []
     as_written = sum(char_cost(c) + _OUTSIDE_WORD for c in run)
     as_chinese = sum(char_cost(c) + 1.0 for c in decoded)
-    if not glued and as_chinese >= min(as_written, _utf8_cost(run)):
+    if (evident or not glued) and as_chinese >= min(as_written, _utf8_cost(run)):
         return []
     return [
         Piece(

@@ -25,6 +25,8 @@ def label(name: str) -> str:
 def read_bytes(name: str) -> bytes:
     """The bytes of file `name`, or of standard input for '-'."""
     if name == STDIN:
+        if sys.stdin is None:  # started with standard input closed (`<&-`)
+            raise GlossaryError(f"{STDIN_LABEL}: standard input is closed")
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:  # replaced by a text stream (an embedding program, a test)
             return sys.stdin.read().encode("utf-8")
@@ -43,6 +45,11 @@ def read_bytes(name: str) -> bytes:
 def decode(data: bytes, where: str) -> str:
     """`data` as UTF-8 text (a BOM kept, so a rewrite keeps it too). A NUL byte (a binary
     file) or a byte sequence that is not UTF-8 is an error at its line and column."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise GlossaryError(
+            f"{where}:1:1: UTF-16 text (byte-order mark), not UTF-8; "
+            "convert it to UTF-8 first (e.g. iconv -f UTF-16 -t UTF-8)"
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _position(data, nul)

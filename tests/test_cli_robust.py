@@ -1,0 +1,87 @@
+"""Hostile input to the CLI: one clear line and exit status 2, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossary.cli import main
+
+
+@pytest.mark.parametrize("command", ["lint", "repair", "extract"])
+def test_closed_stdin_is_one_line_not_a_traceback(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)  # what Python sets when started with `<&-`
+    assert main([command, "-"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"glossary {command}: error: <stdin>: standard input is closed\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_a_bom_is_named_as_such(
+    encoding: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.md"
+    text = "Yang Jiechi (杨洁篪)\n"
+    # Python's "utf-16" writes a little-endian BOM; the big-endian one is written by hand
+    data = text.encode("utf-16") if encoding == "utf-16" else b"\xfe\xff" + text.encode(encoding)
+    path.write_bytes(data)
+    assert main(["lint", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:1:1: UTF-16 text (byte-order mark), not UTF-8" in err
+    assert "iconv -f UTF-16 -t UTF-8" in err
+    assert err.count("\n") == 1
+
+
+_DOCUMENTS = st.one_of(
+    st.binary(max_size=300),
+    st.text(max_size=300).map(lambda s: s.encode("utf-8", "surrogatepass")),
+    st.lists(
+        st.sampled_from(
+            [
+                "杨洁篪",
+                "Yang Jiechi",
+                "Yáng Jiéchí",
+                " (",
+                ")",
+                "\r\n",
+                "\r",
+                "\n",
+                "# ",
+                "<p>",
+                "\ufeff",
+                "Ã¦",
+                "æ¨æ´ç¯ª",
+                "---\ntitle: x\n---\n",
+                "| a | b |\n",
+                "王",
+                "Mr Wang",
+            ]
+        ),
+        max_size=30,
+    ).map(lambda parts: "".join(parts).encode("utf-8")),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=_DOCUMENTS, suffix=st.sampled_from([".md", ".txt", ".html"]))
+def test_fuzzed_documents_never_crash_lint_or_repair(
+    data: bytes, suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / f"doc{suffix}"
+    path.write_bytes(data)
+    for argv in (["lint", "--no-cache", str(path)], ["repair", str(path)]):
+        status = main(argv)
+        err = capsys.readouterr().err
+        assert status in (0, 1, 2), argv
+        assert "Traceback" not in err
+        if status == 2:
+            assert err.count("\n") == 1 and str(path) in err
+    assert path.read_bytes() == data  # neither command was asked to change the file

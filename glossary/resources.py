@@ -50,11 +50,20 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
     """Write `data` to `path` via a temp file in the same folder and a rename.
 
     A reader never sees a half-written file; on any error the original is
-    untouched. With `backup`, the previous content is kept as `path~`.
+    untouched. With `backup`, the previous content is kept as `path~`. A symlink
+    stays a symlink: its target is written (and backed up beside the target). A
+    file without write permission is not replaced (PermissionError), though
+    renaming over it would succeed: the user made it read-only.
     """
     import tempfile
 
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.exists() and (not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK)):
+        import errno
+
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:

@@ -85,3 +85,48 @@ def test_fuzzed_documents_never_crash_lint_or_repair(
         if status == 2:
             assert err.count("\n") == 1 and str(path) in err
     assert path.read_bytes() == data  # neither command was asked to change the file
+
+
+BAD = "Foreign affairs chief Yáng Jiéchì 杨洁篪 spoke first.\n"
+GOOD = "Foreign affairs chief Yáng Jiéchí 杨洁篪 spoke first.\n"
+MOJIBAKE = "杨洁篪 said so.\n".encode().decode("latin-1").encode()
+
+
+@pytest.mark.parametrize(
+    ("argv", "before", "after"),
+    [
+        (["lint", "--no-cache", "--fix"], BAD.encode(), GOOD.encode()),
+        (["repair", "--in-place"], MOJIBAKE, "杨洁篪 said so.\n".encode()),
+    ],
+)
+def test_a_symlink_stays_a_symlink_and_its_target_is_written(
+    argv: list[str], before: bytes, after: bytes, tmp_path: Path
+) -> None:
+    target = tmp_path / "real.md"
+    target.write_bytes(before)
+    link = tmp_path / "link.md"
+    link.symlink_to("real.md")
+    assert main([*argv, str(link)]) == 0
+    assert link.is_symlink() and link.readlink() == Path("real.md")
+    assert target.read_bytes() == after
+    if argv[0] == "repair":  # the backup sits beside the file that changed
+        assert (tmp_path / "real.md~").read_bytes() == before
+    assert not (tmp_path / "link.md~").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "before"),
+    [(["lint", "--no-cache", "--fix"], BAD.encode()), (["repair", "--in-place"], MOJIBAKE)],
+)
+def test_a_read_only_file_is_not_replaced(
+    argv: list[str], before: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(before)
+    path.chmod(0o444)  # bites even for root: the mode bits are checked, not only access()
+    assert main([*argv, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}: cannot write" in err and "read-only" in err
+    assert "Traceback" not in err and err.count("\n") == 1
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]  # no temp file, no backup

@@ -428,7 +428,13 @@ def run(args: argparse.Namespace) -> int:
 
             original = _read(task.path)
             if original != result.fixed:
-                atomic_write_text(Path(task.path), result.fixed)
+                try:
+                    atomic_write_text(Path(task.path), result.fixed)
+                except OSError as exc:
+                    raise GlossaryError(
+                        f"{task.shown}: cannot write the fixes: {exc.strerror or exc}; "
+                        "the file was not changed"
+                    ) from None
                 changed += 1
         else:
             diffs.append(_diff(task, result.fixed))

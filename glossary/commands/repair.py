@@ -87,7 +87,12 @@ def run(args: argparse.Namespace) -> int:
         if repaired != text:
             from glossary.resources import atomic_write_text
 
-            atomic_write_text(Path(args.file), repaired, backup=True)
+            try:
+                atomic_write_text(Path(args.file), repaired, backup=True)
+            except OSError as exc:
+                raise GlossaryError(
+                    f"{label}: cannot write: {exc.strerror or exc}; nothing was changed"
+                ) from None
         changed = sum(r.changes for r in repairs)
         print(f"{label}: {changed} run(s) repaired", file=sys.stderr)
         return 0

@@ -421,8 +421,9 @@ def entries_from_rows(
         if "pinyin" not in table and propose is not None and isinstance(table.get("hanzi"), str):
             proposal = propose(table["hanzi"], str(table.get("kind", "")))
             if proposal is None:
-                raise DataError(
-                    path, row.line, "pinyin", f"{where}: missing, and none could be proposed"
+                what = f"{table['hanzi']!r}: missing, and none could be proposed"
+                raise DataError(  # CSV names the line once; JSON and TBX their entry
+                    path, row.line, "pinyin", what if row.line is not None else f"{where}: {what}"
                 )
             table["pinyin"] = proposal[0]
             filled.append(f"{where}: {table['hanzi']} pinyin proposed: {proposal[0]}")

@@ -130,3 +130,17 @@ def test_a_read_only_file_is_not_replaced(
     assert "Traceback" not in err and err.count("\n") == 1
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]  # no temp file, no backup
+
+
+def test_import_names_a_csv_line_once_and_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text("characters,pinyin\n王毅,Wang Yi\n", encoding="utf-8")
+    assert main(["import", str(path), "--glossary", str(tmp_path / "g.toml")]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"glossary import: error: {path}:1: field 'pinyin': 'characters': missing, "
+        "and none could be proposed\n"
+    )
+    assert not (tmp_path / "g.toml").exists()

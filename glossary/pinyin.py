@@ -230,6 +230,12 @@ def _word_letters(word: str) -> list[tuple[_Letter, bool, int]] | None:
     return out
 
 
+# A written word longer than this is no pinyin (`Zhonghuarenmingongheguo` has 23 letters). Without
+# the bound a long word overflows the recursion below (a 600-letter `aaa…`), and one of many
+# ambiguous syllables (`XianXianXian…`: xian or xi an each time) has exponentially many readings.
+_MAX_WORD_LETTERS = 48
+
+
 def all_splits(word: str, *, require_apostrophes: bool = True) -> list[list[Syllable]]:
     """Every way to read a written word as a sequence of valid syllables.
 
@@ -240,7 +246,7 @@ def all_splits(word: str, *, require_apostrophes: bool = True) -> list[list[Syll
     Misplaced tone marks are accepted (the caller checks placement).
     """
     letters = _word_letters(word)
-    if not letters:
+    if not letters or len(letters) > _MAX_WORD_LETTERS:
         return []
     text = "".join(letter.char for letter, _, _ in letters)
     n = len(text)

@@ -144,3 +144,25 @@ def test_import_names_a_csv_line_once_and_the_row(
         "and none could be proposed\n"
     )
     assert not (tmp_path / "g.toml").exists()
+
+
+@pytest.mark.parametrize("word", ["a" * 2000, "Xian" * 25])
+def test_a_monster_word_is_no_pinyin_not_a_crash_or_a_hang(
+    word: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import time
+
+    path = tmp_path / "a.md"
+    path.write_text(f"Wang {word} said so.\n", encoding="utf-8")
+    began = time.perf_counter()
+    assert main(["lint", "--no-cache", str(path)]) in (0, 1)  # was RecursionError / minutes
+    assert main(["lookup", "--no-cedict", word]) in (0, 1)
+    assert time.perf_counter() - began < 30
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_all_splits_gives_up_on_words_longer_than_any_pinyin() -> None:
+    from glossary.pinyin import all_splits
+
+    assert all_splits("Zhonghuarenmingongheguo", require_apostrophes=False)
+    assert all_splits("xian" * 13, require_apostrophes=False) == []

@@ -166,3 +166,36 @@ def test_all_splits_gives_up_on_words_longer_than_any_pinyin() -> None:
 
     assert all_splits("Zhonghuarenmingongheguo", require_apostrophes=False)
     assert all_splits("xian" * 13, require_apostrophes=False) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=20),
+    query=st.tuples(st.integers(0, 70), st.integers(0, 12)),
+)
+def test_taken_spans_answer_as_the_scan_of_every_span_did(
+    spans: list[tuple[int, int]], query: tuple[int, int]
+) -> None:
+    from glossary.check.mentions import _Spans
+
+    pairs = [(a, a + n) for a, n in spans]
+    taken = _Spans(pairs[:5])
+    for a, b in pairs[5:]:
+        taken.add(a, b)
+    start, end = query[0], query[0] + query[1]
+    assert taken.free(start, end) == all(end <= a or start >= b for a, b in pairs)
+
+
+def test_lint_time_grows_with_the_article_not_its_square(tmp_path: Path) -> None:
+    import time
+
+    def seconds(copies: int) -> float:
+        path = tmp_path / f"a{copies}.md"
+        path.write_text("Yang Jiechi (杨洁篪) spoke. " * copies, encoding="utf-8")
+        began = time.perf_counter()
+        assert main(["lint", "--no-cache", str(path)]) in (0, 1)
+        return time.perf_counter() - began
+
+    seconds(50)  # warm: data loaded once
+    small, large = seconds(500), seconds(2000)
+    assert large < 4 * small * 2  # quadratic was 16x (4000 copies: 6 s, 8000: 21 s)

@@ -17,6 +17,7 @@ a person with that surname appears in the article, and a few such words never ar
 
 from __future__ import annotations
 
+import bisect
 import enum
 import itertools
 import re
@@ -544,6 +545,10 @@ def _other_spellings(base: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_OPEN_AFTER_RE = re.compile(r"\s{0,2}[(（]\s{0,2}")
+_CLOSE_AFTER_RE = re.compile(r"\s{0,2}[)）,;，]")
+
+
 def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> list[Mention]:
     text = passage.text
     out: list[Mention] = []
@@ -553,13 +558,15 @@ def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> lis
         if len(hanzi) < 2:
             continue
         h_start, h_end = passage.span(rs, re_)
-        before = [w for w in words if w.p_end <= rs]
+        # words are in text order: bisect, slice nothing (a long passage made this quadratic)
+        n_before = bisect.bisect_right(words, rs, key=lambda w: w.p_end)
         candidates: list[tuple[str, list[Word]]] = []
-        if before:
-            gap = text[before[-1].p_end : rs]
-            if re.fullmatch(r"\s{0,2}[(（]?\s{0,2}", gap) and _name_word(before[-1]):
-                chain = [before[-1]]
-                for w in reversed(before[:-1]):
+        if n_before:
+            last = words[n_before - 1]
+            gap = text[last.p_end : rs]
+            if re.fullmatch(r"\s{0,2}[(（]?\s{0,2}", gap) and _name_word(last):
+                chain = [last]
+                for w in (words[j] for j in range(n_before - 2, -1, -1)):
                     if (
                         len(chain) >= 5
                         or not _name_word(w)
@@ -571,13 +578,12 @@ def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> lis
                         break
                     chain.insert(0, w)
                 candidates.append(("latin-first", chain))
-        after_match = re.match(r"\s{0,2}[(（]\s{0,2}", text[re_:])
+        after_match = _OPEN_AFTER_RE.match(text, re_)
         if after_match:
-            start_after = re_ + after_match.end()
+            start_after = after_match.end()
             chain = []
-            for w in words:
-                if w.p_start < start_after:
-                    continue
+            first = bisect.bisect_left(words, start_after, key=lambda w: w.p_start)
+            for w in (words[j] for j in range(first, len(words))):
                 if not chain and w.p_start != start_after:
                     break
                 if chain and not _single_space(passage, chain[-1], w):
@@ -586,7 +592,7 @@ def _paired_in(passage: Passage, words: list[Word], knowledge: Knowledge) -> lis
                     chain = [] if not _name_word(w) and not chain else chain
                     break
                 chain.append(w)
-            if chain and re.match(r"\s{0,2}[)）,;，]", text[chain[-1].p_end :]):
+            if chain and _CLOSE_AFTER_RE.match(text, chain[-1].p_end):
                 candidates.append(("han-first", chain))
         if not candidates:
             continue
@@ -663,20 +669,47 @@ def _name_part(hanzi: str, layout: str, knowledge: Knowledge) -> tuple[int, str]
     return (len(hanzi) - len(last), last) if 2 <= len(last) <= 4 else None
 
 
+class _Spans:
+    """Spans already taken by mentions. `free` looks at the few spans that can overlap the
+    one asked about, not at every span: an article naming people thousands of times made lint
+    quadratic in its mentions."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._longest = 0
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        self._longest = max(self._longest, end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether no span (a, b) overlaps: all(end <= a or start >= b)."""
+        # an overlapping span starts before `end` and, being at most `_longest` long, after
+        # `start - _longest`
+        lo = bisect.bisect_right(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return all(self._ends[i] <= start for i in range(lo, hi))
+
+
 def _characters_only(
     passages_words: list[tuple[Passage, list[Word]]], taken: list[Mention], knowledge: Knowledge
 ) -> list[Mention]:
     """House-glossary people named in characters alone (`……王毅表示`), found with jieba."""
     if knowledge.glossary is None or not knowledge.house_people:
         return []
-    spans = [(m.start, m.end) for m in taken]
+    spans = _Spans((m.start, m.end) for m in taken)
     out: list[Mention] = []
     for passage, _ in passages_words:
         for run in HAN_RUN_RE.finditer(passage.text):
             if len(run.group(0)) < 2 or not knowledge.names_house_hanzi(run.group(0)):
                 continue
             start, end = passage.span(run.start(), run.end())
-            if any(not (end <= a or start >= b) for a, b in spans):
+            if not spans.free(start, end):
                 continue
             offset = 0
             for word in knowledge.segment(run.group(0)):
@@ -1046,10 +1079,8 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
         mention.person_key = key
         info.mentions.append(mention)
 
-    taken = [(m.start, m.end) for m in mentions]
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+    taken = _Spans((m.start, m.end) for m in mentions)
+    free = taken.free
 
     # Latin-only full names, reversed names and near spellings
     by_fold: dict[str, PersonInfo] = {}
@@ -1147,7 +1178,7 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                 mention.person_key = info.key
                 info.mentions.append(mention)
                 new_mentions.append(mention)
-                taken.append((start, end))
+                taken.add(start, end)
                 i += length
                 matched = True
                 break
@@ -1189,7 +1220,7 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
                         mention.person_key = info.key
                         info.mentions.append(mention)
                         new_mentions.append(mention)
-                        taken.append((start, end))
+                        taken.add(start, end)
                         break
     # surname-only mentions
     surnames: dict[str, list[PersonInfo]] = {}
@@ -1252,7 +1283,7 @@ def _toned_names(
 ) -> list[Mention]:
     """Tone-marked names without characters: two capitalised pinyin words, a surname first."""
     surnames = _surname_spellings()
-    spans = [(m.start, m.end) for m in taken]
+    spans = _Spans((m.start, m.end) for m in taken)
     out: list[Mention] = []
     for passage, words in passages_words:
         i = 0
@@ -1264,7 +1295,7 @@ def _toned_names(
                 and second.capitalized  # `Nǐ hǎo`, `Gān bēi` at a sentence start: phrases
                 and (first.toned or second.toned)
                 and _single_space(passage, first, second)
-                and all(e <= first.start or s >= second.end for s, e in spans)
+                and spans.free(first.start, second.end)
             ):
                 i += 1
                 continue

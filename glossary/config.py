@@ -93,7 +93,14 @@ class Config:
 
 
 def _line_of(text: str, key: str) -> int | None:
-    match = re.search(rf"(?m)^\s*[\"']?{re.escape(key)}[\"']?\s*=", text)
+    """The line that sets `key`: `key = …` at a line's start or in an inline table
+    (`{GL101 = "error"}`), or a `[key]` table header; within `[tool.glossary]` in a
+    pyproject.toml, whose other tables may set the same key (`select` of `[tool.ruff]`)."""
+    header = re.search(r"(?m)^[ \t]*\[\s*tool\.glossary\s*\]", text)
+    start = header.start() if header else 0
+    name = rf"[\"']?{re.escape(key)}[\"']?"
+    pattern = rf"(?m)(?:^[ \t]*|[{{,]\s*){name}\s*=|^[ \t]*\[+\s*(?:[\w.-]+\.)?{name}\s*\]"
+    match = re.compile(pattern).search(text, start)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
@@ -198,7 +205,11 @@ def read_config_file(path: Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        # Python < 3.14 gives the position only in the message: "... (at line 2, column 10)"
+        at = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+        line = getattr(exc, "lineno", None) or (int(at.group(1)) if at else None)
+        if line is None and str(exc).endswith("(at end of document)"):
+            line = text.count("\n") + (not text.endswith("\n"))
         raise DataError(path, line, None, f"not valid TOML: {exc}") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("glossary", {})

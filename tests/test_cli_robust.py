@@ -199,3 +199,36 @@ def test_lint_time_grows_with_the_article_not_its_square(tmp_path: Path) -> None
     seconds(50)  # warm: data loaded once
     small, large = seconds(500), seconds(2000)
     assert large < 4 * small * 2  # quadratic was 16x (4000 copies: 6 s, 8000: 21 s)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "pyproject.toml",
+            '[tool.ruff]\nselect = ["E"]\n\n[tool.glossary]\nselect = 3\n',
+            ":5: field 'select': expected a list of strings",  # not ruff's line 2
+        ),
+        (
+            ".glossary.toml",
+            'script = "any"\nseverity = {GL101 = "loud"}\n',
+            ":2: field 'severity.GL101'",
+        ),
+        (
+            ".glossary.toml",
+            'script = "any"\n\n[colour]\nx = 1\n',
+            ":3: field 'colour': unknown key",
+        ),
+        (".glossary.toml", 'script = "any"\nselect = [\n', ":2: not valid TOML"),
+        ("pyproject.toml", "[tool.glossary]\nscript = \n", ":2: not valid TOML"),
+    ],
+)
+def test_config_errors_name_the_line(
+    name: str, text: str, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    article = tmp_path / "a.md"
+    article.write_text("Yang Jiechi (杨洁篪) spoke.\n", encoding="utf-8")
+    assert main(["lint", "--no-cache", str(article)]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / name}{expected}" in err and err.count("\n") == 1

@@ -232,3 +232,10 @@ def test_config_errors_name_the_line(
     assert main(["lint", "--no-cache", str(article)]) == 2
     err = capsys.readouterr().err
     assert f"{tmp_path / name}{expected}" in err and err.count("\n") == 1
+
+
+def test_review_of_a_folder_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["review", str(tmp_path)]) == 2  # was "no such file"
+    assert capsys.readouterr().err == (
+        f"glossary review: error: {tmp_path}: is a folder, not a file (review opens one article)\n"
+    )

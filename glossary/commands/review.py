@@ -27,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     article: Path = args.article
+    if article.is_dir():
+        raise GlossaryError(f"{article}: is a folder, not a file (review opens one article)")
     if not article.is_file():
         raise GlossaryError(f"{article}: no such file")
     for path in args.glossary:

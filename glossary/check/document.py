@@ -534,9 +534,27 @@ def _read_markdown(path: str, source: str) -> Document:
     )
 
 
+_LONE_CR_RE = re.compile(r"\r(?!\n)")
+
+
 def read_document(path: str, source: str, fmt: Format | None = None) -> Document:
     """Split `source` (the file's text, as read) into passages of prose."""
     fmt = fmt or format_for(path)
+    if "\r" not in source:
+        return _read(path, source, fmt)
+    # A lone CR ends a line (as in LineIndex): the parsers read it as LF, which changes no
+    # offset; the segments are then cut from the original text again.
+    document = _read(path, _LONE_CR_RE.sub("\n", source), fmt)
+    passages = tuple(
+        Passage.build(
+            [Segment(s.start, s.end, source[s.start : s.end]) for s in p.segments], source
+        )
+        for p in document.passages
+    )
+    return document._replace(source=source, passages=passages)
+
+
+def _read(path: str, source: str, fmt: Format) -> Document:
     if fmt is Format.MARKDOWN:
         return _read_markdown(path, source)
     if fmt is Format.HTML:

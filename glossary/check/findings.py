@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import re
 from typing import NamedTuple
 
 
@@ -59,11 +60,22 @@ class Position(NamedTuple):
     column: int  # 1-based, in characters
 
 
+_LINE_END_RE = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
-    """Maps offsets in a text to 1-based (line, column) positions."""
+    """Maps offsets in a text to 1-based (line, column) positions.
+
+    A line ends at `\\n`, `\\r\\n` or a lone `\\r` (old Mac files, some CMS exports), as in
+    the Language Server Protocol and ruff; U+2028/U+2029 and form feeds do not end a line.
+    """
 
     def __init__(self, text: str) -> None:
+        self._text_length = len(text)
         self._starts = [0]
+        if "\r" in text:
+            self._starts.extend(m.end() for m in _LINE_END_RE.finditer(text))
+            return
         index = text.find("\n")
         while index != -1:
             self._starts.append(index + 1)
@@ -75,6 +87,13 @@ class LineIndex:
 
     def line_start(self, line: int) -> int:
         return self._starts[line - 1]
+
+    def line_end(self, line: int, text: str) -> int:
+        """Offset where `line` of `text` (the indexed text) ends, before its line break."""
+        end = self._starts[line] if line < len(self._starts) else self._text_length
+        while end > self._starts[line - 1] and text[end - 1] in "\r\n":
+            end -= 1
+        return end
 
     @property
     def line_count(self) -> int:

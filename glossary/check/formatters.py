@@ -92,11 +92,7 @@ def format_text(reports: Sequence[FileReport], *, color: bool = False) -> str:
                 f"{colors.get(sev, '')}{sev}{reset} {f.code} {f.message}"
             )
             line_start = report.lines.line_start(item.line)
-            line_end = report.source.find("\n", line_start)
-            line_text = report.source[
-                line_start : len(report.source) if line_end == -1 else line_end
-            ]
-            line_text = line_text.rstrip("\r")
+            line_text = report.source[line_start : report.lines.line_end(item.line, report.source)]
             span_end = min(f.end, line_start + len(line_text))
             # long lines (a paragraph is one line) are shown as a window around the span
             left = max(line_start, f.start - _CONTEXT)

@@ -104,10 +104,14 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
-def _collect(paths: Sequence[str]) -> list[str]:
+def _collect(paths: Sequence[str]) -> tuple[list[str], int]:
+    """The files to check, and how many files found in folders were skipped for their suffix.
+
+    A file named on the command line is checked whatever its suffix (unknown: plain text)."""
     from glossary.check.formats import SUFFIXES
 
     files: list[str] = []
+    skipped = 0
     for raw in paths:
         if raw == "-":
             files.append("-")
@@ -121,14 +125,17 @@ def _collect(paths: Sequence[str]) -> list[str]:
                     p in _SKIP_DIRS or (p.startswith(".") and p not in (".", "..")) for p in parts
                 ):
                     continue
-                if child.is_file() and child.suffix.lower() in SUFFIXES:
-                    found.append(str(child))
+                if child.is_file():
+                    if child.suffix.lower() in SUFFIXES:
+                        found.append(str(child))
+                    else:
+                        skipped += 1
             files.extend(sorted(found))
         elif path.is_file():
             files.append(raw)
         else:
             raise GlossaryError(f"{raw}: no such file or folder")
-    return files
+    return files, skipped
 
 
 def _read(path: str) -> str:
@@ -149,6 +156,7 @@ class _Result(NamedTuple):
     report: FileReport
     fixed: str | None  # the text after fixes (fix and diff modes)
     fixes: int
+    error: str | None = None  # why the file could not be read (the others are still checked)
 
 
 def _run_task(task: _Task) -> _Result:
@@ -157,7 +165,13 @@ def _run_task(task: _Task) -> _Result:
     from glossary.check.formatters import FileReport
     from glossary.check.knowledge import load_knowledge
 
-    source = task.text if task.text is not None else _read(task.path)
+    if task.text is not None:
+        source = task.text
+    else:
+        try:
+            source = _read(task.path)
+        except GlossaryError as exc:
+            return _Result(FileReport(task.shown, "", ()), None, 0, str(exc))
     knowledge = load_knowledge(task.config.glossaries)
     fmt = format_for(task.shown)
     fixed, count = None, 0
@@ -382,7 +396,7 @@ def run(args: argparse.Namespace) -> int:
         raise GlossaryError("--jobs must be at least 1")
     from glossary.check.formatters import OutputFormat, render, summary
 
-    files = _collect(args.paths)
+    files, skipped = _collect(args.paths)
     if files.count("-") > 1:
         raise GlossaryError("- (standard input) given more than once")
     if "-" in files and args.fix:
@@ -393,10 +407,16 @@ def run(args: argparse.Namespace) -> int:
             raise GlossaryError(f"{extra}: no such glossary file")
     configs: dict[Path, Config] = {}
     tasks = []
+    unreadable = 0  # like ruff and flake8: report each, check the rest, exit 2 at the end
     for path in files:
         config = _config_for(path, args, configs)
         shown = (args.stdin_filename or "<stdin>") if path == "-" else path
-        text = _read(path) if (path == "-" or mode == "check") else None
+        try:
+            text = _read(path) if (path == "-" or mode == "check") else None
+        except GlossaryError as exc:
+            _report_unreadable(str(exc))
+            unreadable += 1
+            continue
         tasks.append(_Task(path, shown, config, mode, text))
     tasks = _with_readable_glossaries(tasks)
 
@@ -418,6 +438,10 @@ def run(args: argparse.Namespace) -> int:
     changed = 0
     for i, result in zip(pending, _results([tasks[i] for i in pending], args.jobs), strict=True):
         task = tasks[i]
+        if result.error is not None:  # read in the worker (--fix, --diff): reported, not checked
+            _report_unreadable(result.error)
+            unreadable += 1
+            continue
         reports[i] = result.report
         if cache is not None:
             cache.put(task, result.report)
@@ -440,10 +464,11 @@ def run(args: argparse.Namespace) -> int:
             diffs.append(_diff(task, result.fixed))
     if cache is not None:
         cache.prune()
-    ordered = [reports[i] for i in range(len(tasks))]
+    checked = [(reports[i], tasks[i]) for i in range(len(tasks)) if i in reports]
+    ordered = [report for report, _ in checked]
     if mode == "diff":
         sys.stdout.write("".join(diffs))
-        return 1 if diffs else 0
+        return 2 if unreadable else 1 if diffs else 0
     fmt = OutputFormat(args.format)
     rules: list[tuple[str, str, str]] = []
     if fmt is OutputFormat.SARIF:
@@ -453,17 +478,36 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(
         render(fmt, ordered, rules=rules, color=fmt is OutputFormat.TEXT and sys.stdout.isatty())
     )
-    if fmt is OutputFormat.TEXT:
+    if fmt is OutputFormat.TEXT and (ordered or not unreadable):  # else the error lines say it
         line = summary(ordered)
+        if skipped:
+            count, rest = line.split(" checked", 1)
+            line = f"{count} checked, {skipped} skipped (not {_handled()}){rest}"
+        if unreadable:
+            line += f"; {unreadable} file(s) could not be read"
         if mode == "fix":
             line += f"; fixed {changed} file(s)"
         print(line, file=sys.stderr)
+    if unreadable:
+        return 2  # could not run on every file: that beats findings
     failing = False
-    for report, task in zip(ordered, tasks, strict=True):
+    for report, task in checked:
         level = task.config.fail_level
         if any(f.severity.rank >= level.rank for f in report.findings):
             failing = True
     return 1 if failing else 0
+
+
+def _report_unreadable(message: str) -> None:
+    print(f"glossary lint: error: {message}", file=sys.stderr)
+
+
+def _handled() -> str:
+    """The suffixes a folder walk checks, for the summary: `.txt/.md/.html`."""
+    from glossary.check.formats import SUFFIXES, Format
+
+    main = {Format.TEXT: ".txt", Format.MARKDOWN: ".md", Format.HTML: ".html"}
+    return "/".join(main[f] for f in dict.fromkeys(SUFFIXES.values()) if f in main)
 
 
 def _with_readable_glossaries(tasks: list[_Task]) -> list[_Task]:

@@ -111,3 +111,23 @@ def test_fix_keeps_each_files_line_endings(
     for name, ending in ENDINGS.items():
         # byte for byte: the LF result with this file's endings, nothing else changed
         assert paths[name].read_bytes() == with_endings(fixed_lf, ending).encode("utf-8")
+
+
+def test_diff_reads_lines_as_the_checker_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    diffs = {}
+    for name, ending in ENDINGS.items():
+        path = write(tmp_path, name, with_endings(ARTICLE, ending))
+        assert main(["lint", "--diff", str(path)]) == 1
+        diffs[name] = capsys.readouterr().out.replace(str(path), "ARTICLE")
+    assert "No newline" not in diffs["cr"]
+    header, body = diffs["cr"].split("@@\n", 1)
+    assert header + "@@\n" + body.replace("\r", "\n") == diffs["lf"]
+    assert diffs["crlf"].replace("\r\n", "\n") == diffs["lf"]
+    # a form feed or U+2028 inside a line does not end it
+    path = write(tmp_path, "ls", "Page\u2028one\x0c Wáng Yí 王毅 spoke.\n", ".txt")
+    assert main(["lint", "--diff", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "No newline" not in out
+    assert "-Page\u2028one\x0c Wáng Yí 王毅 spoke.\n+Page\u2028one\x0c Wáng Yì 王毅 spoke.\n" in out

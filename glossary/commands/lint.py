@@ -537,12 +537,22 @@ def _diff(task: _Task, fixed: str) -> str:
 
     original = task.text if task.text is not None else _read(task.path)
     lines = difflib.unified_diff(
-        original.splitlines(keepends=True),
-        fixed.splitlines(keepends=True),
+        _split_lines(original),
+        _split_lines(fixed),
         fromfile=f"a/{task.shown}",
         tofile=f"b/{task.shown}",
     )
     out = "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        for line in lines
     )
     return out
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines with their endings, broken where the checker breaks them (\\r\\n, \\r, \\n):
+    str.splitlines also breaks at form feeds and U+2028, which would mark those lines as
+    having no newline."""
+    import re
+
+    return re.findall(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z", text)

@@ -73,7 +73,7 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self._text_length = len(text)
         self._starts = [0]
-        if "\r" in text:
+        if "\r" in text and text.count("\r") != text.count("\r\n"):  # a lone CR (rare)
             self._starts.extend(m.end() for m in _LINE_END_RE.finditer(text))
             return
         index = text.find("\n")

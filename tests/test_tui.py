@@ -870,7 +870,7 @@ def test_bad_input_is_one_clear_line_before_the_ui_starts(
     latin1 = tmp_path / "latin1.txt"
     latin1.write_bytes(b"caf\xe9\n")
     assert main(["review", str(latin1)]) == 2
-    assert "latin1.txt:1: not UTF-8" in capsys.readouterr().err
+    assert "latin1.txt:1:4: not UTF-8 text" in capsys.readouterr().err
 
 
 @pilot_test

@@ -239,3 +239,90 @@ def test_review_of_a_folder_says_so(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert capsys.readouterr().err == (
         f"glossary review: error: {tmp_path}: is a folder, not a file (review opens one article)\n"
     )
+
+
+_BINARY_HEADS = [
+    (b"PK\x03\x04" + "word/document.xml 杨洁篪 Yang Jiechi\n".encode(), "ZIP archive"),
+    (b"%PDF-1.7\n%\xc3\xa4\xc3\xbc\n1 0 obj\nstream\n\x01\x02\x03\nendstream\n", "PDF"),
+    (b"\x89PNG\r\n\x1a\n\x01\x02", "PNG image"),
+    (b"GIF89a\x01\x02", "GIF image"),
+    (b"\x1f\x8b\x08\x08\x01\x02", "gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c\x00\x04", "7z archive"),
+    (b"Rar!\x1a\x07\x01\x00", "RAR archive"),
+    (b"SQLite format 3\x00\x10\x00", "SQLite database"),
+    (b"\x7fELF\x02\x01\x01", "ELF executable"),
+    # valid UTF-8, no NUL, no known signature: a head thick with control characters
+    (b"Yang\x01\x02\x03\x04\x05\x06\x07\x08 Jiechi\n" * 20, "control characters"),
+]
+
+
+@pytest.mark.parametrize(("data", "kind"), _BINARY_HEADS, ids=[k for _, k in _BINARY_HEADS])
+@pytest.mark.parametrize("command", ["lint", "repair", "extract"])
+def test_a_binary_file_is_named_not_checked_as_text(
+    command: str, data: bytes, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(data)
+    argv = [command, "--no-cache", str(path)] if command == "lint" else [command, str(path)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    first = err.splitlines()[0]  # lint may add a summary line after its error
+    assert first.startswith(f"glossary {command}: error: {path}: a binary file (")
+    assert kind in first and first.endswith("), not text")
+    assert "Traceback" not in err
+    assert path.read_bytes() == data
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yang Jiechi\x0bspoke.\n",  # a stray vertical tab
+        "\x1b[1mYang Jiechi\x1b[0m (杨洁篪) spoke first.\n",  # terminal escapes
+        "Page one\fPage two\tand a tab\r\n",
+        "PK is not a ZIP; %PDF is not a PDF; GIF8 is no image.\n",
+        "BZh is no bzip2 archive.\n",
+    ],
+)
+def test_text_with_a_few_control_characters_still_reads(
+    text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(text.encode())
+    assert main(["lint", "--no-cache", str(path)]) in (0, 1)
+    assert "binary" not in capsys.readouterr().err
+
+
+def test_only_the_first_8_kb_are_inspected_for_control_characters() -> None:
+    from glossary.textio import binary_kind
+
+    text = b"Yang Jiechi spoke first.\n" * 400  # 10 000 bytes of text
+    assert binary_kind(text + b"\x01" * 5000) is None  # the controls are past the head
+    assert binary_kind(b"\x01" * 5000 + text) == "5000 control characters in its first 8192 bytes"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"line one\ncaf\xe9\n",  # Latin-1
+        b"abc\ndef\x00",  # NUL
+        "Yang Jiechi\n".encode("utf-16"),  # UTF-16 with its byte-order mark
+        _BINARY_HEADS[0][0],  # a ZIP
+        _BINARY_HEADS[-1][0],  # control characters
+    ],
+    ids=["latin1", "nul", "utf16", "zip", "controls"],
+)
+def test_review_reports_unreadable_articles_as_lint_does(
+    data: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(data)
+    assert main(["lint", "--no-cache", str(path)]) == 2
+    lint_err = capsys.readouterr().err
+    # the error must come before the UI: were tui.app imported, this would be an ImportError
+    monkeypatch.setitem(sys.modules, "tui.app", None)
+    assert main(["review", str(path)]) == 2
+    review_err = capsys.readouterr().err
+    assert review_err.startswith(f"glossary review: error: {path}") and review_err.count("\n") == 1
+    # lint may add a summary line after its error; the error line itself is the same
+    message = review_err.removeprefix("glossary review: ")
+    assert lint_err.removeprefix("glossary lint: ").startswith(message)

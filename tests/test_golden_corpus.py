@@ -64,8 +64,7 @@ KNOWN_STYLE_FALSE_ALARMS: dict[tuple[FirstMention, str], str] = {}
 # what goes wrong. `kind` is "must" (a miss), "must_not" (a wrong finding), "extra" (a
 # warning/error beyond the expected ones) or "fix" (after_fix_contains not met); the last two
 # are keyed with line 0 and code "".
-KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {
-}
+KNOWN_GAPS: dict[tuple[str, str, int, str], str] = {}
 
 
 @cache

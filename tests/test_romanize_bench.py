@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from glossary.chars import readings
 from glossary.pinyin import Syllable, split_syllables
+from tests.bench_modules import load_bench
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
 
-
-@cache
-def _bench():  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(BENCH))
-    try:
-        import romanize_accuracy
-    finally:
-        sys.path.remove(str(BENCH))
-    return romanize_accuracy
+def _bench() -> Any:
+    return load_bench("romanize_accuracy")
 
 
 @cache

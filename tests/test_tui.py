@@ -972,7 +972,9 @@ async def test_a_finished_first_check_is_in_the_first_frame(
 @linux_only
 def test_glossary_review_shows_the_findings_in_a_terminal(article: Path) -> None:
     """The command as an editor runs it, in a pseudo-terminal: findings on screen, then quit."""
-    from bench.tui_bench import end_to_end
+    from tests.bench_modules import load_bench
+
+    end_to_end = load_bench("tui_bench").end_to_end
 
     expected = bridge.check(
         article,

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from glossary.resources import cache_dir, load_shard
+from glossary.resources import load_shard, shard_cache_usable
 
 FORMAT_VERSION = 1
 
@@ -68,18 +68,9 @@ def _key() -> str:
 
 @cache
 def _cache_usable() -> bool:
-    """Whether the compiled shards exist or can be written: building them costs seconds,
-    more than pypinyin's own import, so without a cache pypinyin answers."""
-    import os
-
-    folder = cache_dir()
-    if (folder / f"pypinyin-context-{_key()}").is_dir():
-        return True
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(folder, os.W_OK)
+    """Building the shards costs seconds, more than pypinyin's own import, so without a
+    usable cache pypinyin answers."""
+    return shard_cache_usable("pypinyin-context", _key())
 
 
 @cache

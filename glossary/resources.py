@@ -123,6 +123,21 @@ def load_compiled(
     return data
 
 
+def shard_cache_usable(name: str, key: str) -> bool:
+    """Whether `load_shard`'s folder for ``name``/``key`` exists or can be written.
+
+    Building every shard of a table can cost seconds; a caller that cannot keep them
+    answers from its sources instead (checked once per process by the callers)."""
+    folder = cache_dir()
+    if (folder / f"{name}-{key}").is_dir():
+        return True
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
 def load_shard(name: str, key: str, shard: str, build: Callable[[], dict[str, object]]) -> object:
     """One shard of a table compiled into the user cache as a folder of small JSON files.
 

@@ -233,20 +233,11 @@ def _build_han_cost_shards() -> dict[str, object]:
 
 @cache
 def _han_cost_cache_usable() -> bool:
-    """Whether the shards exist or can be written; without, each character is priced
-    from the sources (building every shard costs more than a run needs)."""
-    import os
+    """Without a usable cache each character is priced from the sources (building every
+    shard costs more than a run needs)."""
+    from glossary.resources import shard_cache_usable
 
-    from glossary.resources import cache_dir
-
-    folder = cache_dir()
-    if (folder / f"han-cost-{_han_cost_key()}").is_dir():
-        return True
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(folder, os.W_OK)
+    return shard_cache_usable("han-cost", _han_cost_key())
 
 
 @cache

@@ -111,11 +111,26 @@ def test_a_file_named_explicitly_is_read_as_plain_text_whatever_its_suffix(
     assert err.strip() == "1 file(s) checked: 1 error"  # nothing skipped
 
 
-def test_a_missing_path_still_stops_before_checking(
+def test_a_missing_path_is_reported_and_the_rest_still_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Like ruff: a typo in one path does not hide the other files' findings; exit 2."""
     (tmp_path / "a.md").write_text(BAD, encoding="utf-8")
     status, out, err = run([str(tmp_path / "a.md"), str(tmp_path / "nope.md")], capsys)
     assert status == 2
+    assert "GL101" in out
+    lines = err.strip().splitlines()
+    assert lines[0] == f"glossary lint: error: {tmp_path / 'nope.md'}: no such file or folder"
+    assert lines[1].endswith("; 1 file(s) could not be read")
+
+
+def test_only_missing_paths_give_one_line_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run([str(tmp_path / "nope.md"), str(tmp_path / "gone")], capsys)
+    assert status == 2
     assert out == ""
-    assert err.strip() == f"glossary lint: error: {tmp_path / 'nope.md'}: no such file or folder"
+    assert err.strip().splitlines() == [
+        f"glossary lint: error: {tmp_path / 'nope.md'}: no such file or folder",
+        f"glossary lint: error: {tmp_path / 'gone'}: no such file or folder",
+    ]

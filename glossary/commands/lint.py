@@ -104,13 +104,15 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
-def _collect(paths: Sequence[str]) -> tuple[list[str], int]:
-    """The files to check, and how many files found in folders were skipped for their suffix.
+def _collect(paths: Sequence[str]) -> tuple[list[str], int, list[str]]:
+    """The files to check, how many files found in folders were skipped for their suffix,
+    and the paths that do not exist.
 
     A file named on the command line is checked whatever its suffix (unknown: plain text)."""
     from glossary.check.formats import SUFFIXES
 
     files: list[str] = []
+    missing: list[str] = []
     skipped = 0
     for raw in paths:
         if raw == "-":
@@ -134,8 +136,8 @@ def _collect(paths: Sequence[str]) -> tuple[list[str], int]:
         elif path.is_file():
             files.append(raw)
         else:
-            raise GlossaryError(f"{raw}: no such file or folder")
-    return files, skipped
+            missing.append(raw)
+    return files, skipped, missing
 
 
 def _read(path: str) -> str:
@@ -396,7 +398,7 @@ def run(args: argparse.Namespace) -> int:
         raise GlossaryError("--jobs must be at least 1")
     from glossary.check.formatters import OutputFormat, render, summary
 
-    files, skipped = _collect(args.paths)
+    files, skipped, missing = _collect(args.paths)
     if files.count("-") > 1:
         raise GlossaryError("- (standard input) given more than once")
     if "-" in files and args.fix:
@@ -408,6 +410,9 @@ def run(args: argparse.Namespace) -> int:
     configs: dict[Path, Config] = {}
     tasks = []
     unreadable = 0  # like ruff and flake8: report each, check the rest, exit 2 at the end
+    for raw in missing:
+        _report_unreadable(f"{raw}: no such file or folder")
+        unreadable += 1
     for path in files:
         config = _config_for(path, args, configs)
         shown = (args.stdin_filename or "<stdin>") if path == "-" else path

@@ -127,10 +127,14 @@ def folder_of(name: str) -> Path | None:
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters of the valid text before it) of byte `offset`."""
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
+    """1-based line and column (in characters of the valid text before it) of byte `offset`,
+    with the checker's line ends (`\\n`, `\\r\\n`, a lone `\\r`): an error in a CR-only file
+    names the same line a finding there would."""
+    from glossary.check.findings import LineIndex
+
+    before = data[:offset].decode("utf-8", errors="replace")
+    line, column = LineIndex(before).position(len(before))
+    return line, column
 
 
 def warn(message: str) -> None:

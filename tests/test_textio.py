@@ -26,6 +26,10 @@ def test_utf8_text_is_read_as_is_bom_included(tmp_path: Path) -> None:
         (b"ok\n\xe6\x9d\xa8 \xff\xfe\n", ":2:3: not UTF-8 text (byte 0xFF); convert it to UTF-8"),
         ("第一行\n".encode() + "杨洁篪".encode("gbk"), ":2:1: not UTF-8 text (byte 0xD1)"),
         (b"abc\ndef\x00", ":2:4: a binary file (NUL byte), not text"),
+        # the checker's line ends: CRLF and a lone CR (old Mac files) end a line too
+        (b"ok\r\n\xe6\x9d\xa8 \xff\xfe\r\n", ":2:3: not UTF-8 text (byte 0xFF)"),
+        (b"ok\r\xe6\x9d\xa8 \xff\xfe\r", ":2:3: not UTF-8 text (byte 0xFF)"),
+        (b"a\rb\rcd\x00", ":3:3: a binary file (NUL byte), not text"),
     ],
 )
 def test_bad_bytes_are_reported_at_their_line_and_column(

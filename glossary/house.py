@@ -14,7 +14,6 @@ was read, and writes atomically.
 from __future__ import annotations
 
 import enum
-import hashlib
 import os
 import re
 import unicodedata
@@ -34,7 +33,7 @@ from glossary.pinyin import (
     strip_tones,
     tone_marks_well_placed,
 )
-from glossary.resources import atomic_write_text, dictionaries_dir
+from glossary.resources import atomic_write_text, dictionaries_dir, sha256
 
 
 class System(enum.Enum):
@@ -734,7 +733,7 @@ def _load(key: tuple[tuple[str, int, int], ...], shipped: tuple[bool, ...] = ())
     for name, _, _ in key:
         texts[name], digests[name] = _read(Path(name))
     layers = dict(zip(texts, shipped or (False,) * len(texts), strict=True))
-    salt = hashlib.sha256(
+    salt = sha256(
         repr((FORMAT_VERSION, _readings_key(), sorted(digests.items()), layers)).encode()
     ).hexdigest()[:16]
 
@@ -748,7 +747,7 @@ def _load(key: tuple[tuple[str, int, int], ...], shipped: tuple[bool, ...] = ())
         entries = merge_overrides(shipped_entries, own) if shipped_entries else own
         return [_entry_record(e) for e in entries]
 
-    set_id = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:12]
+    set_id = sha256("\0".join(texts).encode()).hexdigest()[:12]
     records = _compiled(f"house-{set_id}", salt, build)
     try:
         if not isinstance(records, list):
@@ -841,7 +840,7 @@ def _read(path: Path) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DataError(path, line, None, "not UTF-8 text") from None
-    return text.removeprefix("\ufeff"), hashlib.sha256(data).hexdigest()
+    return text.removeprefix("\ufeff"), sha256(data).hexdigest()
 
 
 # --- editing -------------------------------------------------------------------
@@ -996,7 +995,7 @@ class GlossaryFile:
         if self.digest is None:
             return self.path.exists()
         try:
-            return hashlib.sha256(self.path.read_bytes()).hexdigest() != self.digest
+            return sha256(self.path.read_bytes()).hexdigest() != self.digest
         except OSError:
             return True
 
@@ -1024,7 +1023,7 @@ class GlossaryFile:
                 f"{self.path}: cannot write: {exc.strerror or exc}; nothing was written "
                 "(pass --glossary FILE or set glossaries in .glossary.toml)"
             ) from None
-        self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.digest = sha256(text.encode("utf-8")).hexdigest()
         clear_cache()
 
 

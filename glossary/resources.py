@@ -1,17 +1,26 @@
 """Where the shipped data and the user cache live, and how files are written safely.
 
 Nothing here imports a heavy library: the CLI calls it at start-up (and `tempfile` and
-`shutil` are imported only by the functions that write).
+`shutil` are imported only by the functions that write, `json` by those that read a cache).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Digest(Protocol):
+        def update(self, data: bytes, /) -> None: ...
+
+        def hexdigest(self) -> str: ...
+
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -37,9 +46,31 @@ def cache_dir() -> Path:
     return Path(base) / "glossary"
 
 
+def sha256(data: bytes = b"") -> Digest:
+    """``hashlib.sha256(data)``, from CPython's own SHA-256 module when there is one.
+
+    `hashlib` loads OpenSSL's libcrypto (about 3.5 ms, paid by every cold `glossary lint`) to
+    hash a few files of a few KB; `random` takes its SHA-512 from the lean module the same
+    way. The digest is the same either way."""
+    digest: Digest = _sha256_type()(data)
+    return digest
+
+
+@cache
+def _sha256_type() -> Callable[[bytes], Digest]:
+    try:
+        from _sha256 import sha256  # CPython 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # CPython 3.12+
+        except ImportError:
+            from hashlib import sha256
+    return sha256
+
+
 def sources_digest(paths: Iterable[Path], *, salt: str = "") -> str:
     """A short hash of files' contents, to key caches compiled from them."""
-    digest = hashlib.sha256(salt.encode())
+    digest = sha256(salt.encode())
     for path in sorted(paths):
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes())
@@ -102,6 +133,8 @@ def load_compiled(
     glossary per set of files, ``house-<set>``), only the ``keep`` most recent files of
     ``family-*.json`` are kept after a build.
     """
+    import json
+
     path = cache_dir() / f"{name}-{key}.json"
     try:
         return json.loads(path.read_bytes())
@@ -147,6 +180,8 @@ def load_shard(name: str, key: str, shard: str, build: Callable[[], dict[str, ob
     name and renamed, so a shard missing from an existing folder is empty
     (``None``). Without a writable cache, shards come from ``build`` directly.
     """
+    import json
+
     folder = cache_dir() / f"{name}-{key}"
     try:
         return json.loads((folder / f"{shard}.json").read_bytes())
@@ -211,7 +246,7 @@ def load_regex(name: str, pattern: str) -> re.Pattern[str]:
             }
 
         salt = f"{sys.implementation.name}\0{sys.version}\0{_sre.MAGIC}\0{pattern}"
-        key = hashlib.sha256(salt.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        key = sha256(salt.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         data = load_compiled(f"regex-{name}", key, build)
         assert isinstance(data, dict)
         compiled: re.Pattern[str] = _sre.compile(

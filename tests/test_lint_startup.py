@@ -109,3 +109,15 @@ def test_han_costs_from_the_cache_equal_the_direct_ones(tmp_path: Path, monkeypa
     finally:
         for function in (plausible._han_cost_cache_usable, plausible._han_cost_shard):
             function.cache_clear()
+
+
+def test_lean_sha256_is_hashlibs() -> None:
+    import hashlib
+
+    from glossary.resources import sha256
+
+    for data in (b"", b"abc", "杨洁篪".encode(), bytes(range(256)) * 300):
+        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+    digest = sha256(b"ab")
+    digest.update(b"c")
+    assert digest.hexdigest() == hashlib.sha256(b"abc").hexdigest()

@@ -270,11 +270,10 @@ class _ResultCache:
         self.written = 0
 
     def _path(self, task: _Task) -> Path:
-        import hashlib
-
         from glossary.check.formats import format_for
+        from glossary.resources import sha256
 
-        digest = hashlib.sha256()
+        digest = sha256()
         for part in (
             self._fingerprint,
             format_for(task.shown).value,

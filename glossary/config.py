@@ -26,10 +26,9 @@ import enum
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from glossary.check.findings import Severity
 from glossary.errors import DataError
@@ -64,8 +63,12 @@ class Umlaut(enum.Enum):
     U = "u"
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
+    """The settings of one check. Immutable; `config._replace(script=...)` makes a changed copy.
+
+    (A NamedTuple, not a frozen dataclass: importing `dataclasses` costs ~10 ms, paid by every
+    cold `glossary lint`. Fields, defaults, equality, hash and repr are as they were.)"""
+
     first_mention: FirstMention = FirstMention.INFER
     script: ScriptPolicy = ScriptPolicy.ANY
     umlaut: Umlaut = Umlaut.DIAERESIS
@@ -160,18 +163,18 @@ def config_from_table(table: Mapping[str, Any], path: str, text: str = "") -> Co
             raise where(key, f"unknown key (known: {', '.join(sorted(_KEYS))})")
     config = Config(source=path)
     if "first-mention" in table:
-        config = replace(config, first_mention=_choice(FirstMention, table["first-mention"], where))
+        config = config._replace(first_mention=_choice(FirstMention, table["first-mention"], where))
     if "script" in table:
-        config = replace(config, script=_choice(ScriptPolicy, table["script"], where))
+        config = config._replace(script=_choice(ScriptPolicy, table["script"], where))
     if "umlaut" in table:
-        config = replace(config, umlaut=_choice(Umlaut, table["umlaut"], where))
+        config = config._replace(umlaut=_choice(Umlaut, table["umlaut"], where))
     if "select" in table:
-        config = replace(config, select=_string_list(table["select"], "select", where))
+        config = config._replace(select=_string_list(table["select"], "select", where))
     if "ignore" in table:
-        config = replace(config, ignore=_string_list(table["ignore"], "ignore", where))
+        config = config._replace(ignore=_string_list(table["ignore"], "ignore", where))
     if "fail-level" in table:
         try:
-            config = replace(config, fail_level=Severity.parse(str(table["fail-level"])))
+            config = config._replace(fail_level=Severity.parse(str(table["fail-level"])))
         except ValueError as exc:
             raise where("fail-level", str(exc)) from None
     if "severity" in table:
@@ -186,11 +189,11 @@ def config_from_table(table: Mapping[str, Any], path: str, text: str = "") -> Co
                 )
             except ValueError as exc:
                 raise where(f"severity.{rule}", str(exc)) from None
-        config = replace(config, severity=tuple(sorted(severities.items())))
+        config = config._replace(severity=tuple(sorted(severities.items())))
     if "glossaries" in table:
         base = Path(path).parent
         paths = _string_list(table["glossaries"], "glossaries", where)
-        config = replace(config, glossaries=tuple(base / p for p in paths))
+        config = config._replace(glossaries=tuple(base / p for p in paths))
     return config
 
 
@@ -258,7 +261,7 @@ def load_config(
     config = read_config_file(path) if path else Config()
     env = env_glossary()
     if env is not None and env.is_file() and env not in config.glossaries:
-        config = replace(config, glossaries=(*config.glossaries, env))
+        config = config._replace(glossaries=(*config.glossaries, env))
     if overrides:
         merged = config_from_table(overrides, "command line")
         updates = {
@@ -276,7 +279,7 @@ def load_config(
         }
         if "glossaries" in overrides:
             updates["glossaries"] = config.glossaries + merged.glossaries
-        config = replace(config, **updates)
+        config = config._replace(**updates)
     return config
 
 
@@ -294,7 +297,7 @@ def readable_glossaries(config: Config) -> tuple[Config, list[str]]:
         for p in missing
     ]
     kept = tuple(p for p in config.glossaries if p not in missing)
-    return replace(config, glossaries=kept), warnings
+    return config._replace(glossaries=kept), warnings
 
 
 def house_files(start: Path | None = None) -> tuple[list[Path], list[str]]:

@@ -18,10 +18,9 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from glossary.errors import DataError, GlossaryError
 from glossary.pinyin import (
@@ -78,9 +77,13 @@ _LIST_KEYS = ("aliases", "sources")
 _PEOPLE_ONLY = ("surname", "region", "order")
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One glossary entry. `path` and `line` say where it was read (empty/0 when new)."""
+class Entry(NamedTuple):
+    """One glossary entry. `path` and `line` say where it was read (empty/0 when new) and
+    take no part in equality or hashing. Immutable; `with_changes` (or `entry._replace`)
+    makes a changed copy.
+
+    (A NamedTuple, not a frozen dataclass: importing `dataclasses` costs ~10 ms, paid by
+    every cold `glossary lint`.)"""
 
     hanzi: str
     traditional: str
@@ -94,8 +97,25 @@ class Entry:
     aliases: tuple[str, ...] = ()
     notes: str = ""
     sources: tuple[str, ...] = ()
-    path: str = field(default="", compare=False)
-    line: int = field(default=0, compare=False)
+    path: str = ""
+    line: int = 0
+
+    # Equal entries say the same thing, wherever they were read: compare (and hash) every
+    # field but the last two, `path` and `line`, and only with another Entry, as the frozen
+    # dataclass this was did. `!=` needs its own method (tuple has one), and another tuple
+    # is unequal outright: left to tuple's own comparison it could equal an Entry.
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Entry) and other.__class__ is self.__class__:
+            return self[:-2] == other[:-2]
+        return False if isinstance(other, tuple) else NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if isinstance(other, Entry) and other.__class__ is self.__class__:
+            return self[:-2] != other[:-2]
+        return True if isinstance(other, tuple) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self[:-2])
 
     @property
     def english_forms(self) -> tuple[str, ...]:
@@ -183,8 +203,7 @@ _SINGLE_ENTRY_RE = re.compile(r"^\s*\[\s*entry\s*\]")
 _KEY_RE = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
 
 
-@dataclass(frozen=True)
-class _Block:
+class _Block(NamedTuple):
     """Where one `[[entry]]` table sits in the text (0-based line indexes)."""
 
     header: int  # index of the `[[entry]]` line
@@ -1071,4 +1090,4 @@ def _insert_after(block: _Block, key_rank: int) -> int:
 
 def with_changes(entry: Entry, **changes: Any) -> Entry:
     """A copy of `entry` with fields changed (the place it was read is kept)."""
-    return replace(entry, **changes)
+    return entry._replace(**changes)

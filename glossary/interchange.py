@@ -28,7 +28,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -445,7 +445,7 @@ def entries_from_rows(
             line = row.line if row.line is not None else exc.line
             message = exc.message if row.line is not None else f"{where}: {exc.message}"
             raise DataError(path, line, exc.field, message) from None
-        entries.append(replace(entry, line=row.line or 0))
+        entries.append(entry._replace(line=row.line or 0))
     check_duplicates(entries)
     return entries, filled
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -27,7 +26,7 @@ def test_defaults() -> None:
     assert config.umlaut is Umlaut.DIAERESIS
     assert config.fail_level is Severity.WARNING
     assert config.enabled("GL101", "pinyin-mismatch")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         config.script = ScriptPolicy.SIMPLIFIED  # type: ignore[misc]
 
 
@@ -94,3 +93,15 @@ def test_command_line_overrides_file(tmp_path: Path) -> None:
 
 def test_table_without_file() -> None:
     assert config_from_table({}, "x") == Config(source="x")
+
+
+def test_config_is_a_value() -> None:
+    """Equal settings are equal and hash alike (lint caches configs per folder and keys its
+    result cache on the repr); `_replace` makes a changed copy and leaves the original."""
+    config = Config()
+    changed = config._replace(script=ScriptPolicy.SIMPLIFIED)
+    assert config.script is ScriptPolicy.ANY and changed.script is ScriptPolicy.SIMPLIFIED
+    assert changed == Config(script=ScriptPolicy.SIMPLIFIED) and changed != config
+    assert hash(changed) == hash(Config(script=ScriptPolicy.SIMPLIFIED))
+    assert repr(config).startswith("Config(first_mention=<FirstMention.INFER: 'infer'>, script=")
+    assert repr(config).endswith(", glossaries=(), source=None)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import shutil
 from pathlib import Path
 
@@ -342,3 +343,24 @@ def test_another_traditional_form_finds_the_entry(tmp_path: Path) -> None:
     glossary = load_glossary([path])
     assert glossary.by_hanzi("台灣") and glossary.by_hanzi("臺灣") and glossary.by_hanzi("台湾")
     assert glossary.by_hanzi("北京") == []
+
+
+def test_entry_equality_ignores_where_it_was_read() -> None:
+    """Entry is a NamedTuple that keeps the frozen dataclass's semantics: `path` and `line`
+    take no part in ==, != or hash, only entries compare equal, and fields cannot be set."""
+    here = with_changes(WANG, path="a.toml", line=3)
+    there = WANG._replace(path="b.toml", line=9)
+    assert operator.eq(here, there) and not operator.ne(here, there)
+    assert hash(here) == hash(there) and len({here, there, WANG}) == 1
+    assert (here.path, here.line) == ("a.toml", 3)
+    other = with_changes(WANG, notes="Another Wang Yi.")
+    assert operator.ne(other, WANG) and not operator.eq(other, WANG)
+    assert hash(other) != hash(WANG)
+    as_tuple = tuple(WANG)
+    for left, right in ((WANG, as_tuple), (as_tuple, WANG)):
+        assert operator.ne(left, right) and not operator.eq(left, right)
+    with pytest.raises(AttributeError):
+        WANG.notes = "changed"  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        with_changes(WANG, nickname="x")
+    assert WANG.english_forms == (WANG.english, *WANG.aliases)

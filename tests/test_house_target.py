@@ -9,7 +9,6 @@ from __future__ import annotations
 import shutil
 import stat
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -239,7 +238,7 @@ def test_review_ui_saves_an_override_to_the_configured_file(wheel: Path) -> None
     review = bridge.House((), article=article)
     old = review.find((), "杨洁篪")
     assert old is not None and old.path == str(wheel / "people.toml")
-    changes = review.put_entry((), old, replace(old, aliases=("Yang C.",)))
+    changes = review.put_entry((), old, old._replace(aliases=("Yang C.",)))
     assert review.save(changes) == work / "names.toml"
     assert _snapshot(wheel) == shipped_before
     (entry,) = load_glossary(review.files()).by_hanzi("杨洁篪")
@@ -254,7 +253,7 @@ def test_review_ui_without_a_target_says_so(wheel: Path) -> None:
     review = bridge.House((), article=article)
     old = review.find((), "杨洁篪")
     assert old is not None and review.target is None
-    changes = review.put_entry((), old, replace(old, aliases=()))
+    changes = review.put_entry((), old, old._replace(aliases=()))
     before = _snapshot(wheel.parent)
     with pytest.raises(GlossaryError, match="no house glossary to write to"):
         review.save(changes)

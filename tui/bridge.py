@@ -12,7 +12,7 @@ import enum
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -271,7 +271,7 @@ class FormValues:
         )
         (entry,) = parse_glossary_text(entry_block(draft), "entry")
         # where it was read from (an edit is saved there); a new entry has no place yet
-        return replace(entry, path=old.path if old else "", line=old.line if old else 0)
+        return entry._replace(path=old.path if old else "", line=old.line if old else 0)
 
 
 def form_values(entry: Entry | None, hanzi: str) -> FormValues:
@@ -471,7 +471,7 @@ def add_exception(
         )
     if form in entry.english_forms:
         raise GlossaryError(f"{form!r} is already a form of {entry.hanzi} in the glossary")
-    new = replace(entry, aliases=(*entry.aliases, form))
+    new = entry._replace(aliases=(*entry.aliases, form))
     return new, house.put_entry(changes, entry, new)
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         changes["sources"] = ()
     if not changes:
         raise GlossaryError("nothing to change (give --pinyin, --english, --note, ...)")
-    new = replace(old, **changes)
+    new = old._replace(**changes)
     if new == old:
         print(f"{old.hanzi}: no change", file=sys.stderr)
         return 0
@@ -137,5 +136,5 @@ def _override_file(old: Entry, new: Entry, explicit: Path | None) -> GlossaryFil
         )
     target = writable_target(new.kind, explicit)
     edit = GlossaryFile.open(target, create=True, header=NEW_FILE_HEADER)
-    edit.add(replace(new, path="", line=0))  # validates the whole file as it would be written
+    edit.add(new._replace(path="", line=0))  # validates the whole file as it would be written
     return edit

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
+from typing import NamedTuple
 
 # Every standard Mandarin syllable (toneless), from the readings in pypinyin's
 # character table, less interjection-only ones (m, n, ng, hm, hng, ê) that no
@@ -64,12 +64,23 @@ _LOOKALIKE_COMBINING = {
     "\u0340": "\u0300",  # deprecated grave tone mark
 }
 _LOOKALIKE_LETTERS = {"ɑ": "a", "ɡ": "g", "ı": "i"}
+# the same as str.translate tables (the two maps share no key), and as one set to test against
+_LOOKALIKE_TABLE = str.maketrans({**_LOOKALIKE_COMBINING, **_LOOKALIKE_LETTERS})
+_LOOKALIKES = frozenset(_LOOKALIKE_COMBINING) | frozenset(_LOOKALIKE_LETTERS)
+_TONE_MARKS = frozenset(_TONE_MARK)
+_DROP_TONE_MARKS = str.maketrans(dict.fromkeys(_TONE_MARK))
 _APOSTROPHES = "'’‘ʼ′"
 _SYLLABLE_TOKEN_RE = re.compile(r"([A-Za-zÜüÊêɑ:]+)([0-5])")
+_WORD_PIECES_RE = re.compile(r"([" + _APOSTROPHES + r"0-5])")
+_V_FOR_U_RE = re.compile(r"(?i)(?<=[ln])v")
+_NOT_FOLDED_RE = re.compile(r"[^0-9A-Za-z ]+")  # what ascii_fold drops (after NFD)
+_SPACES_RE = re.compile(" +")
 
 
-@dataclass(frozen=True, order=True)
-class Syllable:
+class Syllable(NamedTuple):
+    """A toneless base and a tone. (A NamedTuple rather than a frozen dataclass: the same
+    fields, equality, order and hash, and nothing costly to define at import.)"""
+
     base: str  # toneless, lowercase, ü kept: "lü", "jie"
     tone: int  # 1-4; 0 = unmarked (neutral tone or toneless text)
 
@@ -89,14 +100,12 @@ class Syllable:
         return self.marked
 
 
-@dataclass(frozen=True)
-class _Letter:
-    """One letter of a pinyin word after normalisation."""
-
-    char: str  # lowercase base letter, ü kept
-    tone: int  # tone mark carried by this letter (0 if none)
+# One letter of a pinyin word after normalisation: (lowercase base letter with ü kept, the
+# tone mark it carries or 0). A plain tuple: words are split letter by letter.
+_Letter = tuple[str, int]
 
 
+@lru_cache(maxsize=4096)
 def mark_vowel(base: str, tone: int) -> str:
     """Put the tone mark on the right vowel: a or e; the o of ou; else the last vowel."""
     if not tone:
@@ -122,15 +131,16 @@ def _mark_index(base: str) -> int:
 
 def normalize_lookalikes(text: str) -> str:
     """Replace look-alike diacritics (breve ``ă`` for caron ``ǎ`` ...) with pinyin tone marks."""
-    decomposed = unicodedata.normalize("NFD", text)
-    if not any(c in _LOOKALIKE_COMBINING or c in _LOOKALIKE_LETTERS for c in decomposed):
+    if text.isascii():  # most words: no diacritic, no look-alike letter
         return text
-    fixed = "".join(_LOOKALIKE_COMBINING.get(c, _LOOKALIKE_LETTERS.get(c, c)) for c in decomposed)
-    return unicodedata.normalize("NFC", fixed)
+    decomposed = unicodedata.normalize("NFD", text)
+    if _LOOKALIKES.isdisjoint(decomposed):
+        return text
+    return unicodedata.normalize("NFC", decomposed.translate(_LOOKALIKE_TABLE))
 
 
 def has_tone_marks(text: str) -> bool:
-    return any(c in _TONE_MARK for c in unicodedata.normalize("NFD", text))
+    return not text.isascii() and not _TONE_MARKS.isdisjoint(unicodedata.normalize("NFD", text))
 
 
 def has_lookalikes(text: str) -> bool:
@@ -145,15 +155,15 @@ def _letters(word: str) -> list[_Letter] | None:
     letters: list[_Letter] = []
     for char in unicodedata.normalize("NFD", word):
         if char in _TONE_MARK:
-            if not letters or letters[-1].tone:
+            if not letters or letters[-1][1]:
                 return None
-            letters[-1] = _Letter(letters[-1].char, _TONE_MARK[char])
+            letters[-1] = (letters[-1][0], _TONE_MARK[char])
         elif char == _DIAERESIS:
-            if not letters or letters[-1].char != "u":
+            if not letters or letters[-1][0] != "u":
                 return None
-            letters[-1] = _Letter("ü", letters[-1].tone)
+            letters[-1] = ("ü", letters[-1][1])
         elif char.isascii() and char.isalpha():
-            letters.append(_Letter(char.lower(), 0))
+            letters.append((char.lower(), 0))
         else:
             return None
     return letters
@@ -163,7 +173,7 @@ def _normalize_ascii_umlaut(word: str) -> str:
     """``lu:3``, ``lv3``, ``LYU``-free spellings of ü -> ``ü`` (only where ü is possible)."""
     word = word.replace("u:", "ü").replace("U:", "Ü")
     if "v" in word or "V" in word:
-        word = re.sub(r"(?i)(?<=[ln])v", lambda m: "Ü" if m.group(0) == "V" else "ü", word)
+        word = _V_FOR_U_RE.sub(lambda m: "Ü" if m.group(0) == "V" else "ü", word)
     return word
 
 
@@ -181,15 +191,15 @@ def parse_syllable(text: str, *, strict: bool = True) -> Syllable | None:
     letters = _letters(text)
     if not letters:
         return None
-    base = "".join(letter.char for letter in letters)
+    base = "".join(char for char, _ in letters)
     if base not in SYLLABLES:
         return None
-    marks = [(i, letter.tone) for i, letter in enumerate(letters) if letter.tone]
+    marks = [(i, tone) for i, (_, tone) in enumerate(letters) if tone]
     if len(marks) > 1 or (marks and number):
         return None
     if marks:
         index, tone = marks[0]
-        if letters[index].char not in _VOWELS:
+        if letters[index][0] not in _VOWELS:
             return None
         if strict and index != _mark_index(base):
             return None
@@ -205,7 +215,7 @@ def _word_letters(word: str) -> list[tuple[_Letter, bool, int]] | None:
     word = _normalize_ascii_umlaut(unicodedata.normalize("NFC", word))
     out: list[tuple[_Letter, bool, int]] = []
     apostrophe = False
-    for chunk in re.split(r"([" + _APOSTROPHES + r"0-5])", word):
+    for chunk in _WORD_PIECES_RE.split(word):
         if not chunk:
             continue
         if chunk in _APOSTROPHES:
@@ -245,37 +255,58 @@ def all_splits(word: str, *, require_apostrophes: bool = True) -> list[list[Syll
     always fall on a syllable boundary. Tone numbers must end a syllable.
     Misplaced tone marks are accepted (the caller checks placement).
     """
-    letters = _word_letters(word)
-    if not letters or len(letters) > _MAX_WORD_LETTERS:
-        return []
-    text = "".join(letter.char for letter, _, _ in letters)
-    n = len(text)
+    return [list(split) for split in _all_splits(word, require_apostrophes)]
 
-    @cache
+
+@lru_cache(maxsize=16384)
+def _all_splits(word: str, require_apostrophes: bool) -> tuple[tuple[Syllable, ...], ...]:
+    """`all_splits`, kept per word: the checker asks about the same words many times."""
+    if word.isascii() and word.isalpha() and "v" not in word and "V" not in word:
+        # plain letters (most words): no ü spelt v, tone, apostrophe or number to read
+        text = word.lower()
+        n = len(text)
+        if n > _MAX_WORD_LETTERS:
+            return ()
+        tones = [0] * n
+        apostrophes = [False] * n
+        numbers = [0] * n
+    else:
+        letters = _word_letters(word)
+        if not letters or len(letters) > _MAX_WORD_LETTERS:
+            return ()
+        text = "".join(letter[0] for letter, _, _ in letters)
+        tones = [letter[1] for letter, _, _ in letters]
+        apostrophes = [before for _, before, _ in letters]
+        numbers = [number for _, _, number in letters]
+        n = len(text)
+    memo: dict[int, tuple[tuple[Syllable, ...], ...]] = {n: ((),)}
+
     def from_position(start: int) -> tuple[tuple[Syllable, ...], ...]:
-        if start == n:
-            return ((),)
+        found = memo.get(start)
+        if found is not None:
+            return found
         results: list[tuple[Syllable, ...]] = []
         for end in range(min(n, start + _MAX_SYLLABLE), start, -1):
             base = text[start:end]
             if base not in SYLLABLES:
                 continue
-            if any(letters[i][1] for i in range(start + 1, end)):
+            if any(apostrophes[start + 1 : end]):
                 continue  # an apostrophe inside a syllable
-            if any(letters[i][2] for i in range(start, end - 1)):
+            if any(numbers[start : end - 1]):
                 continue  # a tone number inside a syllable
-            if require_apostrophes and start > 0 and base[0] in "aoe" and not letters[start][1]:
+            if require_apostrophes and start > 0 and base[0] in "aoe" and not apostrophes[start]:
                 continue
-            marks = [letters[i][0].tone for i in range(start, end) if letters[i][0].tone]
-            number = letters[end - 1][2]
+            marks = [tone for tone in tones[start:end] if tone]
+            number = numbers[end - 1]
             if len(marks) > 1 or (marks and number):
                 continue
             tone = marks[0] if marks else (number % 5)
             syllable = Syllable(base, tone)
             results.extend((syllable, *rest) for rest in from_position(end))
-        return tuple(results)
+        memo[start] = found = tuple(results)
+        return found
 
-    return [list(split) for split in from_position(0)]
+    return from_position(0)
 
 
 def split_syllables(word: str, *, require_apostrophes: bool = True) -> list[Syllable] | None:
@@ -336,8 +367,10 @@ def format_numbered(surname: Sequence[Syllable], given: Sequence[Syllable]) -> s
 
 def strip_tones(text: str) -> str:
     """Remove tone marks, keep ü: ``Lǚ Xī'ān`` -> ``Lü Xi'an``."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARK))
+    return unicodedata.normalize("NFC", decomposed.translate(_DROP_TONE_MARKS))
 
 
 def ascii_fold(text: str) -> str:
@@ -345,9 +378,11 @@ def ascii_fold(text: str) -> str:
 
     Spaces are kept; apostrophes, hyphens, tone marks and the umlaut go.
     """
-    decomposed = unicodedata.normalize("NFD", normalize_lookalikes(text).lower())
-    kept = [c for c in decomposed if c.isascii() and (c.isalnum() or c == " ")]
-    return re.sub(" +", " ", "".join(kept)).strip()
+    lowered = normalize_lookalikes(text).lower()
+    if not lowered.isascii():
+        lowered = unicodedata.normalize("NFD", lowered)
+    # kept: ASCII letters, digits and spaces (what c.isascii() and (c.isalnum() or c == " "))
+    return _SPACES_RE.sub(" ", _NOT_FOLDED_RE.sub("", lowered)).strip()
 
 
 def numbered_to_marked(text: str) -> str:

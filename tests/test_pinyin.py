@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -163,3 +166,84 @@ def test_format_name_numbered_round_trip(surname: list[Syllable], given_: list[S
     assert numbered_to_marked(marked_to_numbered(marked)).replace("'", "") == marked.replace(
         "'", ""
     )
+
+
+# Reference definitions of the string helpers, as first written (character by character):
+# the fast paths (ASCII text, str.translate, a set test, one regex) must agree with them.
+_LOOKALIKE_MARKS = {"\u0306": "\u030c", "\u0302": "\u030c", "\u0303": "\u0304"}
+_LOOKALIKE_MARKS |= {"\u0305": "\u0304", "\u0341": "\u0301", "\u0340": "\u0300"}
+_LOOKALIKE_CHARS = {"ɑ": "a", "ɡ": "g", "ı": "i"}
+_TONES = "\u0304\u0301\u030c\u0300"
+
+
+def _nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def _reference_lookalikes(text: str) -> str:
+    if not any(c in _LOOKALIKE_MARKS or c in _LOOKALIKE_CHARS for c in _nfd(text)):
+        return text
+    fixed = "".join(_LOOKALIKE_MARKS.get(c, _LOOKALIKE_CHARS.get(c, c)) for c in _nfd(text))
+    return unicodedata.normalize("NFC", fixed)
+
+
+_pinyin_like_text = st.text(
+    st.sampled_from(
+        [
+            *"aeiouvüAEIOUÜnlgxzhXYZ -'’:25",
+            *("á", "ǎ", "ă", "â", "ã", "ɑ", "ɡ", "ı", "Ǚ", "é", "\u0301", "\u0306", "\u0308"),
+            *("ß", "\u0130", "\u212a", "ǅ", "ﬁ", "杨", "\t", "Ⅳ", "²"),
+        ]
+    ),
+    max_size=12,
+)
+
+
+@given(_pinyin_like_text)
+def test_string_helpers_agree_with_their_definitions(text: str) -> None:
+    assert normalize_lookalikes(text) == _reference_lookalikes(text)
+    assert has_tone_marks(text) == any(c in _TONES for c in _nfd(text))
+    stripped = "".join(c for c in _nfd(text) if c not in _TONES)
+    assert strip_tones(text) == unicodedata.normalize("NFC", stripped)
+    lowered = _nfd(_reference_lookalikes(text).lower())
+    kept = "".join(c for c in lowered if c.isascii() and (c.isalnum() or c == " "))
+    assert ascii_fold(text) == re.sub(" +", " ", kept).strip()
+
+
+@given(_pinyin_like_text, st.booleans())
+def test_all_splits_are_stable_and_fresh(word: str, apostrophes: bool) -> None:
+    """The splits are kept per word: the same answer each time, as new lists."""
+    first = all_splits(word, require_apostrophes=apostrophes)
+    first_copy = [list(split) for split in first]
+    for split in first:
+        split.append(Syllable("a", 1))  # a caller changing its lists changes nothing kept
+    assert all_splits(word, require_apostrophes=apostrophes) == first_copy
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Xian", [["xian"], ["xi", "an"]]),  # without apostrophes both readings
+        ("Lvliang", [["lü", "liang"], ["lü", "li", "ang"]]),  # v for ü after l/n
+        ("XIAN", [["xian"], ["xi", "an"]]),
+        ("Jiechi", [["jie", "chi"], ["ji", "e", "chi"]]),
+    ],
+)
+def test_plain_words_split_as_lettered_ones(word: str, expected: list[list[str]]) -> None:
+    splits = all_splits(word, require_apostrophes=False)
+    assert sorted([s.base for s in split] for split in splits) == sorted(expected)
+
+
+def test_syllable_is_a_record_of_base_and_tone() -> None:
+    """Equality, order, hash and text as before (a frozen dataclass then)."""
+    syllable = Syllable("jie", 2)
+    assert syllable == Syllable("jie", 2) != Syllable("jie", 3)
+    assert sorted([Syllable("yang", 2), Syllable("jie", 4), Syllable("jie", 2)]) == [
+        Syllable("jie", 2),
+        Syllable("jie", 4),
+        Syllable("yang", 2),
+    ]
+    assert len({Syllable("jie", 2), Syllable("jie", 2)}) == 1
+    assert str(syllable) == syllable.marked == "jié"
+    assert repr(syllable) == "Syllable(base='jie', tone=2)"
+    assert syllable.numbered == "jie2" and syllable.plain == "jie"

@@ -37,7 +37,9 @@ _MAX_FILLINGS = 4096
 _OUTSIDE_WORD = 4.0  # bits extra for an accented letter that is not part of a word
 _MAX_OPTIONS = 64  # candidates kept per filled-in character
 _PLAUSIBLE = 24.0  # a filled-in character costlier than this is not offered
-_CODECS = {Chain.GBK: "gb18030", Chain.BIG5: "big5"}
+# Every code page whose mojibake these chains read: the triggers come from all of them
+# (Big5-HKSCS's ⑹ is C6 B0, ư; Big5's is C7 F8).
+_TRIGGER_CODECS = ("gb18030", "gbk", "big5", "cp950", "big5hkscs")
 _LATIN_HIGH = "".join(CP1252_DECODE[b] for b in range(0x80, 0x100)) + "".join(
     map(chr, range(0x80, 0xA0))
 )
@@ -134,7 +136,7 @@ def _sign_chars(signs: str) -> str:
     """What each two-byte UTF-8 character in ``signs`` reads as in GBK and Big5."""
     out = []
     for sign in signs:
-        for codec in _CODECS.values():
+        for codec in _TRIGGER_CODECS:
             try:
                 char = sign.encode("utf-8").decode(codec)
             except UnicodeDecodeError:
@@ -151,7 +153,7 @@ def _word_chars() -> str:
     left to the runs these start.)
     """
     chars = []
-    for codec in _CODECS.values():
+    for codec in _TRIGGER_CODECS:
         for lead in range(0xCE, 0xD2):
             for trail in range(0x80, 0xA1):
                 try:
@@ -167,7 +169,7 @@ def _glued_chars() -> str:
     They begin mojibake only inside a Latin word (``Y谩ng`` for ``Yáng``).
     """
     chars = []
-    for codec in _CODECS.values():
+    for codec in _TRIGGER_CODECS:
         for lead in range(0xC3, 0xCA):
             for trail in range(0x80, 0xC0):
                 try:
@@ -425,18 +427,157 @@ def _latin_neighbour(text: str, start: int, end: int) -> bool:
 _MIXED_COST = 8.0  # bits: a Greek, Cyrillic or kana letter glued to Han characters
 
 
-def _as_written(run: str, i: int, lone: bool = False) -> float:
+def _as_written(run: str, i: int, lone: bool = False, codecs: str = "") -> float:
     """The cost of ``run[i]`` kept as written; a letter of another script wedged
     against Han characters (``鏈存Э鎯``) is what GBK mojibake looks like, and so
-    is a lone Han character glued to a Latin word or a number (``隆Ojal``, ``楼38``)."""
+    is a lone Han character glued to a Latin word or a number (``隆Ojal``, ``楼38``).
+
+    A kana or numbered symbol that one of ``codecs`` makes of a Latin letter
+    (``_symbol_letter``: ⑹ is ư) costs as much extra wherever it stands: it is
+    read only where its letter is glued to a Latin word, and kept there only
+    when that word is Vietnamese (``_symbols_fit``).
+    """
     char = run[i]
     cost = char_cost(char)
     foreign = char.isalpha() and not is_han(char) and not char.isascii()
-    if foreign and ((i and is_han(run[i - 1])) or (i + 1 < len(run) and is_han(run[i + 1]))):
+    wedged = foreign and ((i and is_han(run[i - 1])) or (i + 1 < len(run) and is_han(run[i + 1])))
+    if wedged or (codecs and _symbol_letter(char, codecs)):
         cost += _MIXED_COST
     if lone and is_han(char):
         cost += _MIXED_COST
     return cost
+
+
+@cache
+def _symbol_letter(char: str, codecs: str) -> str:
+    """The Latin letter that a kana or a numbered symbol is the mojibake of in one of
+    ``codecs`` (``+``-joined), or "".
+
+    Big5's symbol rows C6 A1-C8 FE hold kana (Big5, cp950) or circled and
+    parenthesised numbers (Big5-HKSCS) where UTF-8 has Latin Extended-B: ư
+    (C6 B0) reads as が or ⑹, ơ as ヾ or ①, Ư as か or ⑸. Each code page puts
+    the symbol elsewhere, so each is asked (``_units`` asks only the first that
+    has it).
+    """
+    if char.isascii() or is_han(char) or _latin_like(char):
+        return ""
+    for codec in codecs.split("+"):
+        try:
+            data = char.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(data) != 2 or not 0xC2 <= data[0] <= 0xDF:
+            continue
+        try:
+            letter = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if _latin_like(letter):
+            return letter
+    return ""
+
+
+@cache
+def _sign_reading(char: str, codecs: str) -> str:
+    """The Latin-1 sign (« » ¡ ¿ ...) that ``char`` is the mojibake of in one of
+    ``codecs``, or ""."""
+    for codec in codecs.split("+"):
+        try:
+            sign = char.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if len(sign) == 1 and "\u00a1" <= sign <= "\u00bf":
+            return sign
+    return ""
+
+
+# A Vietnamese syllable with ơ or ư in it, tone marks taken off (ơ and ư are Vietnamese
+# letters: the word a symbol's letter makes must be one).
+_VIETNAMESE_RE = re.compile(
+    "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    "(?:ươ(?:ng|[icmnptu])?|ư(?:ng|[aicmnptu])?|uơ|ơ(?:[icmnpt])?)"
+)
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def _vietnamese_syllable(word: str) -> bool:
+    """``word`` is one Vietnamese syllable with ơ or ư, in one case (tưng, Hưng, TRƯỜNG)."""
+    if word not in (word.lower(), word.upper(), word.capitalize()):
+        return False
+    bare = unicodedata.normalize(
+        "NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONE_MARKS)
+    )
+    return _VIETNAMESE_RE.fullmatch(bare) is not None
+
+
+def _word_letters(chunk: str, *, left: bool) -> tuple[str, str | None]:
+    """The letters of ``chunk`` next to the word (its end when ``left``, else its start)
+    and the character that ends the word there (None if ``chunk`` is all letters)."""
+    k = len(chunk)
+    if left:
+        while k and _latin_like(chunk[k - 1]):
+            k -= 1
+        return chunk[k:], chunk[k - 1] if k else None
+    j = 0
+    while j < k and _latin_like(chunk[j]):
+        j += 1
+    return chunk[:j], chunk[j] if j < k else None
+
+
+def _symbols_fit(text: str, pieces: list[Piece], codecs: str) -> list[Piece]:
+    """``pieces`` without the ones that read a kana or numbered symbol as a Latin letter
+    (``_symbol_letter``) where the word that makes is no Vietnamese syllable, is glued to
+    Chinese or Japanese text (``AppleがiPhone``, ``Aか、``) or begins with the symbol
+    and has no other repair in or right next to it (``⑸A``, ``①i``: a list's numbering,
+    not ƯA or ơi)."""
+
+    def symbol(piece: Piece) -> bool:
+        return any(_symbol_letter(c, codecs) for c in text[piece.start : piece.end])
+
+    if not any(map(symbol, pieces)):
+        return pieces
+    by_start = {p.start: p for p in pieces}
+    by_end = {p.end: p for p in pieces}
+
+    def side(pos: int, left: bool) -> tuple[str, str, bool]:
+        """The letters of the word on one side of ``pos``, the character that ends it
+        there (a space at either end of the text) and whether another repair is in it."""
+        letters, repaired = "", False
+        while True:
+            piece = (by_end if left else by_start).get(pos)
+            if piece is not None:
+                chunk, pos = piece.best, (piece.start if left else piece.end)
+                repaired = repaired or not symbol(piece)
+            elif (pos > 0) if left else (pos < len(text)):
+                chunk = text[pos - 1] if left else text[pos]
+                pos += -1 if left else 1
+            else:
+                return letters, " ", repaired
+            found, stop = _word_letters(chunk, left=left)
+            letters = found + letters if left else letters + found
+            if stop is not None:
+                return letters, stop, repaired
+
+    def cjk(char: str) -> bool:
+        """A digit, a kept letter, Han, kana, CJK punctuation: not where a Latin word ends;
+        a Han character that is itself a sign's mojibake (罈 is », 竄 is «) is that sign."""
+        if is_han(char) and (sign := _sign_reading(char, codecs)):
+            char = sign
+        return char.isalnum() or char >= "\u2e80"
+
+    kept = []
+    for piece in pieces:
+        if symbol(piece):
+            before, stop_before, repaired_before = side(piece.start, left=True)
+            after, stop_after, repaired_after = side(piece.end, left=False)
+            if cjk(stop_before) or cjk(stop_after):
+                continue
+            if not (before or repaired_before or repaired_after):
+                continue
+            if not _vietnamese_syllable(before + piece.best + after):
+                continue
+        kept.append(piece)
+    return kept
 
 
 def _kept_han(run: str, k: int, stretches: Mapping[int, object]) -> bool:
@@ -511,9 +652,40 @@ def decode_run(
     word = _whole_word(run, units)
     if word is not None:
         return [Piece(offset, offset + n, chain, (word,), (text_cost(word),))]
+    right = _latin_neighbour(text, offset + n, offset + n)  # a letter right after the run
+    stretches: dict[int, tuple[int, list[list[tuple[str, float]]]] | None] = {
+        i: _stretch(run, i, units, codec, right) for i in range(n) if units[i] is not None
+    }
+    for i, char in enumerate(run):
+        # A symbol that another variant of the code page makes of a letter (⑹ is Big5
+        # C7 F8 but Big5-HKSCS C6 B0, ư): that letter is its reading.
+        if stretches.get(i) is None and (letter := _symbol_letter(char, codec)):
+            stretches[i] = (i + 1, [[(letter, char_cost(letter) + CHAIN_COST)]])
+    while True:
+        pieces = _cheapest(run, offset, chain, text, stretches, letters, codec)
+        fit = _symbols_fit(text, pieces, codec)
+        if len(fit) == len(pieces):
+            return pieces
+        # A symbol whose letter makes no Vietnamese word is kept as written, and glues
+        # nothing to it: search again without its reading.
+        for piece in pieces:
+            if piece not in fit:
+                stretches[piece.start - offset] = None
+
+
+def _cheapest(
+    run: str,
+    offset: int,
+    chain: Chain,
+    text: str,
+    stretches: dict[int, tuple[int, list[list[tuple[str, float]]]] | None],
+    letters: bool,
+    codec: str,
+) -> list[Piece]:
+    """The pieces on the cheapest reading of ``run``, given each character's ``stretches``."""
+    n = len(run)
     left = _latin_neighbour(text, offset, offset)  # a letter right before the run
     right = _latin_neighbour(text, offset + n, offset + n)  # ... or right after it
-    stretches = {i: _stretch(run, i, units, codec, right) for i in range(n) if units[i] is not None}
     # A Latin letter decoded from a stretch (ü in ``l眉猫``) or swallowed into it
     # (``燲`` is NBSP + X) glues the stretch next to it to the same word.
     ends_in_letter = {
@@ -522,13 +694,14 @@ def decode_run(
         if found and found[1][-1][0][0].isascii() and found[1][-1][0][0].isalpha()
     }
     # ... and so does a stretch that starts with a letter and holds a three-byte one
-    # (``峄乽`` is ều, so the ``膽`` before it is đ).
+    # (``峄乽`` is ều, so the ``膽`` before it is đ), or a symbol's letter.
     starts_with_letter = {
         i
         for i, found in stretches.items()
         if found
         and (
             (found[1][0][0][0].isascii() and found[1][0][0][0].isalpha())
+            or found[1][0][0][0] == _symbol_letter(run[i], codec)  # ① in ``竄①i`` («ơi)
             or (
                 _latin_like(found[1][0][0][0])
                 and any(ord(option[0][0]) >= 0x800 for option in found[1])
@@ -539,11 +712,7 @@ def decode_run(
     # Glue passes on, left to right, through letters decoded from glued stretches.
     for i in sorted(stretches):
         found = stretches[i]
-        if (
-            found
-            and (i in ends_in_letter or (i == 0 and left))
-            and _latin_letter(found[1][-1][0][0])
-        ):
+        if found and (i in ends_in_letter or (i == 0 and left)) and _latin_like(found[1][-1][0][0]):
             ends_in_letter.add(found[0])
     ends = {found[0] for found in stretches.values() if found}  # where a stretch ends
     best = [0.0] + [float("inf")] * n
@@ -552,7 +721,7 @@ def decode_run(
     for i in range(n):
         if best[i] == float("inf"):
             continue
-        as_written = best[i] + _as_written(run, i, lone)
+        as_written = best[i] + _as_written(run, i, lone, codec)
         if as_written < best[i + 1]:
             best[i + 1] = as_written
             back[i + 1] = (i, None)
@@ -771,6 +940,8 @@ def _common_in_word(piece: Piece, text: str) -> bool:
     char = piece.best
     if _sign_fits(char, text, piece.start, piece.end):
         return True
+    if _symbol_letter(text[piece.start], _decoders(Chain.BIG5, text)) == char:
+        return True  # ⑹ in ``t⑹ng``: ``decode_run`` kept it only inside a Vietnamese word
     if not ("\u00c0" <= char <= "\u00ff" or char in _PINYIN_LETTERS) or not char.isalpha():
         return False
     before = text[piece.start - 1] if piece.start else " "

@@ -6,12 +6,13 @@ Each module imports heavy libraries inside `run`, never at module level, so that
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # not `typing`'s, nor pathlib at the top: `glossary --help` imports this
 if TYPE_CHECKING:
+    import argparse
+
     from glossary.house import GlossaryFile
 
 INSTEAD = "house glossary file to use instead of the shipped and configured ones (repeatable)"
@@ -21,6 +22,8 @@ def add_glossary_option(parser: argparse.ArgumentParser, text: str = INSTEAD) ->
     """`--glossary FILE` (repeatable; `args.glossary` is a list of paths, empty when not
     given): for the commands that read only the files given instead of the house glossary
     every command reads by default (`glossary.config.load_house`)."""
+    from pathlib import Path
+
     parser.add_argument(
         "--glossary", action="append", type=Path, default=[], metavar="FILE", help=text
     )
@@ -35,3 +38,20 @@ def save_or_preview(edit: GlossaryFile, block: str, *, dry_run: bool, done: str,
     edit.save()
     sys.stdout.write(f"# {done}:\n{block}")
     return 0
+
+
+def terminal_width(fallback: int) -> int:
+    """`shutil.get_terminal_size((fallback, 24)).columns` without importing shutil (and the
+    zlib, bz2 and lzma modules it loads): `$COLUMNS`, else the terminal's width, else
+    `fallback` (not a terminal, or a stand-in stream)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    stdout = sys.__stdout__
+    if columns <= 0 and stdout is not None:
+        try:
+            columns = os.get_terminal_size(stdout.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal, or a stand-in stream
+            columns = 0
+    return columns or fallback

@@ -5,7 +5,6 @@ Exit status: 0 nothing at or above the fail level, 1 findings, 2 could not run.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -14,6 +13,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from glossary.errors import GlossaryError
 
 if TYPE_CHECKING:
+    import argparse
+
     from glossary.check.formatters import FileReport
     from glossary.config import Config
 

@@ -10,18 +10,17 @@ Exit status: 0 found, 1 nothing found, 2 could not run.
 
 from __future__ import annotations
 
-import argparse
-import json
-import shutil
 import sys
 import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from glossary.commands import add_glossary_option
+from glossary.commands import add_glossary_option, terminal_width
 from glossary.errors import GlossaryError
 
 if TYPE_CHECKING:
+    import argparse
+
     from glossary.lookup import Result
 
 
@@ -55,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
             print("glossary lookup: compiling CC-CEDICT (once; a few seconds)", file=sys.stderr)
     results = lookup(query, glossary=glossary, use_cedict=not args.no_cedict, limit=args.limit)
     if args.json:
+        import json
+
         json.dump([r.to_json() for r in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif results:
@@ -90,7 +91,7 @@ def table(
     rows: Sequence[Sequence[str]], header: Sequence[str], *, last_flexible: bool = True
 ) -> str:
     """An aligned plain-text table; the last column takes what the terminal has left."""
-    columns = shutil.get_terminal_size((120, 24)).columns
+    columns = terminal_width(120)
     widths = [
         min(40, max(display_width(row[i]) for row in [header, *rows])) for i in range(len(header))
     ]

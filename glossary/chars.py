@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from glossary.pinyin import Syllable, parse_syllable
-from glossary.resources import load_regex, load_shard
+from glossary.resources import load_regexes, load_shard
 
 # CJK Unified Ideographs, Extension A, Extensions B-F, Compatibility Ideographs, 〇.
 HAN_CLASS = (
@@ -22,8 +22,9 @@ HAN_CLASS = (
     "\U00020000-\U0002a6df\U0002a700-\U0002ebef\U00030000-\U0003134f"
 )
 # Compiled programs from the user cache: the astral ranges cost ~4 ms to compile at every start.
-HAN_RUN_RE = load_regex("han-run", f"[{HAN_CLASS}]+")
-_HAN_CHAR_RE = load_regex("han-char", f"[{HAN_CLASS}]")
+_PATTERNS = load_regexes("chars", {"han-run": f"[{HAN_CLASS}]+", "han-char": f"[{HAN_CLASS}]"})
+HAN_RUN_RE = _PATTERNS["han-run"]
+_HAN_CHAR_RE = _PATTERNS["han-char"]
 
 
 def is_han(char: str) -> bool:

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from glossary.resources import load_regexes
+
 # Every standard Mandarin syllable (toneless), from the readings in pypinyin's
 # character table, less interjection-only ones (m, n, ng, hm, hng, ê) that no
 # name uses and that would make splitting words ambiguous.
@@ -70,11 +72,23 @@ _LOOKALIKES = frozenset(_LOOKALIKE_COMBINING) | frozenset(_LOOKALIKE_LETTERS)
 _TONE_MARKS = frozenset(_TONE_MARK)
 _DROP_TONE_MARKS = str.maketrans(dict.fromkeys(_TONE_MARK))
 _APOSTROPHES = "'’‘ʼ′"
-_SYLLABLE_TOKEN_RE = re.compile(r"([A-Za-zÜüÊêɑ:]+)([0-5])")
-_WORD_PIECES_RE = re.compile(r"([" + _APOSTROPHES + r"0-5])")
-_V_FOR_U_RE = re.compile(r"(?i)(?<=[ln])v")
-_NOT_FOLDED_RE = re.compile(r"[^0-9A-Za-z ]+")  # what ascii_fold drops (after NFD)
-_SPACES_RE = re.compile(" +")
+# The module's patterns, compiled once into the user cache (glossary.resources.load_regexes).
+_PATTERNS = load_regexes(
+    "pinyin",
+    {
+        "syllable-token": r"([A-Za-zÜüÊêɑ:]+)([0-5])",
+        "word-pieces": r"([" + _APOSTROPHES + r"0-5])",
+        "v-for-u": r"(?i)(?<=[ln])v",
+        "not-folded": r"[^0-9A-Za-z ]+",  # what ascii_fold drops (after NFD)
+        "spaces": " +",
+        "word": r"[^\W\d_]+(?:['’][^\W\d_]+)*",
+    },
+)
+_SYLLABLE_TOKEN_RE = _PATTERNS["syllable-token"]
+_WORD_PIECES_RE = _PATTERNS["word-pieces"]
+_V_FOR_U_RE = _PATTERNS["v-for-u"]
+_NOT_FOLDED_RE = _PATTERNS["not-folded"]
+_SPACES_RE = _PATTERNS["spaces"]
 
 
 class Syllable(NamedTuple):
@@ -415,4 +429,4 @@ def marked_to_numbered(text: str) -> str:
             numbered = "".join(s.base for s in syllables)
         return capitalize(numbered) if word[:1].isupper() else numbered
 
-    return re.sub(r"[^\W\d_]+(?:['’][^\W\d_]+)*", convert, text)
+    return _PATTERNS["word"].sub(convert, text)

@@ -45,3 +45,14 @@ def test_a_damaged_cache_falls_back_to_re_compile(tmp_path: Path, monkeypatch: A
         path.write_text('{"a": {"flags": 32, "code": [1, 2, 3], "groups": 0}}', encoding="utf-8")
     again = load_regexes("broken", {"a": "a+b", "b": "c"})
     assert again == {"a": re.compile("a+b"), "b": re.compile("c")}
+
+
+def test_the_checker_modules_patterns_are_re_compiles() -> None:
+    """Each module's patterns, as read from the cache, are what `re.compile` makes of them."""
+    from glossary import chars, pinyin
+    from glossary.check import document, mentions
+    from glossary.check.rules import orthography, people
+
+    for module in (chars, pinyin, document, mentions, orthography, people):
+        for key, compiled in module._PATTERNS.items():
+            assert compiled == re.compile(compiled.pattern), (module.__name__, key)

@@ -229,3 +229,31 @@ def test_readings_supplement_row_listed_twice_fails(tmp_path: Path) -> None:
     path.write_text("谌\tshèn\ta\n谌\tshèn\tb\n", encoding="utf-8")
     with pytest.raises(DataError, match="twice"):
         load_readings(path)
+
+
+def test_the_checkers_compiled_surname_index_is_the_table() -> None:
+    """The checker reads the table from its compiled copy (one string per form): the same
+    rows, forms (a simplified form before traditional ones), readings and spellings."""
+    from glossary.check.knowledge import (
+        SurnameFacts,
+        surname_index,
+        surname_of,
+        surname_prefixes,
+        surname_spellings,
+    )
+
+    expected: dict[str, SurnameFacts] = {}
+    for surname in surname_table():
+        facts = SurnameFacts(surname.hanzi, surname.readings, surname.ambiguous)
+        expected.setdefault(surname.hanzi, facts)
+        for form in sorted({surname.hanzi, surname.traditional, *surname.traditional_forms}):
+            expected.setdefault(form, facts)
+    assert surname_index() == expected
+    for form, facts in expected.items():
+        assert surname_of(form) == facts
+    assert surname_of("x") is None
+    assert surname_spellings() == {
+        "".join(s.base for s in reading) for f in expected.values() for reading in f.readings
+    }
+    assert [f.hanzi for f in surname_prefixes("欧阳修")] == ["欧阳", "欧"]
+    assert [f.hanzi for f in surname_prefixes("歐陽脩")] == ["欧阳", "欧"]

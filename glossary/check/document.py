@@ -15,11 +15,11 @@ Comments are not prose, but suppression directives in them are collected (`Direc
 from __future__ import annotations
 
 import bisect
-import re
 from typing import NamedTuple
 
 from glossary.check.findings import LineIndex
 from glossary.check.formats import Format, format_for
+from glossary.resources import load_regexes
 
 
 class Segment(NamedTuple):
@@ -126,13 +126,28 @@ class Document(NamedTuple):
 # ---------------------------------------------------------------------------------------------
 # shared helpers
 
-_URL_RE = re.compile(
-    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+# The module's patterns, compiled once into the user cache (glossary.resources.load_regexes).
+_PATTERNS = load_regexes(
+    "check-document",
+    {
+        "url": (
+            r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
+            r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+        ),
+        "directive": (
+            r"glossary:\s*(disable-next-line|disable-line|disable|enable)\b"
+            r"(?:\s*=\s*([\w\-]+(?:\s*,\s*[\w\-]+)*))?"
+        ),
+        "tag": r"<[^>]*>",
+        "code": r"[A-Za-z]+\d+",
+        "front-matter": r"(?s)\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)",
+        "text-comment": r"(?ms)^[ \t]*(?:#|//)[^\n]*?glossary:[^\n]*|<!--.*?-->",
+        "blank-lines": r"\n[ \t\r]*\n",
+        "lone-cr": r"\r(?!\n)",
+    },
 )
-_DIRECTIVE_RE = re.compile(
-    r"glossary:\s*(disable-next-line|disable-line|disable|enable)\b(?:\s*=\s*([\w\-]+(?:\s*,\s*[\w\-]+)*))?"
-)
+_URL_RE = _PATTERNS["url"]
+_DIRECTIVE_RE = _PATTERNS["directive"]
 
 
 def _unescape(text: str) -> str:
@@ -143,7 +158,7 @@ def _unescape(text: str) -> str:
     return html.unescape(text)
 
 
-_TAG_RE = re.compile(r"<[^>]*>")
+_TAG_RE = _PATTERNS["tag"]
 
 
 def _gap_text(gap: str) -> str:
@@ -171,11 +186,14 @@ def _split_urls(start: int, end: int, source: str) -> list[Segment]:
     return out
 
 
+_CODE_RE = _PATTERNS["code"]
+
+
 def _directives_in(comment: str, start: int, lines: LineIndex) -> list[Directive]:
     out = []
     for match in _DIRECTIVE_RE.finditer(comment):
         codes = frozenset(
-            c.strip().upper() if re.fullmatch(r"[A-Za-z]+\d+", c.strip()) else c.strip().lower()
+            c.strip().upper() if _CODE_RE.fullmatch(c.strip()) else c.strip().lower()
             for c in (match.group(2) or "").split(",")
             if c.strip()
         )
@@ -195,7 +213,7 @@ def _mask(source: str) -> str:
     return source.replace("\r", " ").replace("\x00", "\ufffd")
 
 
-_FRONT_MATTER_RE = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER_RE = _PATTERNS["front-matter"]
 
 
 def front_matter_end(source: str) -> int:
@@ -207,8 +225,8 @@ def front_matter_end(source: str) -> int:
 # ---------------------------------------------------------------------------------------------
 # plain text
 
-_TEXT_COMMENT_RE = re.compile(r"(?m)^[ \t]*(?:#|//)[^\n]*?glossary:[^\n]*|<!--.*?-->", re.S)
-_BLANK_LINES_RE = re.compile(r"\n[ \t\r]*\n")
+_TEXT_COMMENT_RE = _PATTERNS["text-comment"]
+_BLANK_LINES_RE = _PATTERNS["blank-lines"]
 
 
 def _trim(segment: Segment) -> Segment:
@@ -534,7 +552,7 @@ def _read_markdown(path: str, source: str) -> Document:
     )
 
 
-_LONE_CR_RE = re.compile(r"\r(?!\n)")
+_LONE_CR_RE = _PATTERNS["lone-cr"]
 
 
 def read_document(path: str, source: str, fmt: Format | None = None) -> Document:

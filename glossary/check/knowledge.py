@@ -319,20 +319,34 @@ class SurnameFacts(NamedTuple):
         return self.readings[0]
 
 
-def _build_surname_digest() -> list[list[object]]:
+# The compiled surname table's layout (part of its cache key): each form's row as one string
+# `hanzi|1 if ambiguous|reading;reading` (a reading: `ou1 yang2`), and every reading as one
+# toneless word. Reading a few strings costs a fraction of building every row's records.
+_SURNAME_LAYOUT = "rows-v1"
+
+
+def _build_surname_digest() -> dict[str, object]:
     from glossary.surnames import surname_table
 
-    rows: list[list[object]] = []
+    index: dict[str, str] = {}
     for surname in surname_table():
-        readings = [[[s.base, s.tone] for s in reading] for reading in surname.readings]
+        readings = ";".join(" ".join(f"{s.base}{s.tone}" for s in r) for r in surname.readings)
+        row = f"{surname.hanzi}|{'1' if surname.ambiguous else ''}|{readings}"
         forms = sorted({surname.hanzi, surname.traditional, *surname.traditional_forms} - {""})
-        rows.append([surname.hanzi, forms, readings, surname.ambiguous])
-    return rows
+        index.setdefault(surname.hanzi, row)
+        for form in forms:
+            index.setdefault(form, row)
+    spellings = {
+        "".join(token[:-1] for token in reading.split())
+        for row in index.values()
+        for reading in row.split("|", 2)[2].split(";")
+    }
+    return {"index": index, "spellings": sorted(spellings)}
 
 
 @cache
-def surname_index() -> dict[str, SurnameFacts]:
-    """The surname table by simplified and traditional forms, compiled once into the cache.
+def _surname_digest() -> dict[str, Any]:
+    """The surname table compiled once into the cache (see `_SURNAME_LAYOUT`).
 
     Parsing `surnames.tsv` validates every reading (hundreds of pinyin splits); the checker
     only needs the result, so it keeps a JSON copy keyed by the file's content (not its
@@ -343,37 +357,54 @@ def surname_index() -> dict[str, SurnameFacts]:
 
     path = dictionaries_dir() / "surnames.tsv"
     try:
-        key = sources_digest([path])
+        key = sources_digest([path], salt=_SURNAME_LAYOUT)
     except OSError:
         key = "missing"
-    rows = load_compiled("checker-surnames", key, _build_surname_digest)
-    assert isinstance(rows, list)
-    index: dict[str, SurnameFacts] = {}
-    syllables: dict[tuple[str, int], Syllable] = {}  # one object per syllable: cheaper to build
+    data = load_compiled("checker-surname-rows", key, _build_surname_digest)
+    assert isinstance(data, dict)
+    return data
 
-    def syllable(base: str, tone: int) -> Syllable:
-        found = syllables.get((base, tone))
-        if found is None:
-            found = syllables[(base, tone)] = Syllable(base, tone)
-        return found
 
-    for hanzi, forms, readings, ambiguous in rows:
-        facts = SurnameFacts(
-            hanzi,
-            tuple(tuple(syllable(base, tone) for base, tone in reading) for reading in readings),
-            bool(ambiguous),
-        )
-        index.setdefault(hanzi, facts)
-        for form in forms:
-            index.setdefault(form, facts)
-    return index
+_SYLLABLES: dict[str, Syllable] = {}  # one object per written syllable (`yang2`)
+
+
+def _syllable(token: str) -> Syllable:
+    found = _SYLLABLES.get(token)
+    if found is None:
+        found = _SYLLABLES[token] = Syllable(token[:-1], int(token[-1]))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _surname_row(row: str) -> SurnameFacts:
+    hanzi, ambiguous, readings = row.split("|", 2)
+    return SurnameFacts(
+        hanzi,
+        tuple(tuple(_syllable(t) for t in reading.split()) for reading in readings.split(";")),
+        bool(ambiguous),
+    )
+
+
+def surname_index() -> dict[str, SurnameFacts]:
+    """The surname table by simplified and traditional forms (every row built: for one form
+    `surname_of` is cheaper)."""
+    return {form: _surname_row(row) for form, row in _surname_digest()["index"].items()}
+
+
+@cache
+def surname_spellings() -> frozenset[str]:
+    """Every surname reading as one toneless word (`yang`, `ouyang`, `lü`)."""
+    return frozenset(_surname_digest()["spellings"])
 
 
 def surname_of(hanzi: str) -> SurnameFacts | None:
-    return surname_index().get(hanzi)
+    row = _surname_digest()["index"].get(hanzi)
+    return None if row is None else _surname_row(row)
 
 
 def surname_prefixes(name: str) -> list[SurnameFacts]:
     """Surnames that `name` starts with, longest (compound) first."""
-    index = surname_index()
-    return [index[name[:n]] for n in range(min(len(name), 3), 0, -1) if name[:n] in index]
+    index = _surname_digest()["index"]
+    return [
+        _surname_row(index[name[:n]]) for n in range(min(len(name), 3), 0, -1) if name[:n] in index
+    ]

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from glossary.check.findings import Severity
 from glossary.check.knowledge import Person, fold_key
-from glossary.check.mentions import Kind, Mention, join_initials, similar_spelling
+from glossary.check.mentions import (
+    Kind,
+    Mention,
+    join_initials,
+    sequence_ratio,
+    similar_spelling,
+)
 from glossary.check.rules import Context, Hit, Rule
 from glossary.config import ScriptPolicy, Umlaut
 from glossary.pinyin import has_tone_marks, normalize_lookalikes, strip_tones
@@ -290,13 +296,10 @@ def _glossary_form(ctx: Context) -> Iterator[Hit]:
 
 def _nearest_form(written: str, forms: tuple[str, ...]) -> str:
     """The house form (or alias) the written one is a slip of: same number of words first."""
-    import difflib
 
     def score(form: str) -> tuple[bool, float]:
         same_shape = len(form.split()) == len(written.split())
-        return same_shape, difflib.SequenceMatcher(
-            None, written.casefold(), form.casefold()
-        ).ratio()
+        return same_shape, sequence_ratio(written.casefold(), form.casefold())
 
     return max(forms, key=score)
 

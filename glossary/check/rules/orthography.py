@@ -8,7 +8,6 @@ These rules read PAIRED mentions whose Latin form aligns with the characters as 
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
@@ -25,7 +24,13 @@ from glossary.pinyin import (
     join_syllables,
     normalize_lookalikes,
 )
+from glossary.resources import load_regexes
 
+# The module's patterns, compiled once into the user cache (glossary.resources.load_regexes).
+_PATTERNS = load_regexes(
+    "check-orthography",
+    {"v-after-l-n": r"(?i)(?<=[ln])v", "vowel-mark": r"[aeiouvüAEIOUVÜ][\u0300-\u036f]+"},
+)
 _UMLAUT_BASES = {"lü": "lu", "nü": "nu", "lüe": "lue", "nüe": "nue"}
 
 
@@ -397,12 +402,15 @@ def _apostrophe(ctx: Context) -> Iterator[Hit]:
             )
 
 
+_V_AFTER_L_N_RE = _PATTERNS["v-after-l-n"]
+
+
 def _umlaut(ctx: Context) -> Iterator[Hit]:
     style = ctx.config.umlaut
     for mention, alignment in _aligned(ctx):
         for match in alignment.matches:
             word = alignment.words[match.word_index]
-            uses_v = bool(re.search(r"(?i)(?<=[ln])v", word.text))
+            uses_v = bool(_V_AFTER_L_N_RE.search(word.text))
             miss = _is_umlaut_miss(match)
             if not uses_v and not miss:
                 continue
@@ -481,7 +489,7 @@ def _letters_and_tones(text: str) -> tuple[str, list[str]]:
     )
 
 
-_VOWEL_MARK_RE = re.compile(r"[aeiouvüAEIOUVÜ][\u0300-\u036f]+")
+_VOWEL_MARK_RE = _PATTERNS["vowel-mark"]
 
 
 def _lookalikes(ctx: Context) -> Iterator[Hit]:

@@ -21,12 +21,34 @@ from glossary.check.mentions import (
 from glossary.check.rules import Context, Hit, Rule
 from glossary.check.rules.house import with_umlaut
 from glossary.pinyin import Syllable, normalize_lookalikes, strip_tones
+from glossary.resources import load_regexes
+
+# The module's patterns, compiled once into the user cache (glossary.resources.load_regexes).
+_PATTERNS = load_regexes(
+    "check-people",
+    {
+        "html-heading": r"(?i)<(/?)h[1-6]\b",
+        "surnamed": r"\bsurnamed\s+([A-Z][a-z]+)",
+        "name-withheld": (
+            r"(?i)\b(?:surname|surnamed|last name|family name|full name|first name|given name"
+            r"|identified (?:herself |himself |themselves )?(?:only )?(?:as|by)"
+            r"|(?:his|her|their) name (?:only )?as|known only as"
+            r"|not to be (?:fully |publicly )?(?:named|identified))\b"
+        ),
+        "qualifier": r"(?i)\b(?:elder|younger|senior|junior)\s+$",
+        "apposition-after": r",\s+(?:the|a|an|his|her)\s+[a-z]",
+        "apposition-before": r"\b(?:[Tt]he|[Hh]is|[Hh]er)(?:\s+[a-z][a-z-]*){1,4},\s+$",
+        "other-name-before": r"(?i)\b(?:born|n[ée]e|formerly|birth name|born as)\s+$",
+    },
+)
 
 
 @lru_cache(maxsize=16384)
 def _plain(text: str) -> str:
-    text = strip_tones(normalize_lookalikes(unicodedata.normalize("NFC", text)))
-    return " ".join(text.replace("’", "'").split())
+    if not text.isascii():  # (ASCII text has no tone mark, look-alike or ’ to replace)
+        text = strip_tones(normalize_lookalikes(unicodedata.normalize("NFC", text)))
+        text = text.replace("’", "'")
+    return " ".join(text.split())
 
 
 def _display(info: PersonInfo) -> str:
@@ -574,7 +596,7 @@ def _repeated(ctx: Context) -> Iterator[Hit]:
             )
 
 
-_HTML_HEADING_RE = re.compile(r"(?i)<(/?)h[1-6]\b")
+_HTML_HEADING_RE = _PATTERNS["html-heading"]
 
 
 def _in_headline(ctx: Context, offset: int) -> bool:
@@ -606,31 +628,26 @@ def _in_headline(ctx: Context, offset: int) -> bool:
 
 @cache
 def _pinyin_surnames() -> frozenset[str]:
-    from glossary.check.knowledge import surname_index
+    from glossary.check.knowledge import surname_spellings
 
-    names = set()
-    for surname in surname_index().values():
-        for reading in surname.readings:
-            names.add("".join(s.base for s in reading).replace("ü", "u").capitalize())
-    return frozenset(names)
+    return frozenset(s.replace("ü", "u").capitalize() for s in surname_spellings())
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"['’]s$", "", word)
+    """The word without a possessive `'s` (`re.sub(r"['’]s$", "", word)` for a word of
+    WORD_RE, which holds no newline)."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-_SURNAMED_RE = re.compile(r"\bsurnamed\s+([A-Z][a-z]+)")
-_NAME_WITHHELD_RE = re.compile(
-    r"(?i)\b(?:surname|surnamed|last name|family name|full name|first name|given name"
-    r"|identified (?:herself |himself |themselves )?(?:only )?(?:as|by)"
-    r"|(?:his|her|their) name (?:only )?as|known only as"
-    r"|not to be (?:fully |publicly )?(?:named|identified))\b"
-)
+_BARE_TITLES = frozenset(t.rstrip(".") for t in TITLES)
+_SURNAMED_RE = _PATTERNS["surnamed"]
+_NAME_WITHHELD_RE = _PATTERNS["name-withheld"]
 
 
 def _dangling(ctx: Context) -> Iterator[Hit]:
     """A surname alone, said to speak or titled, with nobody of that surname in the article."""
     surnames = _pinyin_surnames()
+    titles = _BARE_TITLES
     introduced = {p.surname for p in ctx.people if p.surname}
     in_names: set[str] = set()
     candidates: list[tuple[int, int, str]] = []
@@ -656,15 +673,13 @@ def _dangling(ctx: Context) -> Iterator[Hit]:
                     close_prev
                     and prev is not None
                     and prev.group(0)[:1].isupper()
-                    and prev.group(0).rstrip(".") not in {t.rstrip(".") for t in TITLES}
+                    and prev.group(0).rstrip(".") not in titles
                 )
             ):
                 in_names.add(word)
             if _plain(word) not in surnames or word in ENGLISH_WORD_SURNAMES:
                 continue
-            titled = prev is not None and prev.group(0).rstrip(".") in {
-                t.rstrip(".") for t in TITLES
-            }
+            titled = prev is not None and prev.group(0).rstrip(".") in titles
             speaks = close_next and nxt is not None and nxt.group(0) in SPEECH_VERBS
             if not (titled or speaks):
                 continue
@@ -693,10 +708,10 @@ def _repaired_plain(source: str) -> str:
     return _plain(repaired) if repairs else _plain(source)
 
 
-_QUALIFIER_RE = re.compile(r"(?i)\b(?:elder|younger|senior|junior)\s+$")
+_QUALIFIER_RE = _PATTERNS["qualifier"]
 # a description set beside the surname: `Wang, the foreign minister,` / `The premier, Li,`
-_APPOSITION_AFTER_RE = re.compile(r",\s+(?:the|a|an|his|her)\s+[a-z]")
-_APPOSITION_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)(?:\s+[a-z][a-z-]*){1,4},\s+$")
+_APPOSITION_AFTER_RE = _PATTERNS["apposition-after"]
+_APPOSITION_BEFORE_RE = _PATTERNS["apposition-before"]
 
 
 def _named_within(
@@ -714,7 +729,7 @@ def _named_within(
 
 
 # `was born Deng Xixian`, `née Soong`, `formerly Zhou Shuren`: another name of someone
-_OTHER_NAME_BEFORE_RE = re.compile(r"(?i)\b(?:born|n[ée]e|formerly|birth name|born as)\s+$")
+_OTHER_NAME_BEFORE_RE = _PATTERNS["other-name-before"]
 
 
 def _other_name_only(info: PersonInfo) -> bool:

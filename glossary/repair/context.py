@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache, lru_cache
 from itertools import product
-from typing import Any
+from typing import Any, NamedTuple
 
 from glossary.repair.charmaps import REPLACEMENT
 from glossary.repair.pieces import Piece
@@ -58,8 +57,7 @@ CONFIDENCE = {
 }
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     choice: str | None  # None: undecided
     method: Method
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.repair import double, lost, seed, windows1252
 from glossary.repair.charmaps import CP1252_DECODE, REPLACEMENT, SEED_DECODE, THAI_CHARS, Chain
@@ -26,13 +25,13 @@ if TYPE_CHECKING:
     from glossary.house import Glossary
 
 
-@dataclass(frozen=True)
-class Repair:
+class Repair(NamedTuple):
     """One run of mojibake at ``text[start:end]`` and what it should read.
 
     ``recoverable`` is False when the original cannot be restored with
     confidence (bytes lost, context undecided): then ``replacement`` equals
-    ``original`` and ``candidates`` lists what it may have been.
+    ``original`` and ``candidates`` lists what it may have been. A NamedTuple (as
+    the checker's findings are): immutable, and no `dataclasses` import at start-up.
     """
 
     start: int

@@ -9,15 +9,13 @@ pinyin printed next to it (``Yáng Jiéchí ��篪``), the known names that f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 GBK_LOST_FIRST = "锟"
 _LOST_RE = re.compile("(?:锟斤拷)+(?:锟斤?)?|锟斤|\ufffd+")
 
 
-@dataclass(frozen=True)
-class Lost:
+class Lost(NamedTuple):
     start: int
     end: int
     what: str

@@ -55,7 +55,8 @@ class Kind(enum.Enum):
 REGIONS = ("mainland", "hong-kong", "macau", "taiwan", "overseas", "historical")
 ORDERS = ("eastern", "western")
 MIDDLE_DOT = "·"
-_DOT_RE = re.compile("[・•‧∙⋅]")  # look-alikes of the middle dot in transliterated names
+# look-alikes of the middle dot in transliterated names
+_DOTS = str.maketrans(dict.fromkeys("・•‧∙⋅", MIDDLE_DOT))
 
 # Keys of an entry in the order they are written.
 KEYS = (
@@ -177,7 +178,7 @@ class Glossary:
 
     def by_hanzi(self, text: str) -> list[Entry]:
         """Entries written with these characters, simplified or traditional."""
-        text = _DOT_RE.sub(MIDDLE_DOT, text.strip())
+        text = text.strip().translate(_DOTS)
         found = self._hanzi.get(text)
         # Another traditional form (台灣 for 臺灣) can only match when its characters occur in
         # the glossary at all: check that first, as converting costs OpenCC's tables.
@@ -198,9 +199,11 @@ class Glossary:
 
 # --- locating lines ---------------------------------------------------------
 
-_HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_SINGLE_ENTRY_RE = re.compile(r"^\s*\[\s*entry\s*\]")
-_KEY_RE = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+# Patterns, not compiled programs: only reading a file's source (or an edit) needs them, and a
+# lint that finds the validated entries cached does not (re caches what it compiles).
+_HEADER = r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$"
+_SINGLE_ENTRY = r"^\s*\[\s*entry\s*\]"
+_KEY = r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*="""
 
 
 class _Block(NamedTuple):
@@ -225,7 +228,7 @@ def _scan_blocks(lines: Sequence[str]) -> tuple[list[_Block], dict[str, int]]:
 
     for i, line in enumerate(lines):
         stripped = line.strip()
-        header = _HEADER_RE.match(line) if stripped.startswith("[") else None
+        header = re.match(_HEADER, line) if stripped.startswith("[") else None
         if header:
             close()
             name = header.group(1).strip().strip("\"'")
@@ -239,7 +242,7 @@ def _scan_blocks(lines: Sequence[str]) -> tuple[list[_Block], dict[str, int]]:
         if not stripped or stripped.startswith("#"):
             continue
         last_content = i
-        key = _KEY_RE.match(line)
+        key = re.match(_KEY, line)
         if key:
             name = key.group(1) or key.group(2) or key.group(3)
             if current is not None:
@@ -264,7 +267,7 @@ def _name_chars(hanzi: str) -> list[str]:
     return [c for c in hanzi if c != MIDDLE_DOT]
 
 
-_PINYIN_WORD_SPLIT = re.compile(r"[\s\-" + MIDDLE_DOT + r"]+")
+_PINYIN_WORD_SPLIT = r"[\s\-" + MIDDLE_DOT + r"]+"
 
 
 def _fits(syllable: Syllable, char: str) -> bool:
@@ -317,7 +320,7 @@ def pinyin_problem(hanzi: str, pinyin: str) -> str | None:
     if re.search(r"\d", text) or not has_tone_marks(text):
         return f"{pinyin!r} is not tone-marked pinyin (write e.g. 'Yáng Jiéchí')"
     chars = _name_chars(hanzi)
-    words = [w for w in _PINYIN_WORD_SPLIT.split(text) if w]
+    words = [w for w in re.split(_PINYIN_WORD_SPLIT, text) if w]
     options: list[list[list[Syllable]]] = []
     for word in words:
         splits = all_splits(word)
@@ -495,7 +498,7 @@ def _closest(word: str, choices: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-_TOML_LINE_RE = re.compile(r"\(at line (\d+)(?:, column \d+)?\)")
+_TOML_LINE = r"\(at line (\d+)(?:, column \d+)?\)"
 
 
 def parse_glossary_text(text: str, path: str, *, derive_traditional: bool = True) -> list[Entry]:
@@ -505,8 +508,8 @@ def parse_glossary_text(text: str, path: str, *, derive_traditional: bool = True
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = _TOML_LINE_RE.search(str(exc))
-        message = _TOML_LINE_RE.sub("", str(exc)).strip()
+        match = re.search(_TOML_LINE, str(exc))
+        message = re.sub(_TOML_LINE, "", str(exc)).strip()
         raise DataError(
             path, int(match.group(1)) if match else None, None, f"not valid TOML: {message}"
         ) from None
@@ -525,7 +528,7 @@ def parse_glossary_text(text: str, path: str, *, derive_traditional: bool = True
         line = top.get("entry")
         if line is None:  # `[entry]` written with single brackets
             line = next(
-                (i for i, text in enumerate(_split_lines(text)) if _SINGLE_ENTRY_RE.match(text)),
+                (i for i, text in enumerate(_split_lines(text)) if re.match(_SINGLE_ENTRY, text)),
                 None,
             )
         raise DataError(

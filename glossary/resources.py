@@ -22,27 +22,36 @@ if TYPE_CHECKING:
         def hexdigest(self) -> str: ...
 
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
-
-
+@cache
 def dictionaries_dir() -> Path:
     """The shipped `dictionaries/` folder.
 
     In a wheel it is copied to `glossary/_dictionaries`; in a source checkout
     (editable install, tests) it is the repository's top-level `dictionaries/`.
+    (Found once per process: a lint run asks dozens of times.)
     """
-    bundled = _PACKAGE_DIR / "_dictionaries"
+    package = Path(__file__).resolve().parent
+    bundled = package / "_dictionaries"
     if bundled.is_dir():
         return bundled
-    return _PACKAGE_DIR.parent / "dictionaries"
+    return package.parent / "dictionaries"
 
 
 def cache_dir() -> Path:
     """The per-user cache for compiled indexes (`GLOSSARY_CACHE_DIR` overrides)."""
-    override = os.environ.get("GLOSSARY_CACHE_DIR")
+    environ = os.environ
+    return _cache_dir(
+        environ.get("GLOSSARY_CACHE_DIR"), environ.get("XDG_CACHE_HOME"), environ.get("HOME")
+    )
+
+
+@cache
+def _cache_dir(override: str | None, xdg: str | None, home: str | None) -> Path:
+    """`cache_dir` for these values of the environment: a lint run asks dozens of times, and
+    building the path costs ~45 µs (`home` is in the key for `Path.home()`)."""
     if override:
         return Path(override)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = xdg or str(Path.home() / ".cache")
     return Path(base) / "glossary"
 
 

@@ -60,9 +60,6 @@ class Position(NamedTuple):
     column: int  # 1-based, in characters
 
 
-_LINE_END_RE = re.compile(r"\r\n?|\n")
-
-
 class LineIndex:
     """Maps offsets in a text to 1-based (line, column) positions.
 
@@ -74,7 +71,7 @@ class LineIndex:
         self._text_length = len(text)
         self._starts = [0]
         if "\r" in text and text.count("\r") != text.count("\r\n"):  # a lone CR (rare)
-            self._starts.extend(m.end() for m in _LINE_END_RE.finditer(text))
+            self._starts.extend(m.end() for m in re.finditer(r"\r\n?|\n", text))
             return
         index = text.find("\n")
         while index != -1:

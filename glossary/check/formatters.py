@@ -12,7 +12,6 @@ Lines and columns are 1-based; columns count characters (Unicode code points).
 from __future__ import annotations
 
 import enum
-import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -138,6 +137,8 @@ def _json_item(item: Located) -> dict[str, Any]:
 
 
 def format_json(reports: Sequence[FileReport]) -> str:
+    import json
+
     items = [_json_item(item) for report in reports for item in locate(report)]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
@@ -172,6 +173,8 @@ def format_github(reports: Sequence[FileReport]) -> str:
 
 def format_sarif(reports: Sequence[FileReport], rules: Iterable[tuple[str, str, str]] = ()) -> str:
     """SARIF 2.1.0; `rules` are (code, name, doc) for the tool's rule table."""
+    import json
+
     sarif_level = {"error": "error", "warning": "warning", "info": "note"}
     rule_list = sorted(set(rules))
     rule_index = {code: i for i, (code, _, _) in enumerate(rule_list)}

@@ -96,19 +96,38 @@ def test_han_costs_from_the_cache_equal_the_direct_ones(tmp_path: Path, monkeypa
     from glossary.repair import plausible
 
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
-    for function in (plausible._han_cost_cache_usable, plausible._han_cost_shard):
-        function.cache_clear()
+    plausible._han_cost_table.cache_clear()
     try:
-        everything = [chr(code) for block in plausible._han_ranges() for code in block]
-        sample = random.Random(5).sample(everything, 3000) + list("杨洁篪王毅東賴谌𠮷〇")
+        everything = plausible._all_han()
+        sample = [chr(c) for c in random.Random(5).sample(everything, 3000)]
+        sample += list("杨洁篪王毅東賴谌𠮷〇")
         sample = [c for c in sample if plausible.is_han(c)]
-        assert plausible._han_cost_cache_usable()
+        assert plausible._han_cost_table() is not None
         for char in sample:
             assert plausible._compiled_han_cost(char) == plausible._han_cost(char), char
-        assert any(tmp_path.glob("han-cost-*/4e.json"))
+        (table,) = tmp_path.glob("han-cost-*.bin")
+        # A truncated table (an interrupted copy) is rebuilt, not misread.
+        whole = table.read_bytes()
+        table.write_bytes(whole[:-2])
+        plausible._han_cost_table.cache_clear()
+        assert plausible._compiled_han_cost("杨") == plausible._han_cost("杨")
+        assert table.read_bytes() == whole
     finally:
-        for function in (plausible._han_cost_cache_usable, plausible._han_cost_shard):
-            function.cache_clear()
+        plausible._han_cost_table.cache_clear()
+
+
+def test_han_costs_without_a_writable_cache(tmp_path: Path, monkeypatch: Any) -> None:
+    from glossary.repair import plausible
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(blocked / "cache"))
+    plausible._han_cost_table.cache_clear()
+    try:
+        assert plausible._han_cost_table() is None
+        assert plausible._compiled_han_cost("杨") == plausible._han_cost("杨")
+    finally:
+        plausible._han_cost_table.cache_clear()
 
 
 def test_lean_sha256_is_hashlibs() -> None:
@@ -121,3 +140,17 @@ def test_lean_sha256_is_hashlibs() -> None:
     digest = sha256(b"ab")
     digest.update(b"c")
     assert digest.hexdigest() == hashlib.sha256(b"abc").hexdigest()
+
+
+def test_result_cache_fingerprint_covers_every_module_and_data_file() -> None:
+    """The scandir walk names exactly the files Path.rglob would (the way it was found)."""
+    import glossary
+    from glossary.commands.lint import _code_and_data_fingerprint
+    from glossary.resources import dictionaries_dir
+
+    package = Path(glossary.__file__).resolve().parent
+    expected = {str(p) for p in package.rglob("*.py")}
+    expected |= {str(p) for p in dictionaries_dir().iterdir() if p.is_file()}
+    parts = _code_and_data_fingerprint().split(";")[1:]
+    assert {part.rsplit(":", 2)[0] for part in parts} == expected
+    assert len(parts) == len(expected)

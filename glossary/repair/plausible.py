@@ -168,10 +168,14 @@ def _han_cost(char: str) -> float:
 # --- _han_cost compiled once into the user cache -------------------------------------------
 # A cold lint run otherwise parses jieba's frequencies (170 KB of JSON), pypinyin's reading
 # shards and OpenCC's traditional table (together ~20 ms) to price a few dozen characters.
-# The shards hold `_han_cost` itself for every Han character whose cost is not the one a
-# character without reading, frequency or simplified form has.
+# The table holds `_han_cost` itself for every Han character (``is_han``), as one binary
+# file read in one go: the candidates of a lost byte fall in many 256-character blocks
+# (22 on the seed article), and a JSON shard per block cost ~4.5 ms to read and parse.
 
 _HAN_COST_ABSENT = UNKNOWN_HAN + 4
+_HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x31350))
+_HAN_TABLE_SIZE = sum(end - first for first, end in _HAN_RANGES)
+_HAN_TABLE_KEEP = 3  # tables kept for other versions sharing the cache (two checkouts)
 
 
 def _package_file_key(package: str, name: str) -> str:
@@ -206,53 +210,105 @@ def _han_cost_key() -> str:
     supplement = dictionaries_dir() / "readings.tsv"
     if supplement.is_file():
         files.append(supplement)
-    return sources_digest(files, salt="-".join([*data, sys.version]))
+    return sources_digest(files, salt="-".join([*data, sys.version, sys.byteorder]))
 
 
 def _han_ranges() -> tuple[range, ...]:
-    return (
-        range(0x3400, 0x4DC0),
-        range(0x4E00, 0xA000),
-        range(0xF900, 0xFB00),
-        range(0x20000, 0x31350),
-    )
+    return tuple(range(first, end) for first, end in _HAN_RANGES)
 
 
-def _build_han_cost_shards() -> dict[str, object]:
-    """``{"4e": {"杨": 9.87, ...}, ...}``: `_han_cost` of every Han character (``is_han``)
-    by code point / 256, leaving out those at `_HAN_COST_ABSENT`."""
-    shards: dict[str, dict[str, float]] = {}
-    for block in _han_ranges():
-        for code in block:
-            char = chr(code)
-            cost = _han_cost(char)
-            if cost != _HAN_COST_ABSENT:
-                shards.setdefault(f"{code >> 8:x}", {})[char] = cost
-    return dict(shards)
+def _build_han_cost_table() -> bytes:
+    """`_han_cost` of every Han character, in `_HAN_RANGES` order: how many distinct costs
+    there are (8 bytes, little-endian), the costs (doubles: each is the very float
+    `_han_cost` gave) and a 16-bit index into them per character, in this machine's byte
+    order (the key names it)."""
+    from array import array
+
+    values: dict[float, int] = {}
+    index = array("H", (values.setdefault(_han_cost(chr(c)), len(values)) for c in _all_han()))
+    costs = array("d", values)
+    return len(costs).to_bytes(8, "little") + costs.tobytes() + index.tobytes()
+
+
+def _all_han() -> list[int]:
+    return [code for block in _han_ranges() for code in block]
+
+
+def _read_han_cost_table(data: bytes) -> tuple[memoryview[float], memoryview[int]] | None:
+    """The costs and the per-character indexes of a table file, or None if it is not one."""
+    if len(data) < 8:
+        return None
+    count = int.from_bytes(data[:8], "little")
+    view = memoryview(data)
+    if len(data) != 8 + 8 * count + 2 * _HAN_TABLE_SIZE:
+        return None
+    return view[8 : 8 + 8 * count].cast("d"), view[8 + 8 * count :].cast("H")
 
 
 @cache
-def _han_cost_cache_usable() -> bool:
-    """Without a usable cache each character is priced from the sources (building every
-    shard costs more than a run needs)."""
-    from glossary.resources import shard_cache_usable
+def _han_cost_table() -> tuple[memoryview[float], memoryview[int]] | None:
+    """The compiled table from the user cache, built and written when absent or stale;
+    None when the cache cannot be written (each character is then priced from the
+    sources: building every cost costs more than a run needs)."""
+    from glossary.resources import atomic_write_bytes, cache_dir
 
-    return shard_cache_usable("han-cost", _han_cost_key())
+    folder = cache_dir()
+    path = folder / f"han-cost-{_han_cost_key()}.bin"
+    try:
+        table = _read_han_cost_table(path.read_bytes())
+    except OSError:
+        table = None
+    if table is not None:
+        return table
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = _build_han_cost_table()
+        atomic_write_bytes(path, data)
+    except OSError:
+        return None
+    _prune_han_cost_tables(path)
+    return _read_han_cost_table(data)
 
 
-@cache
-def _han_cost_shard(shard: str) -> dict[str, float]:
-    from glossary.resources import load_shard
+def _prune_han_cost_tables(current: Path) -> None:
+    """Keep the newest few tables (another checkout may share the cache) and drop the
+    per-block JSON shards of earlier versions."""
+    import shutil
 
-    table = load_shard("han-cost", _han_cost_key(), shard, _build_han_cost_shards)
-    return table if isinstance(table, dict) else {}
+    folder = current.parent
+    for old in folder.glob("han-cost-*"):
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+    tables = sorted(folder.glob("han-cost-*.bin"), key=_mtime, reverse=True)
+    for old in tables[_HAN_TABLE_KEEP:]:
+        if old != current:
+            old.unlink(missing_ok=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _han_position(code: int) -> int:
+    """Where a Han code point (``is_han``) sits in the table."""
+    offset = 0
+    for first, end in _HAN_RANGES:
+        if code < end:
+            return offset + code - first
+        offset += end - first
+    raise ValueError(code)
 
 
 def _compiled_han_cost(char: str) -> float:
-    """`_han_cost(char)`, from the compiled shards when the user cache allows."""
-    if not _han_cost_cache_usable():
+    """`_han_cost(char)`, from the compiled table when the user cache allows."""
+    table = _han_cost_table()
+    if table is None:
         return _han_cost(char)
-    return _han_cost_shard(f"{ord(char) >> 8:x}").get(char, _HAN_COST_ABSENT)
+    costs, index = table
+    return costs[index[_han_position(ord(char))]]
 
 
 @cache

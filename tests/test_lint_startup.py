@@ -154,3 +154,28 @@ def test_result_cache_fingerprint_covers_every_module_and_data_file() -> None:
     parts = _code_and_data_fingerprint().split(";")[1:]
     assert {part.rsplit(":", 2)[0] for part in parts} == expected
     assert len(parts) == len(expected)
+
+
+def test_result_cache_prune_drops_the_oldest_beyond_keep(tmp_path: Path, monkeypatch: Any) -> None:
+    import os
+
+    from glossary.commands.lint import _ResultCache
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    cache = _ResultCache()
+    cache.folder.mkdir(parents=True)
+    for age in range(6):
+        path = cache.folder / f"{age}.json"
+        path.write_text("[]", encoding="utf-8")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))  # 5.json is the oldest
+    (cache.folder / "note.txt").write_text("not a result", encoding="utf-8")
+    cache.prune(keep=3)  # nothing written in this run: nothing pruned
+    assert len(list(cache.folder.glob("*.json"))) == 6
+    cache.written = 1
+    cache.prune(keep=3)
+    assert sorted(p.name for p in cache.folder.iterdir()) == [
+        "0.json",
+        "1.json",
+        "2.json",
+        "note.txt",
+    ]

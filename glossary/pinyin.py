@@ -395,6 +395,8 @@ def ascii_fold(text: str) -> str:
     lowered = normalize_lookalikes(text).lower()
     if not lowered.isascii():
         lowered = unicodedata.normalize("NFD", lowered)
+    elif lowered.replace(" ", "").isalnum():
+        return " ".join(lowered.split())  # plain words and spaces: nothing to drop (common)
     # kept: ASCII letters, digits and spaces (what c.isascii() and (c.isalnum() or c == " "))
     return _SPACES_RE.sub(" ", _NOT_FOLDED_RE.sub("", lowered)).strip()
 

@@ -97,6 +97,8 @@ class Passage(NamedTuple):
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """File offsets [start, end) of the joined text's range [start, end) (end > start)."""
+        if len(self.piece_starts) == 1 and self.piece_real[0]:  # one verbatim stretch
+            return self.piece_offsets[0] + start, self.piece_offsets[0] + end
         last = end - 1
         piece = bisect.bisect_right(self.piece_starts, last) - 1
         if self.piece_real[piece]:

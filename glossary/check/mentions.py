@@ -1232,6 +1232,9 @@ def find_mentions(document: Document, knowledge: Knowledge) -> Analysis:
         capitalized = [w.capitalized for w in words]
         i = 0
         while i < len(words):
+            if not capitalized[i]:
+                i += 1  # a name starts with a capital (a lower-case given name is next to one)
+                continue
             matched = False
             for length in (4, 3, 2):
                 chunk = words[i : i + length]

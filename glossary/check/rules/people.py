@@ -663,6 +663,8 @@ def _dangling(ctx: Context) -> Iterator[Hit]:
             continue
         for i, match in enumerate(words):
             word = _bare(match.group(0))
+            if not word[:1].isupper():
+                continue  # neither a name's word nor (the surnames being capitalised) a surname
             nxt = words[i + 1] if i + 1 < len(words) else None
             prev = words[i - 1] if i else None
             close_next = nxt is not None and passage.text[match.end() : nxt.start()] == " "

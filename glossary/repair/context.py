@@ -31,7 +31,6 @@ _MIN_WORD_FREQ = 20  # jieba counts: rarer "words" are mostly names and noise
 _PLACEHOLDER = "\x00"
 _WINDOW = 300
 _MAX_ROUNDS = 4
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 class Method(Enum):
@@ -354,8 +353,19 @@ def _han_run(view: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-_BEFORE_RE = re.compile(r"((?:[^\W\d_]+(?:['’][^\W\d_]+)*[ \t-]+){1,4})$")
-_AFTER_RE = re.compile(r"^[ \t]*[(（]?[ \t]*((?:[^\W\d_]+(?:['’][^\W\d_]+)*[ \t-]*){1,4})")
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Words, and up to four words before and after a run (compiled once into the cache)."""
+    from glossary.resources import load_regexes
+
+    return load_regexes(
+        "repair-context",
+        {
+            "word": r"[^\W\d_]+(?:['’][^\W\d_]+)*",
+            "before": r"((?:[^\W\d_]+(?:['’][^\W\d_]+)*[ \t-]+){1,4})$",
+            "after": r"^[ \t]*[(（]?[ \t]*((?:[^\W\d_]+(?:['’][^\W\d_]+)*[ \t-]*){1,4})",
+        },
+    )
 
 
 def syllables_near(view: str, start: int, end: int, count: int) -> list[list[Any]]:
@@ -368,11 +378,11 @@ def syllables_near(view: str, start: int, end: int, count: int) -> list[list[Any
     if (start and view[start - 1] == REPLACEMENT) or view[end : end + 1] == REPLACEMENT:
         return []
     found: list[list[Any]] = []
-    before = _BEFORE_RE.search(view[max(0, start - 60) : start])
-    after = _AFTER_RE.search(view[end : end + 60])
+    before = _patterns()["before"].search(view[max(0, start - 60) : start])
+    after = _patterns()["after"].search(view[end : end + 60])
     sides = [
-        (list(reversed(_WORD_RE.findall(before.group(1)))) if before else [], True),
-        (_WORD_RE.findall(after.group(1)) if after else [], False),
+        (list(reversed(_patterns()["word"].findall(before.group(1)))) if before else [], True),
+        (_patterns()["word"].findall(after.group(1)) if after else [], False),
     ]
     for words, is_before in sides:
         syllables: list[Any] = []

@@ -189,22 +189,34 @@ def _trigger_re() -> re.Pattern[str]:
     return load_regex("repair-trigger", trigger_pattern().rsplit("|", 1)[0] + "|" + REPLACEMENT)
 
 
-_LATIN_RUN_RE = re.compile(f"[{char_class(_LATIN_HIGH)}]{{2,}}")
-
-
 @cache
-def _gbk_pairs_re() -> re.Pattern[str]:
-    """GBK read as Windows-1252 is a run of byte pairs: a lead (81-FE, a Latin-1 letter
-    or sign) and a trail that is one too or, for GBK's traditional forms, ASCII 40-7E."""
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """This module's patterns but the triggers, compiled once into the user cache.
+
+    ``gbk_pairs``: GBK read as Windows-1252 is a run of byte pairs, a lead (81-FE, a
+    Latin-1 letter or sign) and a trail that is one too or, for GBK's traditional forms,
+    ASCII 40-7E. ``private_use``: what only GB18030 decodes (``_decoders``).
+    """
+    from glossary.resources import load_regexes
+
     high = char_class(_LATIN_HIGH)
-    return re.compile(f"(?:[{high}][{high}\\x40-\\x7e])+")
+    return load_regexes(
+        "repair-double",
+        {
+            "latin_run": f"[{high}]{{2,}}",
+            "gbk_pairs": f"(?:[{high}][{high}\\x40-\\x7e])+",
+            "private_use": "[\ue000-\uf8ff]",
+            "amount": "[0-9][0-9.,]*",
+            "ascii": "([\\x00-\\x7f]+)",
+        },
+    )
 
 
 def _gbk_runs(text: str) -> list[tuple[int, str]]:
     """Runs of byte pairs around each pair of Latin-1 letters and signs (``µÄÊÛƒr``)."""
     out: list[tuple[int, str]] = []
     end = 0
-    for hit in _LATIN_RUN_RE.finditer(text):
+    for hit in _patterns()["latin_run"].finditer(text):
         if hit.start() < end:
             continue
         start = hit.start()
@@ -215,7 +227,7 @@ def _gbk_runs(text: str) -> list[tuple[int, str]]:
             and text[start - 2] in CP1252_ENCODE
         ):
             start -= 2
-        found = _gbk_pairs_re().match(text, start)
+        found = _patterns()["gbk_pairs"].match(text, start)
         if found is None:
             continue
         end = max(found.end(), hit.end())
@@ -241,9 +253,6 @@ def _units(char: str, codecs: str) -> tuple[int, ...] | None:
     return None
 
 
-_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
-
-
 def _decoders(chain: Chain, text: str) -> str:
     """The code pages that may have made this text's mojibake, ``+``-joined.
 
@@ -253,7 +262,7 @@ def _decoders(chain: Chain, text: str) -> str:
     """
     if chain is Chain.BIG5:
         return "big5+cp950+big5hkscs"
-    if _PRIVATE_USE_RE.search(text):
+    if _patterns()["private_use"].search(text):
         return "gb18030"
     return "gb18030+gbk"
 
@@ -493,10 +502,14 @@ def _sign_reading(char: str, codecs: str) -> str:
 
 # A Vietnamese syllable with ơ or ư in it, tone marks taken off (ơ and ư are Vietnamese
 # letters: the word a symbol's letter makes must be one).
-_VIETNAMESE_RE = re.compile(
-    "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    "(?:ươ(?:ng|[icmnptu])?|ư(?:ng|[aicmnptu])?|uơ|ơ(?:[icmnpt])?)"
-)
+@cache
+def _vietnamese_re() -> re.Pattern[str]:
+    return re.compile(
+        "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+        "(?:ươ(?:ng|[icmnptu])?|ư(?:ng|[aicmnptu])?|uơ|ơ(?:[icmnpt])?)"
+    )
+
+
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 
 
@@ -507,7 +520,7 @@ def _vietnamese_syllable(word: str) -> bool:
     bare = unicodedata.normalize(
         "NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONE_MARKS)
     )
-    return _VIETNAMESE_RE.fullmatch(bare) is not None
+    return _vietnamese_re().fullmatch(bare) is not None
 
 
 def _word_letters(chunk: str, *, left: bool) -> tuple[str, str | None]:
@@ -595,7 +608,7 @@ def _sign_fits(sign: str, text: str, start: int, end: int) -> bool:
     rest = text[end : end + 12]
     if sign in INVERTED:
         return bool(rest) and rest[0].isupper() and rest[0].isascii()
-    amount = re.match(r"[0-9][0-9.,]*", rest)
+    amount = _patterns()["amount"].match(rest)
     return (
         sign in CURRENCY
         and amount is not None
@@ -797,7 +810,7 @@ def _utf8_cost(run: str) -> float:
     if run.isascii() or any(c.isascii() for c in run):
         return sum(
             _utf8_cost(part) if not part.isascii() else sum(map(char_cost, part))
-            for part in re.split(r"([\x00-\x7f]+)", run)
+            for part in _patterns()["ascii"].split(run)
             if part
         )
     from glossary.repair import single

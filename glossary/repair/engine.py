@@ -58,7 +58,7 @@ def _fast_re() -> re.Pattern[str]:
     """One scan that finds anything any chain might decode (or must report)."""
     return load_regex(
         "repair-fast",
-        f"{seed.THAI_RE.pattern}|{windows1252.TRIGGER}|[{REPLACEMENT}{lost.GBK_LOST_FIRST}]"
+        f"{seed.thai_pattern()}|{windows1252.trigger_pattern()}|[{REPLACEMENT}{lost.GBK_LOST_FIRST}]"
         f"|{double.trigger_pattern()}",
     )
 

@@ -9,10 +9,15 @@ pinyin printed next to it (``Yáng Jiéchí ��篪``), the known names that f
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any, NamedTuple
 
 GBK_LOST_FIRST = "锟"
-_LOST_RE = re.compile("(?:锟斤拷)+(?:锟斤?)?|锟斤|\ufffd+")
+
+
+@cache
+def _lost_re() -> re.Pattern[str]:
+    return re.compile("(?:锟斤拷)+(?:锟斤?)?|锟斤|\ufffd+")
 
 
 class Lost(NamedTuple):
@@ -26,7 +31,7 @@ def find_lost(text: str, glossary: Any = None) -> list[Lost]:
     if "\ufffd" not in text and GBK_LOST_FIRST not in text:
         return []
     out = []
-    for match in _LOST_RE.finditer(text):
+    for match in _lost_re().finditer(text):
         run = match.group()
         if run.startswith("\ufffd"):
             what = f"{len(run)} replacement character{'s' if len(run) > 1 else ''} (U+FFFD)"

@@ -10,6 +10,7 @@ is near-impossible and short runs with a lost byte are read too.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from glossary.repair.charmaps import SEED_ENCODE, THAI_CHARS, Chain, char_class
 from glossary.repair.pieces import Piece
@@ -24,12 +25,24 @@ _THAI_IN_MOJIBAKE = 24.0
 # usual, so that a lost byte in a tone-marked vowel (Zhฤng) may count.
 _THAI_WEIGHING = 12.0
 
-THAI_RE = re.compile(f"[{char_class(THAI_CHARS)}]")
-_SEED_RUN_RE = re.compile(f"[{char_class(''.join(SEED_ENCODE))}]+")
+
+@cache
+def thai_pattern() -> str:
+    """A character of the seed's mojibake: the Thai letters cp874 puts at A1-FF."""
+    return f"[{char_class(THAI_CHARS)}]"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    from glossary.resources import load_regexes
+
+    return load_regexes(
+        "repair-seed", {"thai": thai_pattern(), "run": f"[{char_class(''.join(SEED_ENCODE))}]+"}
+    )
 
 
 def _thai_count(text: str) -> int:
-    return len(THAI_RE.findall(text))
+    return len(_patterns()["thai"].findall(text))
 
 
 def _convincing(char: str) -> bool:
@@ -73,7 +86,7 @@ _EVIDENCE_SAMPLE = 400  # Thai letters: enough to tell mojibake from genuine Tha
 
 def find_pieces(text: str) -> list[Piece]:
     """Pieces of the seed's mojibake, if the document shows that pipeline at all."""
-    runs = runs_around(text, THAI_RE, _SEED_RUN_RE)
+    runs = runs_around(text, _patterns()["thai"], _patterns()["run"])
     if not runs:
         return []
     # Evidence first: how much of the Thai reads as UTF-8 (at the usual cost of

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import accumulate
 
 from glossary.repair.charmaps import (
@@ -18,11 +19,29 @@ from glossary.repair.seed import after_letter
 from glossary.repair.single import decode_run
 
 _MAX_TIMES = 3
-_RUN_RE = re.compile(f"[{char_class(''.join(CP1252_ENCODE))}{REPLACEMENT}]+")
-_LEADS = "".join(CP1252_DECODE[b] for b in range(0xC2, 0xF5))
-_CONTS = "".join(CP1252_DECODE[b] for b in range(0x80, 0xC0)) + "".join(map(chr, range(0x80, 0xA0)))
-TRIGGER = f"[{char_class(_LEADS)}][{char_class(_CONTS)}{REPLACEMENT}]"
-TRIGGER_RE = re.compile(TRIGGER)
+
+
+@cache
+def trigger_pattern() -> str:
+    """A UTF-8 lead byte (C2-F4) read as Windows-1252, then a continuation byte (80-BF)."""
+    leads = "".join(CP1252_DECODE[b] for b in range(0xC2, 0xF5))
+    conts = "".join(CP1252_DECODE[b] for b in range(0x80, 0xC0)) + "".join(
+        map(chr, range(0x80, 0xA0))
+    )
+    return f"[{char_class(leads)}][{char_class(conts)}{REPLACEMENT}]"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    from glossary.resources import load_regexes
+
+    return load_regexes(
+        "repair-windows1252",
+        {
+            "run": f"[{char_class(''.join(CP1252_ENCODE))}{REPLACEMENT}]+",
+            "trigger": trigger_pattern(),
+        },
+    )
 
 
 def _again(text: str, pieces: list[Piece], times: int) -> list[Piece]:
@@ -40,7 +59,7 @@ def _again(text: str, pieces: list[Piece], times: int) -> list[Piece]:
         if (
             all(not p.ambiguous for p in group)
             and all(c in CP1252_ENCODE for c in inner)
-            and TRIGGER_RE.search(inner)
+            and _patterns()["trigger"].search(inner)
         ):
             redone = decode_run(
                 inner,
@@ -90,7 +109,7 @@ def _has_c1(text: str) -> bool:
 def find_pieces(text: str) -> list[Piece]:
     """Pieces of UTF-8 read as Windows-1252 or Latin-1, once or more."""
     pieces: list[Piece] = []
-    for start, run in runs_around(text, TRIGGER_RE, _RUN_RE):
+    for start, run in runs_around(text, _patterns()["trigger"], _patterns()["run"]):
         if run:
             decoded = decode_run(
                 run,

@@ -59,22 +59,25 @@ def _fillings(lead: int, conts: list[int], need: int, drops: int) -> list[tuple[
     """Every byte sequence: ``lead`` + ``conts`` with ``drops`` undefined bytes put back.
 
     Returns (bytes, number of lost bytes) pairs; a U+FFFD in ``conts`` stands
-    for any undefined byte.
+    for any undefined byte. Gaps vary slowest, then the U+FFFD fillings.
     """
     out: list[tuple[bytes, int]] = []
     wild_slots = [k for k, b in enumerate(conts) if b == _WILD]
+    lost = drops + len(wild_slots)
     for gap_slots in combinations(range(need), drops):
-        for gap_values in product(UNDEFINED_1252, repeat=drops):
-            for wild_values in product(UNDEFINED_1252, repeat=len(wild_slots)):
-                filled = list(conts)
-                for slot, value in zip(wild_slots, wild_values, strict=True):
-                    filled[slot] = value
-                seq: list[int] = []
-                it = iter(filled)
-                gaps = dict(zip(gap_slots, gap_values, strict=True))
-                for slot in range(need):
-                    seq.append(gaps[slot] if slot in gaps else next(it))
-                out.append((bytes([lead, *seq]), drops + len(wild_slots)))
+        kept = [slot for slot in range(need) if slot not in gap_slots]
+        seq = [lead, 0, 0, 0][: need + 1]
+        for slot, byte in zip(kept, conts, strict=True):
+            seq[slot + 1] = byte
+        # The positions each filled-in byte goes to: the gaps, then the U+FFFDs.
+        free = [slot + 1 for slot in gap_slots] + [kept[k] + 1 for k in wild_slots]
+        if not free:
+            out.append((bytes(seq), lost))
+            continue
+        for values in product(UNDEFINED_1252, repeat=len(free)):
+            for position, value in zip(free, values, strict=True):
+                seq[position] = value
+            out.append((bytes(seq), lost))
     return out
 
 

@@ -16,14 +16,16 @@ installed with the package.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.commands import save_or_preview
 from glossary.errors import DataError, GlossaryError
 from glossary.house import ORDERS, REGIONS, Kind, System
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_field_arguments(parser: argparse.ArgumentParser, *, editing: bool) -> None:

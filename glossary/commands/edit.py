@@ -16,7 +16,6 @@ the configured glossaries, $GLOSSARY_FILE), where it overrides the shipped one.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +26,8 @@ from glossary.errors import GlossaryError
 from glossary.house import edit_in_place, is_shipped
 
 if TYPE_CHECKING:
+    import argparse
+
     from glossary.house import Entry, GlossaryFile
 
 

@@ -8,12 +8,15 @@ glossary export --format json --kind person        # to standard output
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from glossary.commands import add_glossary_option
 from glossary.errors import GlossaryError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,11 +7,13 @@ glossary extract --new article-zh.txt    # only what the house glossary lacks
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 
 from glossary.commands import add_glossary_option
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
         return position.line, position.column
 
     if args.json:
+        import json
+
         data = [f.to_json(line_of) for f in found]
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

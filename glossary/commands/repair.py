@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.commands import add_glossary_option
 from glossary.errors import GlossaryError
+
+if TYPE_CHECKING:
+    import argparse
 
 _EPILOG = """\
 The repaired text goes to standard output (or back into FILE with --in-place,
@@ -28,6 +30,8 @@ not), 2 when it could not be (missing, binary, or not UTF-8).
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    import argparse  # for the help formatter; the rest of the command does without it
+
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = _EPILOG
     parser.add_argument(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 from pathlib import Path
 
 from glossary.errors import GlossaryError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,8 +6,6 @@ glossary romanize --json - < names.txt  # one JSON object per input line
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -17,6 +15,8 @@ from glossary.commands import add_glossary_option
 from glossary.errors import GlossaryError
 
 if TYPE_CHECKING:
+    import argparse
+
     from glossary.romanize import Romanization, Source
 
 _SOURCES = ("house", "cedict", "rules")
@@ -86,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
         glossary = load_house(args.glossary, warn=warn)
 
     if args.json:
+        import json
+
         for name in names:
             try:
                 record = _record(romanize(name, glossary=glossary, sources=sources))

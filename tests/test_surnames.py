@@ -257,3 +257,42 @@ def test_the_checkers_compiled_surname_index_is_the_table() -> None:
     }
     assert [f.hanzi for f in surname_prefixes("欧阳修")] == ["欧阳", "欧"]
     assert [f.hanzi for f in surname_prefixes("歐陽脩")] == ["欧阳", "欧"]
+
+
+def test_the_compiled_surname_table_is_the_parsed_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """surname_table() reads its compiled copy: the same records as parsing the file, built
+    into the cache on first use and read from it after."""
+    import glossary.surnames as surnames
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    parsed = load_table(surnames_path())
+    for _ in range(2):  # compiled and written, then read back
+        surnames.surname_table.cache_clear()
+        try:
+            table = surnames.surname_table()
+            assert table.surnames == parsed.surnames
+            assert table._index == parsed._index
+            assert table.prefixes("欧阳修") == parsed.prefixes("欧阳修")
+        finally:
+            surnames.surname_table.cache_clear()
+        assert len(list(tmp_path.glob("surname-table-*.json"))) == 1
+
+
+def test_a_bad_surname_file_is_reported_not_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glossary.surnames as surnames
+
+    bad = tmp_path / "surnames.tsv"
+    bad.write_text("王\t王\twang\t-\tx\t-\n", encoding="utf-8")  # no tone mark
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(surnames, "surnames_path", lambda: bad)
+    surnames.surname_table.cache_clear()
+    try:
+        with pytest.raises(DataError, match="tone"):
+            surnames.surname_table()
+        assert not list((tmp_path / "cache").glob("surname-table-*"))
+    finally:
+        surnames.surname_table.cache_clear()

@@ -870,7 +870,14 @@ def _gbk_as_cp1252(text: str, start: int, run: str, *, loose: bool = False) -> l
         return []
     if any(c not in CP1252_ENCODE and not "\x40" <= c <= "\x7e" for c in run[1::2]):
         return []
+    if not glued and len(run) < 4:
+        return []  # one character on its own: what the checks below come to (elif ...)
     data = bytes(CP1252_ENCODE.get(c, ord(c)) for c in run)
+    if any(not 0x81 <= lead <= 0xFE for lead in data[::2]):
+        # Not a pair at each step (``€œ`` of a quote through the seed's chain: GBK's 80 is
+        # one byte), so no decoding gives one character per pair; and the GBK codec
+        # (~2.5 ms to load) is not needed.
+        return []
     try:
         decoded = data.decode("gbk")
     except UnicodeDecodeError:

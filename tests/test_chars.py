@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from glossary.chars import (
     HAN_RUN_RE,
     Script,
@@ -39,3 +43,47 @@ def test_han_detection() -> None:
         "杨洁篪",
         "𠮷野",
     ]
+
+
+def test_conversions_from_cached_dictionaries_are_openccs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """to_traditional/to_simplified run OpenCC's matcher over its dictionaries compiled into
+    cache shards: the same text as OpenCC reading its files, for names, phrases (whole, cut,
+    run together) and text with separators."""
+    import itertools
+    import random
+
+    from opencc import OpenCC
+
+    from glossary import chars
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    cached = (chars._converter, chars._opencc_shard)
+    for function in cached:
+        function.cache_clear()
+    try:
+        folder = chars._opencc_folder()
+        assert folder is not None
+        samples = {}
+        rng = random.Random(4)
+        for config, name in (("s2t", "STPhrases.txt"), ("t2s", "TSPhrases.txt")):
+            lines = (folder / name).read_text(encoding="utf-8").splitlines()
+            words = [rng.choice(lines).split("\t")[0] for _ in range(600)]
+            samples[config] = [
+                *words,
+                *(a + b for a, b in itertools.pairwise(words)),
+                *(a[1:] + b[:2] for a, b in zip(words, words[2:], strict=False)),
+                "杨洁篪 王毅，刘鹏宇。Xi 习近平",
+                "楊潔篪 林鄭月娥、蔡英文",
+            ]
+        reference = {config: OpenCC(config) for config in samples}
+        for config, texts in samples.items():
+            convert = chars.to_traditional if config == "s2t" else chars.to_simplified
+            for text in texts:
+                assert convert(text) == reference[config].convert(text), (config, text)
+        assert any(tmp_path.glob("opencc-*/STPhrases.txt-*.json"))
+        assert type(chars._converter("s2t")) is not OpenCC  # the cached dictionaries were used
+    finally:
+        for function in cached:
+            function.cache_clear()

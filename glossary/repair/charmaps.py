@@ -23,6 +23,7 @@ from enum import Enum
 # Bytes that Windows-1252 leaves undefined; the seed's pipeline dropped them.
 UNDEFINED_1252: tuple[int, ...] = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 REPLACEMENT = "\ufffd"
+GBK_LOST_FIRST = "锟"  # 锟斤拷: U+FFFD written as UTF-8 and read as GBK (``lost.py``)
 
 
 class Chain(Enum):
@@ -36,27 +37,26 @@ class Chain(Enum):
     LOST = "bytes lost (U+FFFD / 锟斤拷)"
 
 
-def _decode_byte(byte: int, encoding: str) -> str | None:
-    try:
-        return bytes([byte]).decode(encoding)
-    except UnicodeDecodeError:
-        return None
+def _decoded(first: int, end: int, encoding: str) -> list[tuple[int, str | None]]:
+    """Each byte of ``first``..``end`` - 1 decoded on its own (None: undefined there).
+
+    One call for the whole range: a single-byte code page decodes each byte
+    independently, and none of these maps a byte to U+FFFD.
+    """
+    chars = bytes(range(first, end)).decode(encoding, errors="replace")
+    return [
+        (b, None if c == REPLACEMENT else c) for b, c in zip(range(first, end), chars, strict=True)
+    ]
 
 
 def _seed_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for byte in range(0x80, 0x100):
-        char = _decode_byte(byte, "cp1252" if byte < 0xA0 else "cp874")
-        if char is not None:
-            table[byte] = char
-    return table
+    pairs = _decoded(0x80, 0xA0, "cp1252") + _decoded(0xA0, 0x100, "cp874")
+    return {byte: char for byte, char in pairs if char is not None}
 
 
 def _cp1252_table() -> dict[int, str]:
-    return {
-        byte: _decode_byte(byte, "cp1252") or _decode_byte(byte, "latin-1") or ""
-        for byte in range(0x80, 0x100)
-    }
+    # Latin-1 for the bytes Windows-1252 leaves undefined: their C1 control.
+    return {byte: char or chr(byte) for byte, char in _decoded(0x80, 0x100, "cp1252")}
 
 
 # byte -> character, for the high half (ASCII maps to itself in every chain).

@@ -15,14 +15,24 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from glossary.repair import double, lost, seed, windows1252
-from glossary.repair.charmaps import CP1252_DECODE, REPLACEMENT, SEED_DECODE, THAI_CHARS, Chain
-from glossary.repair.context import CONFIDENCE, Decision, Method, resolve
+from glossary.repair import double, seed, windows1252
+from glossary.repair.charmaps import (
+    CP1252_DECODE,
+    GBK_LOST_FIRST,
+    REPLACEMENT,
+    SEED_DECODE,
+    THAI_CHARS,
+    Chain,
+)
 from glossary.repair.pieces import Piece
 from glossary.resources import load_regex
 
 if TYPE_CHECKING:
     from glossary.house import Glossary
+    from glossary.repair.context import Decision
+
+# ``context`` (choosing among a lost byte's candidates) and ``lost`` (U+FFFD runs) are
+# imported when a text has pieces or U+FFFD: most non-ASCII articles have neither.
 
 
 class Repair(NamedTuple):
@@ -58,7 +68,7 @@ def _fast_re() -> re.Pattern[str]:
     """One scan that finds anything any chain might decode (or must report)."""
     return load_regex(
         "repair-fast",
-        f"{seed.thai_pattern()}|{windows1252.trigger_pattern()}|[{REPLACEMENT}{lost.GBK_LOST_FIRST}]"
+        f"{seed.thai_pattern()}|{windows1252.trigger_pattern()}|[{REPLACEMENT}{GBK_LOST_FIRST}]"
         f"|{double.trigger_pattern()}",
     )
 
@@ -70,7 +80,7 @@ def _prefilter() -> re.Pattern[str]:
     so clean text costs one tight scan."""
     return load_regex(
         "repair-prefilter",
-        f"[\u0e01-\u0e5b\u00a1-\u00ff{REPLACEMENT}{lost.GBK_LOST_FIRST}{double.trigger_chars()}]",
+        f"[\u0e01-\u0e5b\u00a1-\u00ff{REPLACEMENT}{GBK_LOST_FIRST}{double.trigger_chars()}]",
     )
 
 
@@ -115,6 +125,8 @@ def _chain_text(pieces: Sequence[Piece]) -> str:
 def _repairs_from(
     text: str, pieces: Sequence[Piece], decisions: Sequence[Decision]
 ) -> list[Repair]:
+    from glossary.repair.context import CONFIDENCE, Method
+
     repairs: list[Repair] = []
     group: list[tuple[Piece, Decision]] = []
 
@@ -185,6 +197,8 @@ def _all_or_nothing(pieces: Sequence[Piece], decisions: Sequence[Decision]) -> l
     whole when its output could start a sequence; a decided piece right after
     an undecided one is held when its output could continue it (“ after ๆจ).
     """
+    from glossary.repair.context import Decision, Method
+
     out = list(decisions)
 
     def has(table: dict[Chain, frozenset[str]], chain: Chain, text: str | None) -> bool:
@@ -233,9 +247,24 @@ def find_repairs(text: str, *, glossary: Glossary | None = None) -> list[Repair]
     finds nothing more to change.
     """
     pieces = find_pieces(text)
-    repairs = _repairs_from(text, pieces, _all_or_nothing(pieces, resolve(text, pieces, glossary)))
+    repairs: list[Repair] = []
+    if pieces:
+        from glossary.repair.context import resolve
+
+        decisions = _all_or_nothing(pieces, resolve(text, pieces, glossary))
+        repairs = _repairs_from(text, pieces, decisions)
+    if REPLACEMENT in text or GBK_LOST_FIRST in text:  # else lost.find_lost finds nothing
+        _add_lost(text, repairs, glossary)
+    repairs.sort(key=lambda r: r.start)
+    return repairs
+
+
+def _add_lost(text: str, repairs: list[Repair], glossary: Glossary | None) -> None:
+    """Runs whose bytes are gone (``lost``), where no repair covers them."""
+    from glossary.repair.lost import find_lost
+
     taken = [(r.start, r.end) for r in repairs]
-    for report in lost.find_lost(text, glossary):
+    for report in find_lost(text, glossary):
         if not any(a < report.end and report.start < b for a, b in taken):
             repairs.append(
                 Repair(
@@ -249,8 +278,6 @@ def find_repairs(text: str, *, glossary: Glossary | None = None) -> list[Repair]
                     recoverable=False,
                 )
             )
-    repairs.sort(key=lambda r: r.start)
-    return repairs
 
 
 def apply_repairs(text: str, repairs: Sequence[Repair]) -> str:

@@ -12,7 +12,9 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
-GBK_LOST_FIRST = "锟"
+from glossary.repair.charmaps import GBK_LOST_FIRST
+
+__all__ = ["GBK_LOST_FIRST", "Lost", "find_lost"]
 
 
 @cache

@@ -37,13 +37,35 @@ class Chain(Enum):
     LOST = "bytes lost (U+FFFD / 锟斤拷)"
 
 
-def _decoded(first: int, end: int, encoding: str) -> list[tuple[int, str | None]]:
-    """Each byte of ``first``..``end`` - 1 decoded on its own (None: undefined there).
+_CODE_PAGES = ("cp1252", "cp874")
 
-    One call for the whole range: a single-byte code page decodes each byte
-    independently, and none of these maps a byte to U+FFFD.
+
+def _high_halves() -> dict[str, str]:
+    """Bytes 80-FF as each code page of ``_CODE_PAGES`` decodes them (U+FFFD: undefined).
+
+    Python's codecs answer, kept in the user cache under a key naming the Python
+    version and what was decoded: loading the two codecs costs ~1 ms of every
+    start-up that reads a non-ASCII article.
     """
-    chars = bytes(range(first, end)).decode(encoding, errors="replace")
+    import sys
+
+    from glossary.resources import load_compiled, sha256
+
+    def build() -> dict[str, str]:
+        return {cp: bytes(range(0x80, 0x100)).decode(cp, errors="replace") for cp in _CODE_PAGES}
+
+    key = sha256(f"{sys.version}|{'+'.join(_CODE_PAGES)}|80-FF".encode()).hexdigest()[:16]
+    data = load_compiled("repair-code-pages", key, build)
+    if not isinstance(data, dict) or any(len(data.get(cp, "")) != 0x80 for cp in _CODE_PAGES):
+        data = build()
+    return data
+
+
+def _decoded(first: int, end: int, encoding: str) -> list[tuple[int, str | None]]:
+    """Each byte of ``first``..``end`` - 1 decoded on its own (None: undefined there):
+    a single-byte code page decodes each byte independently, and none of these maps a
+    byte to U+FFFD."""
+    chars = _HIGH_HALVES[encoding][first - 0x80 : end - 0x80]
     return [
         (b, None if c == REPLACEMENT else c) for b, c in zip(range(first, end), chars, strict=True)
     ]
@@ -59,6 +81,7 @@ def _cp1252_table() -> dict[int, str]:
     return {byte: char or chr(byte) for byte, char in _decoded(0x80, 0x100, "cp1252")}
 
 
+_HIGH_HALVES = _high_halves()
 # byte -> character, for the high half (ASCII maps to itself in every chain).
 SEED_DECODE: dict[int, str] = _seed_table()
 CP1252_DECODE: dict[int, str] = _cp1252_table()

@@ -9,7 +9,6 @@ Unicode block and category.
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -95,6 +94,8 @@ def _build_han_costs() -> dict[str, float]:
             for char in word:
                 if char >= "\u3400":
                     counts[char] = counts.get(char, 0) + freq
+    import math
+
     total = sum(counts.values()) or 1
     return {char: round(math.log2(total / n), 2) for char, n in counts.items() if n > 0}
 

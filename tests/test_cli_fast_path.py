@@ -163,9 +163,17 @@ def test_argparse_still_reports_what_the_fast_path_declines(
     assert "unrecognized arguments: b.md" in capsys.readouterr().err
 
 
-def test_a_lint_run_does_not_import_argparse(tmp_path: Any) -> None:
+def test_a_lint_run_imports_neither_argparse_nor_other_heavy_standard_modules(
+    tmp_path: Any,
+) -> None:
+    """The cold-start work of issue 4: none of these on the lint path (argparse's fast path,
+    NamedTuples for dataclasses, the lean SHA-256 for hashlib). A text file: a Markdown one
+    brings markdown-it-py, which imports dataclasses itself."""
     article = tmp_path / "a.txt"
-    article.write_text("Foreign Minister Wang Yi spoke.\n", encoding="utf-8")
+    article.write_text(
+        "Foreign Minister Wáng Yì 王毅 met Yang Jiechi. Wang said Mr Yang agreed.\n",
+        encoding="utf-8",
+    )
     probe = (
         "import sys, io, contextlib\n"
         "from glossary.cli import main\n"
@@ -177,4 +185,4 @@ def test_a_lint_run_does_not_import_argparse(tmp_path: Any) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout.split()
     assert "glossary.check.engine" in modules  # the checker ran
-    assert not {"argparse", "gettext", "locale"} & set(modules)
+    assert not {"argparse", "gettext", "locale", "dataclasses", "hashlib"} & set(modules)

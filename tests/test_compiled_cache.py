@@ -56,3 +56,22 @@ def test_an_unwritable_cache_still_answers(tmp_path: Path, monkeypatch: pytest.M
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(blocker / "cache"))
     assert load_compiled("table", "k", lambda: [1]) == [1]
+
+
+def test_write_cache_bytes_replaces_whole_files_and_leaves_no_temp(tmp_path: Path) -> None:
+    import stat
+
+    from glossary.resources import write_cache_bytes
+
+    path = tmp_path / "entry.json"
+    write_cache_bytes(path, b"[1]")
+    write_cache_bytes(path, b"[2]")
+    assert path.read_bytes() == b"[2]"
+    assert [p.name for p in tmp_path.iterdir()] == ["entry.json"]  # no temporary file left
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # as tempfile's files were
+    stale = tmp_path / f".entry.json.{os.getpid()}-0.tmp"  # a killed process's leftover
+    stale.write_bytes(b"")
+    write_cache_bytes(path, b"[3]")
+    assert path.read_bytes() == b"[3]" and stale.exists()
+    with pytest.raises(OSError):
+        write_cache_bytes(tmp_path / "missing" / "entry.json", b"[4]")

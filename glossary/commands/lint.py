@@ -317,7 +317,7 @@ class _ResultCache:
     def put(self, task: _Task, report: FileReport) -> None:
         import json
 
-        from glossary.resources import atomic_write_text
+        from glossary.resources import write_cache_bytes
 
         items = [
             {
@@ -334,7 +334,8 @@ class _ResultCache:
         ]
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(self._path(task), json.dumps(items, ensure_ascii=False))
+            data = json.dumps(items, ensure_ascii=False).encode("utf-8")
+            write_cache_bytes(self._path(task), data)
             self.written += 1
         except OSError:
             pass  # a cache that cannot be written is only slower

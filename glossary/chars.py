@@ -40,13 +40,23 @@ def is_han_text(text: str) -> bool:
 
 @cache
 def _build_reading_shards() -> dict[str, object]:
-    """pypinyin's table split by code point / 256: {"4e": {"杨": "yáng"}, ...}."""
+    """pypinyin's table split by code point / 256, each character's readings parsed once
+    (valid ones, in order, without repeats) and written `yang2 yang4`. A shard is one string,
+    `\n<char>\t<readings>` per character and a final `\n`: JSON reads it several times
+    faster than an object of the same entries, and `str.find` looks a character up (a lint
+    run loads a dozen or two shards for a few characters each): {"67": "\n杨\tyang2...\n"}."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    shards: dict[str, dict[str, str]] = {}
+    lines: dict[str, list[str]] = {}
     for code, value in pinyin_dict.items():
-        shards.setdefault(f"{code >> 8:x}", {})[chr(code)] = value
-    return dict(shards)
+        parsed: list[Syllable] = []
+        for text in value.split(","):
+            syllable = parse_syllable(text)
+            if syllable is not None and syllable not in parsed:
+                parsed.append(syllable)
+        written = " ".join(f"{s.base}{s.tone}" for s in parsed)
+        lines.setdefault(f"{code >> 8:x}", []).append(f"\n{chr(code)}\t{written}")
+    return {shard: "".join(entries) + "\n" for shard, entries in lines.items()}
 
 
 @cache
@@ -64,14 +74,35 @@ def _pypinyin_key() -> str:
     return f"{stat.st_size:x}{int(stat.st_mtime):x}"
 
 
+_READINGS_LAYOUT = "v2"  # the shards' format (part of their key)
+
+
 @cache
-def _reading_shard(shard: str) -> dict[str, str]:
-    table = load_shard("readings", _pypinyin_key(), shard, _build_reading_shards)
-    return table if isinstance(table, dict) else {}
+def _reading_shard(shard: str) -> str:
+    text = load_shard(
+        "char-readings", f"{_READINGS_LAYOUT}-{_pypinyin_key()}", shard, _build_reading_shards
+    )
+    return text if isinstance(text, str) else ""
 
 
 def _raw_readings(char: str) -> str | None:
-    return _reading_shard(f"{ord(char) >> 8:x}").get(char)
+    """One character's parsed readings as pypinyin's table has them (`yang2 yang4`); None
+    when the table lacks the character."""
+    text = _reading_shard(f"{ord(char) >> 8:x}")
+    at = text.find(f"\n{char}\t")  # (a line's start: readings are written in Latin letters)
+    if at == -1:
+        return None
+    return text[at + 2 + len(char) : text.index("\n", at + 1)]
+
+
+_SYLLABLES: dict[str, Syllable] = {}  # one object per written syllable (`yang2`)
+
+
+def _syllable(token: str) -> Syllable:
+    found = _SYLLABLES.get(token)
+    if found is None:
+        found = _SYLLABLES[token] = Syllable(token[:-1], int(token[-1]))
+    return found
 
 
 @cache
@@ -89,11 +120,7 @@ def readings(char: str) -> tuple[Syllable, ...]:
         simplified = simplify_char(char)
         if simplified != char:
             raw = _raw_readings(simplified)
-    out: list[Syllable] = []
-    for text in raw.split(",") if raw is not None else ():
-        syllable = parse_syllable(text)
-        if syllable is not None and syllable not in out:
-            out.append(syllable)
+    out: list[Syllable] = [_syllable(token) for token in raw.split()] if raw else []
     for syllable in supplementary_readings().get(char, ()):
         if syllable not in out:
             out.append(syllable)

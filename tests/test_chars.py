@@ -87,3 +87,46 @@ def test_conversions_from_cached_dictionaries_are_openccs(
     finally:
         for function in cached:
             function.cache_clear()
+
+
+def test_cached_readings_are_pypinyins_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading shards hold each character's readings parsed once: readings() answers as
+    parsing pypinyin's table entry would (valid readings, in order, no repeats, then the
+    supplement), for characters it has, traditional ones it lacks, and ones it does not know;
+    the same when the shards are built and when they are read back."""
+    import random
+
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from glossary import chars
+    from glossary.pinyin import parse_syllable
+
+    def expected(char: str) -> tuple[Syllable, ...]:
+        raw = pinyin_dict.get(ord(char))
+        if raw is None and chars.simplify_char(char) != char:
+            raw = pinyin_dict.get(ord(chars.simplify_char(char)))
+        out: list[Syllable] = []
+        for text in raw.split(",") if raw is not None else ():
+            syllable = parse_syllable(text)
+            if syllable is not None and syllable not in out:
+                out.append(syllable)
+        for syllable in chars.supplementary_readings().get(char, ()):
+            if syllable not in out:
+                out.append(syllable)
+        return tuple(out)
+
+    sample = random.Random(3).sample(sorted(pinyin_dict), 3000)
+    characters = [chr(code) for code in sample] + list("杨楊潔篪谌〇aé\n\t") + ["\U0002a6d6"]
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    for _ in range(2):  # built, then read back
+        for function in (chars.readings, chars._reading_shard):
+            function.cache_clear()
+        try:
+            for char in characters:
+                assert chars.readings(char) == expected(char), char
+        finally:
+            for function in (chars.readings, chars._reading_shard):
+                function.cache_clear()
+    assert any(tmp_path.glob("char-readings-*/4e.json"))

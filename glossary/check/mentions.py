@@ -425,20 +425,27 @@ def _words(passage: Passage) -> list[Word]:
     """Latin words of a passage; a possessive `'s` is not part of the word (`Wang's`), nor
     an English word hyphenated to it (`Jinping-led`)."""
     out = []
-    span = passage.span
+    # a passage that is one stretch of the file maps offsets by addition (most of them)
+    if len(passage.piece_starts) == 1 and passage.piece_real[0]:
+        offset, span = passage.piece_offsets[0], None
+    else:
+        offset, span = 0, passage.span
     for match in WORD_RE.finditer(passage.text):
-        text = match.group(0)
+        text = match.group()
+        p_start = match.start()
         # (a word holds no newline: `$` is its end; the searches only where they can match)
-        if len(text) > 2 and text.endswith(("'s", "’s")):
+        if len(text) > 2 and text[-1] == "s" and text[-2] in "'’":
             text = text[:-2]
         if "-" in text:
             tail = _COMPOUND_TAIL_RE.search(text)
             if tail and tail.start() > 0:
                 text = text[: tail.start()]
-        p_start = match.start()
         p_end = p_start + len(text)
-        start, end = span(p_start, p_end)
-        out.append(Word(text, start, end, p_start, p_end))
+        if span is None:
+            out.append(Word(text, offset + p_start, offset + p_end, p_start, p_end))
+        else:
+            start, end = span(p_start, p_end)
+            out.append(Word(text, start, end, p_start, p_end))
     return out
 
 

@@ -309,26 +309,21 @@ class Script(enum.Enum):
     MIXED = "mixed"  # simplified-only and traditional-only characters together
 
 
+@cache
 def _opencc_dictionary(name: str) -> dict[str, tuple[str, ...]]:
     """One of OpenCC's character tables, read without importing OpenCC (which costs 50 ms)."""
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("opencc")
-    if spec is None or spec.origin is None:
+    folder = _opencc_folder()
+    if folder is None:
         return {}
     table: dict[str, tuple[str, ...]] = {}
-    path = Path(spec.origin).parent / "dictionary" / name
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in (folder / name).read_text(encoding="utf-8").splitlines():
         key, _, values = line.partition("\t")
         if key and values:
             table[key] = tuple(values.split())
     return table
 
 
-@cache
-def _script_table() -> dict[str, Script]:
-    """Characters that exist in only one script: simplified-only or traditional-only."""
+def _parsed_script_table() -> dict[str, Script]:
     table: dict[str, Script] = {}
     for char, traditional in _opencc_dictionary("STCharacters.txt").items():
         if char not in traditional:
@@ -339,9 +334,63 @@ def _script_table() -> dict[str, Script]:
     return table
 
 
+# OpenCC's character tables as the checker reads them, compiled into the user cache: parsing
+# both files costs a lint run with characters in it 5-10 ms, for a few characters. Shards:
+# `t2s-<block>` / `s2t-<block>` ({char: "form form"}) and `script` (the one-script characters).
+_CHAR_TABLES = {"t2s": "TSCharacters.txt", "s2t": "STCharacters.txt"}
+
+
 @cache
-def _traditional_to_simplified() -> dict[str, tuple[str, ...]]:
-    return _opencc_dictionary("TSCharacters.txt")
+def _char_tables_key() -> str | None:
+    """The key of the compiled tables; None when they cannot be kept (then: the files)."""
+    from glossary.resources import shard_cache_usable
+
+    found = _opencc_key()
+    if found is None or not shard_cache_usable("opencc-chars", f"tables1-{found}"):
+        return None
+    return f"tables1-{found}"
+
+
+def _build_char_table_shards() -> dict[str, object]:
+    shards: dict[str, dict[str, object]] = {}
+    for table, name in _CHAR_TABLES.items():
+        for char, options in _opencc_dictionary(name).items():
+            shards.setdefault(f"{table}-{_shard_of(char)}", {})[char] = " ".join(options)
+    script = _parsed_script_table()
+    shards["script"] = {
+        kind.value: [char for char, found in script.items() if found is kind]
+        for kind in (Script.SIMPLIFIED, Script.TRADITIONAL)
+    }
+    return dict(shards)
+
+
+@cache
+def _char_table_shard(key: str, shard: str) -> dict[str, Any]:
+    from glossary.resources import load_shard
+
+    found = load_shard("opencc-chars", key, shard, _build_char_table_shards)
+    return found if isinstance(found, dict) else {}
+
+
+def _char_options(table: str, char: str) -> tuple[str, ...] | None:
+    """`_opencc_dictionary(_CHAR_TABLES[table]).get(char)`, from the compiled shards."""
+    key = _char_tables_key()
+    if key is None:
+        return _opencc_dictionary(_CHAR_TABLES[table]).get(char)
+    found = _char_table_shard(key, f"{table}-{_shard_of(char)}").get(char)
+    return None if found is None else tuple(found.split())
+
+
+@cache
+def _script_table() -> dict[str, Script]:
+    """Characters that exist in only one script: simplified-only or traditional-only."""
+    key = _char_tables_key()
+    if key is None:
+        return _parsed_script_table()
+    lists = _char_table_shard(key, "script")
+    table = dict.fromkeys(lists.get(Script.SIMPLIFIED.value, ()), Script.SIMPLIFIED)
+    table.update(dict.fromkeys(lists.get(Script.TRADITIONAL.value, ()), Script.TRADITIONAL))
+    return table
 
 
 def simplify_char(char: str) -> str:
@@ -350,23 +399,19 @@ def simplify_char(char: str) -> str:
     Character by character, from OpenCC's table without loading OpenCC; for
     words, where context picks the form (乾 in 乾隆 vs 干), use `to_simplified`.
     """
-    options = _traditional_to_simplified().get(char)
+    options = _char_options("t2s", char)
     return options[0] if options else char
-
-
-@cache
-def _simplified_to_traditional() -> dict[str, tuple[str, ...]]:
-    return _opencc_dictionary("STCharacters.txt")
 
 
 def forms_in(char: str, script: Script) -> tuple[str, ...]:
     """One character's forms in `script` (OpenCC's character tables): (char,) when it has no
     other; several when the conversion is one to many (发 -> 發 髮), which only context or a
     dictionary of names settles."""
-    table = _simplified_to_traditional() if script is Script.TRADITIONAL else None
-    if script is Script.SIMPLIFIED:
-        table = _traditional_to_simplified()
-    options = table.get(char) if table is not None else None
+    options = None
+    if script is Script.TRADITIONAL:
+        options = _char_options("s2t", char)
+    elif script is Script.SIMPLIFIED:
+        options = _char_options("t2s", char)
     return options or (char,)
 
 

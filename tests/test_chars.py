@@ -130,3 +130,36 @@ def test_cached_readings_are_pypinyins_parsed(
             for function in (chars.readings, chars._reading_shard):
                 function.cache_clear()
     assert any(tmp_path.glob("char-readings-*/4e.json"))
+
+
+def test_compiled_character_tables_are_openccs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """simplify_char, forms_in and char_script read OpenCC's character tables from cache
+    shards: the same answers as the tables parsed from OpenCC's files, for every character
+    in them, built and read back."""
+    from glossary import chars
+
+    tables = {name: chars._opencc_dictionary(name) for name in chars._CHAR_TABLES.values()}
+    characters = {c for table in tables.values() for k, v in table.items() for c in (k, *v)}
+    characters.update(["a", "", "王"])
+    parsed_script = chars._parsed_script_table()
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    cached = (chars._char_tables_key, chars._char_table_shard, chars._script_table)
+    for _ in range(2):  # built, then read back
+        for function in cached:
+            function.cache_clear()
+        try:
+            assert chars._char_tables_key() is not None
+            assert chars._script_table() == parsed_script
+            for char in sorted(characters):
+                t2s = tables["TSCharacters.txt"].get(char)
+                s2t = tables["STCharacters.txt"].get(char)
+                assert chars.simplify_char(char) == (t2s[0] if t2s else char)
+                assert chars.forms_in(char, Script.SIMPLIFIED) == (t2s or (char,))
+                assert chars.forms_in(char, Script.TRADITIONAL) == (s2t or (char,))
+                assert chars.char_script(char) == parsed_script.get(char, Script.NEUTRAL)
+        finally:
+            for function in cached:
+                function.cache_clear()
+    assert any(tmp_path.glob("opencc-chars-*/script.json"))

@@ -28,12 +28,15 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from glossary.check.findings import Severity
 from glossary.errors import DataError
+from glossary.records import NamedTuple
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from glossary.house import Glossary
 
 

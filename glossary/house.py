@@ -20,7 +20,6 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from glossary.errors import DataError, GlossaryError
 from glossary.pinyin import (
@@ -32,7 +31,12 @@ from glossary.pinyin import (
     strip_tones,
     tone_marks_well_placed,
 )
+from glossary.records import NamedTuple
 from glossary.resources import atomic_write_text, dictionaries_dir, sha256
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class System(enum.Enum):

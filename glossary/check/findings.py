@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 import enum
 import re
-from typing import NamedTuple
+
+from glossary.records import NamedTuple
 
 
 class Severity(enum.Enum):

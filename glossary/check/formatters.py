@@ -14,10 +14,14 @@ from __future__ import annotations
 import enum
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
 
 from glossary import __version__
 from glossary.check.findings import Finding, LineIndex, Severity
+from glossary.records import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 JSON_LAYOUT_VERSION = 1
 

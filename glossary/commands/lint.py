@@ -9,12 +9,14 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from glossary.errors import GlossaryError
+from glossary.records import NamedTuple
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from typing import Any
 
     from glossary.check.formatters import FileReport
     from glossary.config import Config

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.check.findings import Fix, Severity
+from glossary.records import NamedTuple
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from glossary.check.document import Document
     from glossary.check.knowledge import Knowledge

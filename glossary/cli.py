@@ -147,10 +147,10 @@ class _Declarations:
 def fast_parse(argv: Sequence[str]) -> SimpleNamespace | None:
     """The namespace argparse would give for `argv` (`COMMAND [options] [positionals]`), or
     None when the line is anything else: then argparse reads it, reports errors and prints
-    help. Only whole option names, each given before the positional arguments, are read
-    (`--name VALUE`, `--name=VALUE`, `-j N`); a value or positional argument that starts with
-    `-`, `--`, an unknown or abbreviated option, a missing value or one argparse would
-    reject all leave the line to argparse."""
+    help. Only whole option names, given before or after the positional arguments (not
+    between them), are read (`--name VALUE`, `--name=VALUE`, `-j N`); a value or positional
+    argument that starts with `-`, `--`, an unknown or abbreviated option, a missing value or
+    one argparse would reject all leave the line to argparse."""
     if not argv or argv[0] not in COMMANDS:
         return None
     module = importlib.import_module(f"glossary.commands.{COMMANDS[argv[0]][0]}")
@@ -174,6 +174,8 @@ def _read(
     if len(positional) > 1 or len(by_name) != len(flags):  # one positional; no name twice
         raise _Unsupported(command)
     values = {o.dest: o.default for o in options}
+    if {"command", "_run"} & set(values):  # the names main() and argparse's set_defaults use
+        raise _Unsupported(command)
     given: set[str] = set()
     rest: list[str] = []
     after_rest = False  # an option came after the positional arguments
@@ -241,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return 2
-    # imported here, not at the top: it loads pathlib, which `glossary --help` does not need
+    # imported here, not at the top: `glossary --help` does not need it
     from glossary.errors import GlossaryError
 
     try:

@@ -191,11 +191,13 @@ def _normalize_ascii_umlaut(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
 def parse_syllable(text: str, *, strict: bool = True) -> Syllable | None:
     """Parse one syllable: ``Jié``, ``jie2``, ``lv3``, ``lu:3``, ``lü``.
 
     With ``strict`` (the default) a tone mark must sit on the vowel the rules
-    put it on; ``strict=False`` accepts it on any vowel of the syllable.
+    put it on; ``strict=False`` accepts it on any vowel of the syllable. (Kept per text:
+    the romanizer parses the same few hundred syllables thousands of times.)
     """
     text = _normalize_ascii_umlaut(unicodedata.normalize("NFC", text.strip()))
     number = 0

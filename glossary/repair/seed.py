@@ -84,6 +84,16 @@ def _in_latin_word(text: str, start: int, end: int) -> bool:
 _EVIDENCE_SAMPLE = 400  # Thai letters: enough to tell mojibake from genuine Thai
 
 
+def _no_thai_kept(run: str, start: int, pieces: list[Piece]) -> bool:
+    """Every Thai letter of ``run`` (at ``start``) is inside one of its decoded ``pieces``.
+
+    Then the cheapest reading at a higher cost for Thai kept as written is the same:
+    that cost only makes other readings dearer (``single._literal``).
+    """
+    covered = {k for p in pieces for k in range(p.start - start, p.end - start)}
+    return all(k in covered for k, c in enumerate(run) if "\u0e01" <= c <= "\u0e5b")
+
+
 def find_pieces(text: str) -> list[Piece]:
     """Pieces of the seed's mojibake, if the document shows that pipeline at all."""
     runs = runs_around(text, _patterns()["thai"], _patterns()["run"])
@@ -95,16 +105,18 @@ def find_pieces(text: str) -> list[Piece]:
     # of a document, so genuine Thai and seed mojibake do not mix.
     total = certain = 0
     decoded = 0.0
+    weighed: dict[int, list[Piece]] = {}
     for start, run in runs:
         total += _thai_count(run)
-        for piece in decode_run(
+        weighed[start] = decode_run(
             run,
             start,
             Chain.SEED,
             drops=True,
             thai_cost=_THAI_WEIGHING,
             after_letter=after_letter(text, start),
-        ):
+        )
+        for piece in weighed[start]:
             if not _convincing(piece.best):
                 continue
             thai = _thai_count(text[piece.start : piece.end])
@@ -123,6 +135,11 @@ def find_pieces(text: str) -> list[Piece]:
 
     pieces: list[Piece] = []
     for start, run in runs:
+        earlier = weighed.get(start)
+        if earlier is not None and _no_thai_kept(run, start, earlier):
+            # Dearer Thai letters cannot change a reading that kept none as written.
+            pieces += earlier
+            continue
         pieces += decode_run(
             run,
             start,

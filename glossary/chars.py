@@ -74,7 +74,7 @@ def _pypinyin_key() -> str:
     return f"{stat.st_size:x}{int(stat.st_mtime):x}"
 
 
-_READINGS_LAYOUT = "v2"  # the shards' format (part of their key)
+_READINGS_LAYOUT = "v3"  # the shards' format (part of their key; v2 was an interim one)
 
 
 @cache

@@ -14,11 +14,15 @@ from collections.abc import Sequence
 from enum import Enum
 from functools import cache, lru_cache
 from itertools import product
-from typing import Any, NamedTuple
 
+from glossary.records import NamedTuple
 from glossary.repair.charmaps import REPLACEMENT
 from glossary.repair.pieces import Piece
 from glossary.repair.plausible import is_han
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 FREQ_MARGIN = 3.0  # bits: the best candidate must be 8x likelier than the next
 # By frequency alone, the best candidate must hold this share of the probability

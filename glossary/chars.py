@@ -13,10 +13,13 @@ import os
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from glossary.pinyin import Syllable, parse_syllable
 from glossary.resources import load_regexes, load_shard
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # CJK Unified Ideographs, Extension A, Extensions B-F, Compatibility Ideographs, 〇.
 HAN_CLASS = (

@@ -14,9 +14,12 @@ Longer strings, or characters outside pypinyin's table, are left to pypinyin its
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from glossary.resources import load_shard, shard_cache_usable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMAT_VERSION = 1
 

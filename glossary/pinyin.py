@@ -19,8 +19,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
+from glossary.records import NamedTuple
 from glossary.resources import load_regexes
 
 # Every standard Mandarin syllable (toneless), from the readings in pypinyin's

@@ -15,10 +15,10 @@ Comments are not prose, but suppression directives in them are collected (`Direc
 from __future__ import annotations
 
 import bisect
-from typing import NamedTuple
 
 from glossary.check.findings import LineIndex
 from glossary.check.formats import Format, format_for
+from glossary.records import NamedTuple
 from glossary.resources import load_regexes
 
 

@@ -12,11 +12,15 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from glossary.pinyin import Syllable, ascii_fold, split_syllables, strip_tones
+from glossary.records import NamedTuple
+
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from glossary.house import Entry, Glossary
 
 

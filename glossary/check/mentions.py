@@ -23,7 +23,6 @@ import itertools
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from glossary.chars import HAN_RUN_RE, readings
 from glossary.check.document import Document, Passage
@@ -41,6 +40,7 @@ from glossary.pinyin import (
     normalize_lookalikes,
     strip_tones,
 )
+from glossary.records import NamedTuple
 from glossary.resources import load_regexes
 
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from glossary.check.findings import Severity
 from glossary.check.knowledge import Person, fold_key
@@ -19,6 +18,7 @@ from glossary.check.rules import Context, Hit, Rule
 from glossary.config import ScriptPolicy, Umlaut
 from glossary.pinyin import has_tone_marks, normalize_lookalikes, strip_tones
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from glossary.chars import Script
 

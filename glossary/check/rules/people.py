@@ -6,7 +6,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from glossary.check.findings import Severity
 from glossary.check.mentions import (
@@ -21,6 +20,7 @@ from glossary.check.mentions import (
 from glossary.check.rules import Context, Hit, Rule
 from glossary.check.rules.house import with_umlaut
 from glossary.pinyin import Syllable, normalize_lookalikes, strip_tones
+from glossary.records import NamedTuple
 from glossary.resources import load_regexes
 
 # The module's patterns, compiled once into the user cache (glossary.resources.load_regexes).

@@ -742,11 +742,12 @@ class Lookup:
         out += self._reversed_name(text, seen)
         words = _words(text)
         if words:
+            starts = [re.compile(rf"\b{re.escape(w)}") for w in words]  # compiled once per query
             for entry in self.glossary.entries:
                 if id(entry) in seen:
                     continue
                 haystack = " ".join(entry.english_forms).casefold()
-                if all(re.search(rf"\b{re.escape(w)}", haystack) for w in words):
+                if all(start.search(haystack) for start in starts):
                     out.append(_house(entry, Tier.PARTIAL, 65, "english words"))
         if self.cedict:
             if key:

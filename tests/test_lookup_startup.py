@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary import cedict as cedict_module
 from glossary import lookup as lookup_module
 from glossary.cedict import CedictEntry, fold_name, toneless_key
 from glossary.house import load_glossary
@@ -112,6 +113,10 @@ def test_the_cached_patterns_are_re_compiles() -> None:
             plain.groups,
         )
     assert lookup_module._regexes()["tone-digit"].flags & re.IGNORECASE
+    for name, cached in cedict_module._query_patterns().items():
+        plain = re.compile(cached.pattern)
+        assert (cached.flags, cached.groups, name) == (plain.flags, plain.groups, name)
+    assert cedict_module._escape_glob("a?[b]*") == "a[?][[]b[]]*"
 
 
 def _strings(count: int) -> tuple[list[str], list[str]]:

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/lookup_bench.py            # full run
     .venv/bin/python bench/lookup_bench.py --runs 21 --skip-build
+    .venv/bin/python bench/lookup_bench.py --runs 4 --write   # also bench/results/lookup.txt
 
 Reports:
 - cold-cache build: one `glossary lookup` with an empty cache folder (CC-CEDICT
@@ -14,6 +15,8 @@ Reports:
 from __future__ import annotations
 
 import argparse
+import compileall
+import datetime
 import json
 import os
 import statistics
@@ -21,6 +24,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "lookup.txt"
 
 QUERIES = [
     "杨洁篪",
@@ -68,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20, help="in-process repeats per query")
     parser.add_argument("--skip-build", action="store_true", help="do not time a cold-cache build")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--write", action="store_true", help=f"also write {RESULTS.name}")
     parser.add_argument(
         "--no-bytecode",
         action="store_true",
@@ -79,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
 
     env = dict(os.environ)
     if not args.no_bytecode:
-        # An installed package has its .pyc files; let the first run write them.
+        # An installed package has its .pyc files: compile the project (PYTHONDONTWRITEBYTECODE
+        # may be set here), and let the children write those of the libraries they load.
+        compileall.compile_dir(ROOT / "glossary", quiet=1)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
     figures["bytecode_cached"] = not args.no_bytecode
     if not args.skip_build:
@@ -124,22 +134,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
         return 0
-    print(f"queries in the mix:              {len(QUERIES)}")
-    print(f"bytecode cached:                 {figures['bytecode_cached']}")
+    lines = [
+        f"queries in the mix:              {len(QUERIES)}",
+        f"bytecode cached:                 {figures['bytecode_cached']}",
+    ]
     if "cold_cache_build_s" in figures:
-        print(f"cold-cache build (first run):    {figures['cold_cache_build_s']} s")
-    print(f"python start-up alone (median):  {figures['python_startup_median_ms']} ms")
-    print(
+        lines.append(f"cold-cache build (first run):    {figures['cold_cache_build_s']} s")
+    lines += [
+        f"python start-up alone (median):  {figures['python_startup_median_ms']} ms",
         f"cold `glossary lookup` (warm cache, {len(cold)} runs): "
-        f"median {figures['cli_median_ms']} ms, p95 {figures['cli_p95_ms']} ms"
-    )
-    print(f"in-process first query (loads the index): {figures['in_process_first_query_ms']} ms")
-    print(
+        f"median {figures['cli_median_ms']} ms, p95 {figures['cli_p95_ms']} ms",
+        f"in-process first query (loads the index): {figures['in_process_first_query_ms']} ms",
         f"in-process queries ({len(latencies)}): median {figures['in_process_median_ms']} ms, "
-        f"p95 {figures['in_process_p95_ms']} ms"
-    )
-    for query, ms in per_query.items():
-        print(f"  {ms:8.2f} ms  {query}")
+        f"p95 {figures['in_process_p95_ms']} ms",
+    ]
+    lines += [f"  {ms:8.2f} ms  {query}" for query, ms in per_query.items()]
+    print("\n".join(lines))
+    if args.write:
+        given = argv if argv is not None else sys.argv[1:]
+        command = " ".join(["lookup_bench.py", *(a for a in given if a != "--write")])
+        today = datetime.date.today().isoformat()
+        header = f"# .venv/bin/python bench/{command}   (measured {today}, 2-core shared machine)"
+        RESULTS.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
     return 0
 
 

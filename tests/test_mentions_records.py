@@ -40,3 +40,19 @@ def test_sequence_ratio_is_difflibs(a: str, b: str) -> None:
 def test_sequence_ratio_of_long_strings_is_difflibs() -> None:
     a, b = "ab" * 150 + "xyz", "ba" * 140 + "xy"  # difflib's autojunk applies from 200
     assert sequence_ratio(a, b) == difflib.SequenceMatcher(None, a, b).ratio()
+
+
+@given(st.text("abcdeio", max_size=14), st.text("abcdeio", max_size=14))
+def test_similar_spelling_is_its_definition(a: str, b: str) -> None:
+    """The letter-count shortcut decides as difflib's ratio would."""
+    from glossary.check.mentions import _edit_distance_one, similar_spelling
+
+    if not a or not b:
+        expected = False
+    elif a == b:
+        expected = True
+    elif min(len(a), len(b)) < 4:
+        expected = False
+    else:
+        expected = _edit_distance_one(a, b) or (difflib.SequenceMatcher(None, a, b).ratio() >= 0.8)
+    assert similar_spelling(a, b) == expected

@@ -1693,6 +1693,9 @@ def similar_spelling(a: str, b: str) -> bool:
         return True
     if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < 0.8:
         return False  # difflib's ratio cannot reach 0.8: at most min(len) characters match
+    shared = sum(min(a.count(c), b.count(c)) for c in set(a))
+    if 2.0 * shared / (len(a) + len(b)) < 0.8:
+        return False  # nor when fewer letters are common to both (the usual case): no match
     return sequence_ratio(a, b) >= 0.8
 
 

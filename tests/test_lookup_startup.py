@@ -37,7 +37,8 @@ def _modules_after(args: list[str]) -> set[str]:
 
 def test_a_cold_lookup_imports_no_heavy_standard_module() -> None:
     """dataclasses (+inspect, ast), hashlib, tempfile, gzip, threading and sqlite3's Python
-    wrapper (+datetime) cost ~30 ms of a cold look-up; none of them is needed to answer."""
+    wrapper (+datetime) cost ~30 ms of a cold look-up; none of them is needed to answer, nor
+    typing (the records' NamedTuple does without it) or argparse (the CLI's fast path)."""
     from glossary.cli import main
 
     assert main(["lookup", "--limit", "1", "Yang Jiechi"]) == 0  # the caches are built
@@ -45,6 +46,7 @@ def test_a_cold_lookup_imports_no_heavy_standard_module() -> None:
     assert "glossary.cedict" in modules and "_sqlite3" in modules  # the index was queried
     heavy = {"dataclasses", "inspect", "hashlib", "tempfile", "gzip", "threading", "datetime"}
     assert not heavy & modules
+    assert not {"typing", "argparse"} & modules  # nor, on this path, any module of ours
     assert "sqlite3" not in modules
 
 

@@ -179,3 +179,32 @@ def test_a_damaged_index_is_rebuilt(small_source: Path, cache: Path) -> None:
     built.write_bytes(built.read_bytes()[:4096])  # cut short
     again = database_path(small_source)
     assert again == built and Cedict(again).by_hanzi("杨洁篪")
+
+
+def test_load_cedict_checks_the_index_on_the_connection_it_keeps(
+    small_source: Path, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "own.txt"
+    source.write_text(small_source.read_text(encoding="utf-8"), encoding="utf-8")
+    built = database_path(source)
+
+    def no_second_connection(path: Path) -> bool:
+        raise AssertionError("checked on a connection of its own")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(cedict_module, "_intact", no_second_connection)
+        assert load_cedict(source).by_hanzi("杨洁篪")  # intact: opened once
+    load_cedict.cache_clear()
+    built.write_bytes(built.read_bytes()[:4096])  # cut short: rebuilt, as database_path does
+    assert load_cedict(source).by_hanzi("杨洁篪") and built.stat().st_size > 4096
+    load_cedict.cache_clear()
+    with sqlite3.connect(built) as db:  # an index of another format version
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'format'")
+    db.close()
+    assert load_cedict(source).by_hanzi("杨洁篪")
+    with sqlite3.connect(built) as db:
+        assert dict(db.execute("SELECT key, value FROM meta"))["format"] == str(
+            cedict_module.FORMAT_VERSION
+        )
+    db.close()
+    load_cedict.cache_clear()

@@ -55,13 +55,11 @@ def _shard_of(text: str) -> str:
 @cache
 def _key() -> str:
     """Identifies the installed pypinyin tables without importing them."""
-    import importlib.util
-    from pathlib import Path
+    from glossary.chars import package_folder
 
-    spec = importlib.util.find_spec("pypinyin")
-    if spec is None or spec.origin is None:
+    folder = package_folder("pypinyin")
+    if folder is None:
         return "none"
-    folder = Path(spec.origin).parent
     parts = [f"v{FORMAT_VERSION}"]
     for name in ("pinyin_dict.py", "phrases_dict.py"):
         stat = (folder / name).stat()

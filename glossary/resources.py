@@ -176,9 +176,8 @@ def load_compiled(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_cache_bytes(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-        for stale in path.parent.glob(f"{name}-*.json"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        for stale in _superseded(path.parent, name, key, ".json"):
+            stale.unlink(missing_ok=True)
         if family and keep:
             kin = sorted(path.parent.glob(f"{family}-*.json"), key=lambda p: p.stat().st_mtime)
             for old in kin[:-keep]:
@@ -186,6 +185,40 @@ def load_compiled(
     except OSError:
         pass
     return data
+
+
+def _superseded(folder: Path, name: str, key: str, suffix: str) -> list[Path]:
+    """Cache entries of ``name`` under other keys that can go, once ``key``'s is written.
+
+    Two rules keep one name's clean-up from hurting others. An entry belongs to ``name``
+    only if what follows ``name-`` has the shape of ``key`` (as many dashes): otherwise
+    ``opencc-chars-<key>`` would count as an ``opencc`` entry, and building one table
+    would delete the other. And the most recent other version is kept: two installs of
+    the tool at different versions (a pre-commit environment and a development one)
+    share the cache, and would otherwise rebuild each other's data at every run.
+    """
+    prefix, dashes = f"{name}-", key.count("-")
+    others = []
+    for entry in folder.glob(f"{_glob_escape(name)}-*{suffix}"):
+        rest = entry.name[len(prefix) : len(entry.name) - len(suffix)]
+        if rest != key and rest.count("-") == dashes and not entry.name.startswith("."):
+            others.append(entry)
+    if len(others) <= 1:
+        return []
+    others.sort(key=_mtime)
+    return others[:-1]
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _glob_escape(text: str) -> str:
+    """``text`` with glob's special characters matched literally."""
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in text)
 
 
 def shard_cache_usable(name: str, key: str) -> bool:
@@ -237,8 +270,8 @@ def load_shard(name: str, key: str, shard: str, build: Callable[[], dict[str, ob
             tmp.rename(folder)
         except OSError:  # another process won the race: its folder is as good as ours
             shutil.rmtree(tmp, ignore_errors=True)
-        for stale in folder.parent.glob(f"{name}-*"):
-            if stale != folder and stale.is_dir():
+        for stale in _superseded(folder.parent, name, key, ""):
+            if stale.is_dir():
                 shutil.rmtree(stale, ignore_errors=True)
     except OSError:
         pass

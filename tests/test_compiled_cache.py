@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.resources import load_compiled
+from glossary.resources import load_compiled, load_shard
 
 
 @pytest.fixture
@@ -29,10 +29,37 @@ def test_built_once_then_read_from_the_cache(cache: Path) -> None:
     assert [p.name for p in cache.iterdir()] == ["table-k1.json"]
 
 
-def test_a_new_key_replaces_the_stale_file(cache: Path) -> None:
-    load_compiled("table", "k1", lambda: [1])
-    assert load_compiled("table", "k2", lambda: [2]) == [2]
-    assert sorted(p.name for p in cache.iterdir()) == ["table-k2.json"]
+def test_a_new_key_prunes_all_but_the_previous_version(cache: Path) -> None:
+    for number in (1, 2):
+        load_compiled("table", f"k{number}", lambda n=number: [n])
+        os.utime(cache / f"table-k{number}.json", (1_000_000 + number,) * 2)
+    assert load_compiled("table", "k3", lambda: [3]) == [3]
+    # k1 goes; k2 stays, so two installs at different versions do not rebuild in turn
+    assert sorted(p.name for p in cache.iterdir()) == ["table-k2.json", "table-k3.json"]
+    assert load_compiled("table", "k2", lambda: [0]) == [2]  # still read, not rebuilt
+
+
+def test_another_name_sharing_the_prefix_is_left_alone(cache: Path) -> None:
+    for key in ("a1", "a2"):
+        load_compiled("opencc-chars", f"tables1-{key}", lambda: [0])
+    load_compiled("opencc", "k1", lambda: [1])
+    load_compiled("opencc", "k2", lambda: [2])
+    load_compiled("opencc", "k3", lambda: [3])
+    names = sorted(p.name for p in cache.iterdir())
+    assert names == [
+        "opencc-chars-tables1-a1.json",
+        "opencc-chars-tables1-a2.json",
+        "opencc-k2.json",
+        "opencc-k3.json",
+    ]
+
+
+def test_shard_folders_of_another_name_survive(cache: Path) -> None:
+    load_shard("opencc-chars", "tables1-x", "s", lambda: {"s": [1]})
+    for key in ("k1", "k2", "k3"):
+        load_shard("opencc", key, "s", lambda: {"s": [2]})
+    folders = sorted(p.name for p in cache.iterdir())
+    assert folders == ["opencc-chars-tables1-x", "opencc-k2", "opencc-k3"]
 
 
 def test_a_damaged_file_is_rebuilt(cache: Path) -> None:

@@ -662,9 +662,10 @@ def _dangling(ctx: Context) -> Iterator[Hit]:
             in_names.update(_bare(w.group(0)) for w in words if w.group(0)[:1].isupper())
             continue
         for i, match in enumerate(words):
-            word = _bare(match.group(0))
-            if not word[:1].isupper():
+            text = match.group()
+            if not text[:1].isupper():
                 continue  # neither a name's word nor (the surnames being capitalised) a surname
+            word = _bare(text)
             nxt = words[i + 1] if i + 1 < len(words) else None
             prev = words[i - 1] if i else None
             close_next = nxt is not None and passage.text[match.end() : nxt.start()] == " "

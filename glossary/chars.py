@@ -3,7 +3,9 @@
 Readings come from pypinyin's character table (heteronyms, most common
 first), compiled once into the user cache as small shards by code point, so
 that a lint run neither imports pypinyin's 40,000-entry module (0.3 s) nor
-parses the whole table (30 ms), only the few shards its characters fall in. OpenCC is loaded on first use.
+parses the whole table (30 ms), only the few shards its characters fall in.
+OpenCC's dictionaries and character tables are kept in cache shards the same way;
+OpenCC itself is imported only to convert text (its own matcher does the converting).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from glossary.pinyin import Syllable, parse_syllable
-from glossary.resources import load_regexes, load_shard
+from glossary.resources import load_regexes, load_shard, sha256, shard_cache_usable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -216,8 +218,6 @@ def _converter(config: str):  # type: ignore[no-untyped-def]
     """
     from opencc import OpenCC
 
-    from glossary.resources import shard_cache_usable
-
     found = _opencc_key()
     if found is None or not shard_cache_usable("opencc", found):
         return OpenCC(config)
@@ -280,15 +280,11 @@ def _opencc_key() -> str | None:
     except OSError:
         return None
     parts = "".join(f"{name}:{size:x}:{time:x};" for name, size, time in files)
-    from glossary.resources import sha256
-
     return "v1-" + sha256(parts.encode()).hexdigest()[:12]
 
 
 @cache
 def _opencc_shard(key: str, shard: str) -> Any:
-    from glossary.resources import load_shard
-
     return load_shard("opencc", key, shard, _build_opencc_shards)
 
 
@@ -363,8 +359,6 @@ _CHAR_TABLES = {"t2s": "TSCharacters.txt", "s2t": "STCharacters.txt"}
 @cache
 def _char_tables_key() -> str | None:
     """The key of the compiled tables; None when they cannot be kept (then: the files)."""
-    from glossary.resources import shard_cache_usable
-
     found = _opencc_key()
     if found is None or not shard_cache_usable("opencc-chars", f"tables1-{found}"):
         return None
@@ -386,8 +380,6 @@ def _build_char_table_shards() -> dict[str, object]:
 
 @cache
 def _char_table_shard(key: str, shard: str) -> dict[str, Any]:
-    from glossary.resources import load_shard
-
     found = load_shard("opencc-chars", key, shard, _build_char_table_shards)
     return found if isinstance(found, dict) else {}
 

@@ -143,3 +143,19 @@ def test_crlf_markdown_keeps_offsets() -> None:
     start = passage.text.index("王毅")
     file_start, _ = passage.span(start, start + 2)
     assert source[file_start : file_start + 2] == "王毅"
+
+
+def test_one_markdown_parser_reads_every_file_alike() -> None:
+    """The Markdown parser is set up once per process and reused: a file reads the same
+    before and after others (tables, lists, links, code and HTML blocks in between)."""
+    first = "# Talks\n\n**Wáng Yì** 王毅 met [Blinken](https://x.test) in `Rome`.\n"
+    others = [
+        "| a | b |\n|---|---|\n| 杨洁篪 | Yang Jiechi |\n",
+        "- one\n- two\n\n> quote ~~struck~~\n\n<div>Hu 胡</div>\n\n```\ncode 王毅\n```\n",
+    ]
+    before = read_document("a.md", first)
+    for i, text in enumerate(others):
+        read_document(f"{i}.md", text)
+    after = read_document("a.md", first)
+    assert after == before
+    assert [p.text for p in after.passages] == ["Talks", "Wáng Yì 王毅 met Blinken in ", "."]

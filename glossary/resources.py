@@ -313,6 +313,28 @@ def load_regexes(name: str, patterns: dict[str, str]) -> dict[str, re.Pattern[st
         return {k: re.compile(p) for k, p in patterns.items()}
 
 
+def load_regex_table(
+    name: str, key: str, record: Callable[[], list[tuple[str, int]]]
+) -> list[tuple[str, int, re.Pattern[str]]]:
+    """``re.compile(pattern, flags)`` for each (pattern, flags) that ``record`` lists, kept
+    compiled in the user cache (CPython's own programs, as `load_regex`) under ``key`` and
+    the Python version; ``record`` runs only when the cache has no such list. Empty when
+    anything fails or the cache cannot be kept (then nothing is gained by recording)."""
+    try:
+        if not shard_cache_usable("regex-table", key):
+            return []
+        full_key = _regex_key(f"{name}\0{key}")
+        data = load_compiled(
+            f"regex-table-{name}",
+            full_key,
+            lambda: [[p, f, _regex_program(p, f)] for p, f in record()],
+        )
+        assert isinstance(data, list)
+        return [(p, f, _regex_from_program(p, program)) for p, f, program in data]
+    except Exception:  # any failure: nothing precompiled
+        return []
+
+
 def _regex_key(text: str) -> str:
     """A cache key for compiled programs: CPython's version and the patterns."""
     import _sre
@@ -322,19 +344,20 @@ def _regex_key(text: str) -> str:
     return sha256(salt.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _regex_program(pattern: str) -> dict[str, object]:
-    """What ``_sre.compile`` needs, as ``re.compile`` computes it (plain JSON data)."""
+def _regex_program(pattern: str, flags: int = 0) -> dict[str, object]:
+    """What ``_sre.compile`` needs, as ``re.compile(pattern, flags)`` computes it (plain JSON
+    data)."""
     from importlib import import_module
 
     _compiler, _parser = import_module("re._compiler"), import_module("re._parser")
-    parsed = _parser.parse(pattern, 0)
+    parsed = _parser.parse(pattern, flags)
     state = parsed.state
     indexgroup: list[str | None] = [None] * state.groups
     for group, index in state.groupdict.items():
         indexgroup[index] = group
     return {
-        "flags": state.flags,
-        "code": _compiler._code(parsed, 0),
+        "flags": flags | state.flags,
+        "code": _compiler._code(parsed, flags),
         "groups": state.groups - 1,
         "groupindex": dict(state.groupdict),
         "indexgroup": indexgroup,

@@ -58,3 +58,28 @@ def test_the_checker_modules_patterns_are_re_compiles() -> None:
     for module in (chars, pinyin, document, mentions, orthography, people):
         for key, compiled in module._PATTERNS.items():
             assert compiled == re.compile(compiled.pattern), (module.__name__, key)
+
+
+def test_a_regex_table_is_re_compiles_with_flags(tmp_path: Path, monkeypatch: Any) -> None:
+    from glossary.resources import load_regex_table
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    table = [("abc", int(re.I)), (r"^x.(?P<y>y)$", int(re.M | re.S)), (r"\w+", 0)]
+    calls: list[int] = []
+
+    def record() -> list[tuple[str, int]]:
+        calls.append(1)
+        return table
+
+    for _ in range(2):  # recorded and compiled, then read back without recording
+        found = load_regex_table("test", "k1", record)
+        assert [(p, f) for p, f, _ in found] == table
+        for pattern, flags, compiled in found:
+            assert compiled == re.compile(pattern, flags)
+            assert compiled.flags == re.compile(pattern, flags).flags
+    assert calls == [1]
+
+    def broken() -> list[tuple[str, int]]:
+        raise RuntimeError("no")
+
+    assert load_regex_table("test", "k2", broken) == []

@@ -1,6 +1,4 @@
-import sys
-
-from glossary.cli import main
+from glossary.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -258,5 +258,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point (and `python -m glossary`'s)."""
+    status = main()
+    end_process(status)
+    sys.exit(status)
+
+
+def end_process(status: int) -> None:
+    """End the process now, without the interpreter's teardown, if nothing is lost by it.
+
+    At exit CPython frees every module and object one by one: ~7 ms after a lint, several
+    percent of the whole run on every commit. What that exit does for us is done here first:
+    standard output and error flushed, ``atexit`` handlers run. Returns (for the ordinary
+    exit) when a thread teardown would wait for is alive or a stream cannot be flushed, so
+    that the ordinary exit reports it as before.
+    """
+    threading = sys.modules.get("threading")
+    if threading is not None:
+        main_thread = threading.main_thread()
+        if any(t is not main_thread and not t.daemon for t in threading.enumerate()):
+            return
+    import atexit
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed or broken stream
+        return
+    atexit._run_exitfuncs()
+    try:  # what the handlers printed; a stream they broke loses it, as at an ordinary exit
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(status)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -159,3 +161,34 @@ def test_one_markdown_parser_reads_every_file_alike() -> None:
     after = read_document("a.md", first)
     assert after == before
     assert [p.text for p in after.passages] == ["Talks", "Wáng Yì 王毅 met Blinken in ", "."]
+
+
+def test_markdown_its_patterns_come_precompiled_and_exact(tmp_path: Path) -> None:
+    """markdown-it's regular expressions are put in `re`'s cache from the user cache before
+    it is imported (recorded on a first run): every pattern `re` then hands out is the one
+    `re.compile` makes, and the file reads the same."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import re\n"
+        "from re import _compiler\n"
+        "from glossary.check.document import read_document\n"
+        "d = read_document('a.md', '# T\\n\\n**Wáng Yì** 王毅 [x](https://x.test) `c`\\n')\n"
+        "bad = [k for k in list(re._cache)\n"
+        "       if k[0] is str and re._cache[k] != _compiler.compile(k[1], k[2])]\n"
+        "print(len(bad), [p.text for p in d.passages])\n"
+    )
+    env = {**os.environ, "GLOSSARY_CACHE_DIR": str(tmp_path)}
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+        ).stdout
+        for _ in range(2)  # records, then reads back and primes
+    ]
+    assert outputs[0] == outputs[1] == "0 ['T', 'Wáng Yì 王毅 x ']\n"
+    if sys.version_info[:2] == (3, 11):
+        (table,) = tmp_path.glob("regex-table-markdown-it-*.json")
+        assert len(json.loads(table.read_text(encoding="utf-8"))) >= 40

@@ -345,13 +345,55 @@ def _name_reading_counts() -> dict[str, Counter[Syllable]]:
     """For each character, how often each reading occurs in the given names of CC-CEDICT people.
 
     A name's own entries are subtracted when it is romanized (`_own_counts`), so the
-    rules never read the answer from the entry they are measured against.
+    rules never read the answer from the entry they are measured against. Counting reads
+    every CC-CEDICT person (~50 ms of each lint that proposes a romanization), so the counts
+    are kept in the user cache, keyed by the index they come from and the code that counts
+    them (`_name_counts_key`), in the order counted.
     """
+    from glossary.resources import load_compiled
+
+    key = _name_counts_key()
+    if key is None:
+        return _count_name_readings()
+
+    def build() -> dict[str, list[list[object]]]:
+        return {
+            char: [[s.base, s.tone, n] for s, n in counter.items()]
+            for char, counter in _count_name_readings().items()
+        }
+
+    rows = load_compiled("name-reading-counts", key, build)
+    assert isinstance(rows, dict)
+    return {
+        char: Counter({Syllable(base, tone): n for base, tone, n in items})
+        for char, items in rows.items()
+    }
+
+
+def _count_name_readings() -> dict[str, Counter[Syllable]]:
     totals: dict[str, Counter[Syllable]] = {}
     for entry in _cedict().people():
         for char, syllable in _name_readings_of(entry):
             totals.setdefault(char, Counter())[syllable] += 1
     return totals
+
+
+def _name_counts_key() -> str | None:
+    """The CC-CEDICT index the counts come from, and the source of the modules that count
+    them (this one; glossary.cedict's entries; glossary.pinyin's and glossary.chars' parsing
+    and tests): any change to either counts again."""
+    from pathlib import Path
+
+    from glossary import cedict, chars, pinyin
+    from glossary.resources import sha256
+
+    try:
+        digest = sha256(Path(_cedict().path).name.encode())
+        for module in (__file__, cedict.__file__, pinyin.__file__, chars.__file__):
+            digest.update(Path(module).read_bytes())
+    except (OSError, AttributeError, TypeError):
+        return None
+    return "v1-" + digest.hexdigest()[:16]
 
 
 def _own_counts(simplified: str) -> dict[str, Counter[Syllable]]:

@@ -258,7 +258,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    """Console-script entry point (and `python -m glossary`'s)."""
+    """Console-script entry point (and `python -m glossary`'s).
+
+    The cyclic garbage collector is off: a command allocates a great deal (modules, tables,
+    findings) and makes next to no cycles, so collections only cost time (~8 ms of a cold
+    lint of the seed; the same peak memory on a 60-file lint). `review`, the one
+    long-running command, turns it back on once its UI is up.
+    """
+    import gc
+
+    gc.disable()
     status = main()
     end_process(status)
     sys.exit(status)

@@ -93,3 +93,21 @@ def test_the_entry_point_waits_for_a_running_thread(tmp_path: object) -> None:
     done = _run_entry_point(code, tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Yáng Jiéchí" in done.stdout and done.stdout.rstrip().endswith("thread done")
+
+
+def test_the_entry_point_runs_commands_without_the_cycle_collector(tmp_path: object) -> None:
+    """run() turns the collector off for the short-lived commands (review turns it back on
+    when its UI is up: tests/test_tui* cover that path)."""
+    code = (
+        "import gc\n"
+        "from glossary.commands import romanize\n"
+        "original = romanize.run\n"
+        "def spy(args):\n"
+        "    print('collector on' if gc.isenabled() else 'collector off')\n"
+        "    return original(args)\n"
+        "romanize.run = spy\n"
+        "sys.argv = ['glossary', 'romanize', '杨洁篪']\n"
+    )
+    done = _run_entry_point(code, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("collector off") and "Yáng Jiéchí" in done.stdout

@@ -105,7 +105,8 @@ def _line_of(text: str, key: str) -> int | None:
     header = re.search(r"(?m)^[ \t]*\[\s*tool\.glossary\s*\]", text)
     start = header.start() if header else 0
     name = rf"[\"']?{re.escape(key)}[\"']?"
-    pattern = rf"(?m)(?:^[ \t]*|[{{,]\s*){name}\s*=|^[ \t]*\[+\s*(?:[\w.-]+\.)?{name}\s*\]"
+    dotted = r"(?:[\w\"'-]+[ \t]*\.[ \t]*)*"  # `tool.glossary.script = ...`
+    pattern = rf"(?m)(?:^[ \t]*{dotted}|[{{,]\s*){name}\s*=|^[ \t]*\[+\s*(?:[\w.-]+\.)?{name}\s*\]"
     match = re.compile(pattern).search(text, start)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
@@ -226,11 +227,35 @@ def read_config_file(path: Path) -> Config:
     return config_from_table(table, str(path), text)
 
 
+# `[tool.glossary]` / `[tool.glossary.x]`, with the spaces and quotes TOML allows in a header
+_TOOL_HEADER = (
+    r"""(?m)^[ \t]*\[[ \t]*(?:tool|"tool"|'tool')[ \t]*\.[ \t]*"""
+    r"""(?:glossary|"glossary"|'glossary')[ \t]*[\].]"""
+)
+
+
 def _has_tool_table(path: Path) -> bool:
+    """Whether `path` (a pyproject.toml) has a `tool.glossary` table.
+
+    The usual header is found without parsing the file; TOML's other spellings (`glossary =
+    {...}` under `[tool]`, dotted keys `tool.glossary.script = ...`) are looked for with a TOML
+    parser, only in a file that mentions glossary at all. A file that does not parse counts
+    only by its header (which reading it then reports as invalid TOML, with its line)."""
     try:
-        return bool(re.search(r"(?m)^\s*\[tool\.glossary[\].]", path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    if re.search(_TOOL_HEADER, text):
+        return True
+    if "glossary" not in text:
+        return False
+    import tomllib
+
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return False
+    return isinstance(tool, dict) and "glossary" in tool
 
 
 @cache

@@ -105,3 +105,38 @@ def test_config_is_a_value() -> None:
     assert hash(changed) == hash(Config(script=ScriptPolicy.SIMPLIFIED))
     assert repr(config).startswith("Config(first_mention=<FirstMention.INFER: 'infer'>, script=")
     assert repr(config).endswith(", glossaries=(), source=None)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool.glossary]\nscript = "traditional"\n',
+        '[ tool . "glossary" ]\nscript = "traditional"\n',
+        '[tool]\nglossary = { script = "traditional" }\n',
+        'tool.glossary.script = "traditional"\n[project]\nname = "x"\n',
+        '[tool]\nglossary.script = "traditional"\n',
+    ],
+)
+def test_every_toml_spelling_of_the_tool_table_is_found(tmp_path: Path, text: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    find_config_file.cache_clear()
+    assert find_config_file(tmp_path) == tmp_path / "pyproject.toml"
+    assert load_config(tmp_path).script is ScriptPolicy.TRADITIONAL
+
+
+def test_a_pyproject_that_only_names_glossary_is_no_config(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "glossary"\n[tool.ruff]\nline-length = 100\n', encoding="utf-8"
+    )
+    find_config_file.cache_clear()
+    assert find_config_file(tmp_path) is None
+
+
+def test_a_bad_value_under_a_dotted_key_names_its_line(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool]\nglossary.script = "cyrillic"\n', encoding="utf-8"
+    )
+    find_config_file.cache_clear()
+    with pytest.raises(DataError) as error:
+        load_config(tmp_path)
+    assert (error.value.line, error.value.field) == (5, "script")

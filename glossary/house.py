@@ -712,7 +712,10 @@ def load_glossary(paths: Sequence[Path | str] | None = None) -> Glossary:
     since is read again.
     """
     shipped_paths = default_paths()
-    chosen = shipped_paths if paths is None else [Path(p) for p in paths]
+    if paths is None:
+        chosen, layers = shipped_paths, (True,) * len(shipped_paths)
+    else:
+        chosen, layers = _distinct_files([Path(p) for p in paths], shipped_paths)
     key = []
     for path in chosen:
         try:
@@ -720,20 +723,34 @@ def load_glossary(paths: Sequence[Path | str] | None = None) -> Glossary:
         except OSError as exc:
             raise DataError(path, None, None, f"cannot read: {exc.strerror or exc}") from None
         key.append((str(path), stat.st_mtime_ns, stat.st_size))
-    if paths is None:
-        layers = (True,) * len(chosen)
-    else:  # compare names first: resolving costs a system call per path component
-        names = {str(p) for p in shipped_paths}
-        resolved: set[Path] | None = None
-        flags = []
-        for path in chosen:
-            if str(path) not in names and resolved is None:
-                resolved = {_resolved(p) for p in shipped_paths}
-            flags.append(
-                str(path) in names or (resolved is not None and _resolved(path) in resolved)
-            )
-        layers = tuple(flags)
     return _load(tuple(key), layers)
+
+
+def _distinct_files(
+    paths: list[Path], shipped_paths: list[Path]
+) -> tuple[list[Path], tuple[bool, ...]]:
+    """Each file once (a configured glossary named twice, or a shipped file named again, in
+    any spelling of its path), and whether it is a shipped one. Names are compared first:
+    resolving costs a system call per path component."""
+    names = {str(p) for p in shipped_paths}
+    shipped_by_real: dict[Path, str] | None = None
+    seen: set[str] = set()
+    chosen: list[Path] = []
+    layers: list[bool] = []
+    for path in paths:
+        identity = str(path)
+        shipped = identity in names
+        if not shipped:
+            if shipped_by_real is None:
+                shipped_by_real = {_resolved(p): str(p) for p in shipped_paths}
+            real = _resolved(path)
+            shipped = real in shipped_by_real
+            identity = shipped_by_real.get(real, str(real))
+        if identity not in seen:
+            seen.add(identity)
+            chosen.append(path)
+            layers.append(shipped)
+    return chosen, tuple(layers)
 
 
 def _resolved(path: Path) -> Path:

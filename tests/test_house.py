@@ -364,3 +364,19 @@ def test_entry_equality_ignores_where_it_was_read() -> None:
     with pytest.raises(ValueError):
         with_changes(WANG, nickname="x")
     assert WANG.english_forms == (WANG.english, *WANG.aliases)
+
+
+def test_a_file_named_twice_is_loaded_once(
+    small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A configured glossary listed twice, or a shipped file named again (in another spelling
+    of its path), is one file: not a crash, not every entry a duplicate of itself."""
+    once = load_glossary([small])
+    again = load_glossary([small, tmp_path / "." / small.name, small])
+    assert len(again) == len(once) > 0
+    shipped = default_paths()
+    if not shipped:
+        pytest.skip("no shipped glossary")
+    monkeypatch.chdir(shipped[0].parent.parent)
+    relative = Path(shipped[0].parent.name) / shipped[0].name  # dictionaries/people.toml
+    assert len(load_glossary([*shipped, relative, small])) == len(load_glossary([*shipped, small]))

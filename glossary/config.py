@@ -232,14 +232,19 @@ _TOOL_HEADER = (
     r"""(?m)^[ \t]*\[[ \t]*(?:tool|"tool"|'tool')[ \t]*\.[ \t]*"""
     r"""(?:glossary|"glossary"|'glossary')[ \t]*[\].]"""
 )
+# the other spellings need one of: `tool.glossary` as a dotted key, or `[tool]` and a key
+# `glossary` (= {...} or .x = ...) at a line's start; other files are not parsed
+_TOOL_DOTTED = r"""(?:\btool|"tool"|'tool')[ \t]*\.[ \t]*(?:glossary\b|"glossary"|'glossary')"""
+_TOOL_BARE = r"""(?m)^[ \t]*\[[ \t]*(?:tool|"tool"|'tool')[ \t]*\]"""
+_GLOSSARY_KEY = r"""(?m)^[ \t]*(?:glossary|"glossary"|'glossary')[ \t]*[.=]"""
 
 
 def _has_tool_table(path: Path) -> bool:
     """Whether `path` (a pyproject.toml) has a `tool.glossary` table.
 
     The usual header is found without parsing the file; TOML's other spellings (`glossary =
-    {...}` under `[tool]`, dotted keys `tool.glossary.script = ...`) are looked for with a TOML
-    parser, only in a file that mentions glossary at all. A file that does not parse counts
+    {...}` under `[tool]`, dotted keys `tool.glossary.script = ...`) are confirmed with a TOML
+    parser, only in a file that has their shape (a project named glossary is not parsed). A file that does not parse counts
     only by its header (which reading it then reports as invalid TOML, with its line)."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -247,7 +252,10 @@ def _has_tool_table(path: Path) -> bool:
         return False
     if re.search(_TOOL_HEADER, text):
         return True
-    if "glossary" not in text:
+    if "glossary" not in text or not (
+        re.search(_TOOL_DOTTED, text)
+        or (re.search(_TOOL_BARE, text) and re.search(_GLOSSARY_KEY, text))
+    ):
         return False
     import tomllib
 

@@ -140,3 +140,23 @@ def test_a_bad_value_under_a_dotted_key_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(DataError) as error:
         load_config(tmp_path)
     assert (error.value.line, error.value.field) == (5, "script")
+
+
+def test_a_project_named_glossary_is_not_parsed_to_find_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No TOML parser (a few ms of every lint) for a pyproject without the table's shape."""
+    import tomllib
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "glossary"\n[project.scripts]\nglossary = "glossary.cli:run"\n'
+        '[tool.ruff]\nsrc = ["glossary"]\n',
+        encoding="utf-8",
+    )
+
+    def refuse(text: str) -> object:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(tomllib, "loads", refuse)
+    find_config_file.cache_clear()
+    assert find_config_file(tmp_path) is None

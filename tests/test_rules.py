@@ -364,3 +364,34 @@ def test_near_miss_of_a_long_house_alias() -> None:
         f for f in check_text("Hong Kong leader John Lee Ka-chui spoke.") if f.code == "GL401"
     ]
     assert finding.fix is not None and finding.fix.replacement == "John Lee Ka-chiu"
+
+
+def test_a_title_goes_with_the_surname_not_the_given_name() -> None:
+    text = "Wáng Yì 王毅 arrived in Paris. Mr Yi said the talks were useful."
+    [finding] = [f for f in check_text(text) if f.code == "GL209"]
+    assert finding.fix is not None and finding.fix.replacement == "Wang"
+    assert text[finding.start : finding.end] == "Yi"
+    assert "GL304" not in codes(text)  # the given name, not a dangling surname
+    # a possessive keeps its 's; a toneless introduction works alike
+    text = "Spokeswoman Mao Ning (毛宁) spoke. Ms Ning's remarks were brief."
+    [finding] = [f for f in check_text(text) if f.code == "GL209"]
+    assert (text[finding.start : finding.end], finding.fix and finding.fix.replacement) == (
+        "Ning",
+        "Mao",
+    )
+    # two people with that given name: reported, no fix
+    text = "Wang Yi (王毅) and Chen Yi (陈毅) were both ministers. Mr Yi spoke."
+    [finding] = [f for f in check_text(text) if f.code == "GL209"]
+    assert finding.fix is None and "Wang Yi and Chen Yi" in finding.message
+
+
+def test_a_titled_word_that_is_someone_s_surname_is_left_alone() -> None:
+    # somebody surnamed Yi is in the article
+    assert "GL209" not in codes("Yì Gāng 易纲 and Wáng Yì 王毅 met. Mr Yi said so.")
+    # a full name after the title
+    assert "GL209" not in codes("Wang Yi (王毅) met Mr Yi Gang (易纲) there.")
+    # the surname after the title, and a Western-order personal name
+    assert "GL209" not in codes("Wang Yi (王毅) spoke. Mr Wang left.")
+    assert "GL209" not in codes("Chief Executive John Lee (李家超) spoke. Mr Lee left.")
+    # a title word that is not an honorific
+    assert "GL209" not in codes("Wang Yi (王毅) spoke. The Yi people of Sichuan listened.")

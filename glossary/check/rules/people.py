@@ -112,6 +112,64 @@ def _name_order(ctx: Context) -> Iterator[Hit]:
             f"surname first for {_display(info)}: '{replacement}', not '{mention.latin}'",
             fix,
         )
+    yield from _titled_given_name(ctx)
+
+
+def _titled_given_name(ctx: Context) -> Iterator[Hit]:
+    """`Mr Yi` for Wang Yi: an honorific goes with the surname (`Mr Wang`), and a Chinese
+    name's last word is the given name. Only for people introduced in pinyin in a Chinese
+    order (a personal Western-order form such as `John Lee` is left alone); never when
+    someone in the article has that word as a surname, or when a name follows it (`Mr Yi
+    Gang`)."""
+    by_given: dict[str, list[PersonInfo]] = {}
+    surnames = {_plain(p.surname) for p in ctx.people if p.surname}
+    for info in ctx.people:
+        if not (info.is_pinyin and info.surname and info.given):
+            continue
+        if (info.known is not None and info.known.order == "western") or _own_western_order(info):
+            continue
+        given = _plain(info.given)
+        if given not in surnames:
+            by_given.setdefault(given, []).append(info)
+    if not by_given:
+        return
+    for passage in ctx.document.passages:
+        words = list(WORD_RE.finditer(passage.text))
+        for i in range(1, len(words)):
+            title, match = words[i - 1], words[i]
+            if title.group(0) not in TITLES or passage.text[title.end() : match.start()] not in (
+                " ",
+                "\n",  # a wrapped line
+            ):
+                continue
+            word = _bare(match.group(0))
+            people = by_given.get(_plain(word))
+            if people is None:
+                continue
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if (
+                nxt is not None
+                and nxt.group(0)[:1].isupper()
+                and passage.text[match.end() : nxt.start()] in (" ", "\n")
+            ):
+                continue  # a full name after the title
+            start, end = passage.span(match.start(), match.start() + len(word))
+            if len(people) == 1:
+                info = people[0]
+                yield Hit(
+                    start,
+                    end,
+                    f"'{word}' is {_display(info)}'s given name; a title goes with the "
+                    f"surname: '{title.group(0)} {info.surname}'",
+                    ctx.fix(start, end, info.surname) if ctx.contiguous(start, end, word) else None,
+                )
+            else:
+                names = " and ".join(_display(p) for p in people)
+                yield Hit(
+                    start,
+                    end,
+                    f"'{word}' is the given name of {names}; a title goes with the surname",
+                )
 
 
 # --- GL301 -----------------------------------------------------------------------------
@@ -679,7 +737,7 @@ def _dangling(ctx: Context) -> Iterator[Hit]:
                     and prev.group(0).rstrip(".") not in titles
                 )
             ):
-                in_names.add(word)
+                in_names.add(_plain(word))  # `Wáng Yì` names a later `Yi`
             if _plain(word) not in surnames or word in ENGLISH_WORD_SURNAMES:
                 continue
             titled = prev is not None and prev.group(0).rstrip(".") in titles
@@ -692,7 +750,7 @@ def _dangling(ctx: Context) -> Iterator[Hit]:
             candidates.append((start, end, word))
     repaired: str | None = None
     for start, end, word in candidates:
-        if _plain(word) in introduced or word in in_names:
+        if _plain(word) in introduced or word in in_names or _plain(word) in in_names:
             continue
         if repaired is None:
             repaired = _repaired_plain(ctx.source)
@@ -802,7 +860,9 @@ RULES = (
             "`Yang Jiechi`, `Jiechi Yang` is the wrong order. People whose glossary entry says "
             '`order = "western"` (`Chen-Ning Yang`) are left alone; someone the article only '
             "ever writes given name first, in plain letters beside their characters (`Minxin "
-            "Pei (裴敏欣)`), is probably using their own English name: info, with no fix."
+            "Pei (裴敏欣)`), is probably using their own English name: info, with no fix. A "
+            "title goes with the surname too: `Mr Yi` for Wang Yi is `Mr Wang` (unless someone "
+            "in the article has Yi as a surname)."
         ),
         bad="Yáng Jiéchí 杨洁篪 arrived on Monday. Jiechi Yang then left.",
         good="Yáng Jiéchí 杨洁篪 arrived on Monday. Yang then left.",

@@ -124,7 +124,8 @@ def _raw_readings(char: str) -> str | None:
 _SYLLABLES: dict[str, Syllable] = {}  # one object per written syllable (`yang2`)
 
 
-def _syllable(token: str) -> Syllable:
+def syllable_of(token: str) -> Syllable:
+    """The syllable a compiled table writes as `yang2` (one shared object per token)."""
     found = _SYLLABLES.get(token)
     if found is None:
         found = _SYLLABLES[token] = Syllable(token[:-1], int(token[-1]))
@@ -146,7 +147,7 @@ def readings(char: str) -> tuple[Syllable, ...]:
         simplified = simplify_char(char)
         if simplified != char:
             raw = _raw_readings(simplified)
-    out: list[Syllable] = [_syllable(token) for token in raw.split()] if raw else []
+    out: list[Syllable] = [syllable_of(token) for token in raw.split()] if raw else []
     for syllable in supplementary_readings().get(char, ()):
         if syllable not in out:
             out.append(syllable)

@@ -79,21 +79,7 @@ class Result:
         "aliases",
         "entry",
     )
-    __match_args__ = (
-        "hanzi",
-        "traditional",
-        "pinyin",
-        "english",
-        "source",
-        "definition",
-        "notes",
-        "kind",
-        "match",
-        "tier",
-        "score",
-        "aliases",
-        "entry",
-    )
+    __match_args__ = _RESULT_FIELDS
 
     hanzi: str
     traditional: str

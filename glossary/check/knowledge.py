@@ -369,22 +369,14 @@ def _surname_digest() -> dict[str, Any]:
     return data
 
 
-_SYLLABLES: dict[str, Syllable] = {}  # one object per written syllable (`yang2`)
-
-
-def _syllable(token: str) -> Syllable:
-    found = _SYLLABLES.get(token)
-    if found is None:
-        found = _SYLLABLES[token] = Syllable(token[:-1], int(token[-1]))
-    return found
-
-
 @lru_cache(maxsize=4096)
 def _surname_row(row: str) -> SurnameFacts:
+    from glossary.chars import syllable_of  # (imported by the checker already)
+
     hanzi, ambiguous, readings = row.split("|", 2)
     return SurnameFacts(
         hanzi,
-        tuple(tuple(_syllable(t) for t in reading.split()) for reading in readings.split(";")),
+        tuple(tuple(syllable_of(t) for t in reading.split()) for reading in readings.split(";")),
         bool(ambiguous),
     )
 

@@ -40,7 +40,7 @@ from glossary.pinyin import (
     normalize_lookalikes,
     strip_tones,
 )
-from glossary.records import NamedTuple
+from glossary.records import NamedTuple, SlotRecord
 from glossary.resources import load_regexes
 
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
@@ -321,7 +321,7 @@ class Alignment(NamedTuple):
         return sum(m.base_ok for m in self.matches)
 
 
-class Mention:
+class Mention(SlotRecord):
     """One mention of a name. Mutable: `find_mentions` fills in the person and more.
 
     A plain class with slots rather than a dataclass (defining one costs about a millisecond
@@ -345,7 +345,7 @@ class Mention:
         "reversed",  # PAIRED, given name first: `Jiéchí Yáng 杨洁篪`
         "partial",  # PAIRED, the name cut from a longer run (`王毅外长`, `蔡元培故居`)
     )
-    __hash__ = None  # type: ignore[assignment]  # mutable and compared by value
+    _REPR_HIDDEN = ("passage",)
 
     def __init__(
         self,
@@ -380,21 +380,6 @@ class Mention:
         self.passage = passage
         self.reversed = reversed
         self.partial = partial
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in Mention.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Mention)
-        return self._values() == other._values()
-
-    def __repr__(self) -> str:
-        shown = ", ".join(
-            f"{name}={getattr(self, name)!r}" for name in Mention.__slots__ if name != "passage"
-        )
-        return f"Mention({shown})"
 
     @property
     def latin(self) -> str:
@@ -1068,7 +1053,7 @@ def _looks_like_person(mention: Mention, knowledge: Knowledge) -> bool:
     )
 
 
-class PersonInfo:
+class PersonInfo(SlotRecord):
     """Everything the article says about one person.
 
     A plain class with slots and a dataclass's constructor, field equality and repr (see
@@ -1083,7 +1068,6 @@ class PersonInfo:
         "given",
         "is_pinyin",  # introduced in pinyin (or the glossary says so)
     )
-    __hash__ = None  # type: ignore[assignment]  # mutable and compared by value
 
     def __init__(
         self,
@@ -1102,19 +1086,6 @@ class PersonInfo:
         self.surname = surname
         self.given = given
         self.is_pinyin = is_pinyin
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in PersonInfo.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, PersonInfo)
-        return self._values() == other._values()
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in PersonInfo.__slots__)
-        return f"PersonInfo({shown})"
 
     @property
     def full_mentions(self) -> list[Mention]:

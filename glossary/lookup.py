@@ -64,7 +64,7 @@ class Result:
     (+inspect, ast, dis: ~10 ms of every cold `glossary lookup`).)
     """
 
-    __slots__ = _RESULT_FIELDS = (
+    __slots__ = __match_args__ = _RESULT_FIELDS = (
         "hanzi",
         "traditional",
         "pinyin",
@@ -79,7 +79,6 @@ class Result:
         "aliases",
         "entry",
     )
-    __match_args__ = _RESULT_FIELDS
 
     hanzi: str
     traditional: str

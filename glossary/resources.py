@@ -69,12 +69,9 @@ def sha256(data: bytes = b"") -> Digest:
 @cache
 def _sha256_type() -> Callable[[bytes], Digest]:
     try:
-        from _sha256 import sha256  # CPython 3.11
-    except ImportError:
-        try:
-            from _sha2 import sha256  # CPython 3.12+
-        except ImportError:
-            from hashlib import sha256
+        from _sha256 import sha256  # CPython 3.11, the version the project declares
+    except ImportError:  # (3.12 renamed it; there and elsewhere, hashlib's is the same digest)
+        from hashlib import sha256
     return sha256
 
 

@@ -102,7 +102,7 @@ def _line_of(text: str, key: str) -> int | None:
     """The line that sets `key`: `key = …` at a line's start or in an inline table
     (`{GL101 = "error"}`), or a `[key]` table header; within `[tool.glossary]` in a
     pyproject.toml, whose other tables may set the same key (`select` of `[tool.ruff]`)."""
-    header = re.search(r"(?m)^[ \t]*\[\s*tool\.glossary\s*\]", text)
+    header = re.search(_TOOL_HEADER, text)
     start = header.start() if header else 0
     name = rf"[\"']?{re.escape(key)}[\"']?"
     dotted = r"(?:[\w\"'-]+[ \t]*\.[ \t]*)*"  # `tool.glossary.script = ...`

@@ -176,9 +176,41 @@ def load_compiled(
         for stale in _superseded(path.parent, name, key, ".json"):
             stale.unlink(missing_ok=True)
         if family and keep:
-            kin = sorted(path.parent.glob(f"{family}-*.json"), key=lambda p: p.stat().st_mtime)
+            kin = sorted(path.parent.glob(f"{family}-*.json"), key=_mtime)
             for old in kin[:-keep]:
                 old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return data
+
+
+def load_compiled_bytes(
+    name: str,
+    key: str,
+    build: Callable[[], bytes],
+    *,
+    valid: Callable[[bytes], bool],
+    suffix: str = ".bin",
+) -> bytes | None:
+    """`load_compiled` for a binary table: the cache file's bytes when it is there and
+    ``valid``, else built, written and returned; None, without building, when the cache
+    folder cannot be made (a table built for one run costs more than the run needs)."""
+    path = cache_dir() / f"{name}-{key}{suffix}"
+    try:
+        data = path.read_bytes()
+        if valid(data):
+            return data
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    data = build()
+    try:
+        write_cache_bytes(path, data)
+        for stale in _superseded(path.parent, name, key, suffix):
+            stale.unlink(missing_ok=True)
     except OSError:
         pass
     return data

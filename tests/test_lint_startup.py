@@ -179,3 +179,14 @@ def test_result_cache_prune_drops_the_oldest_beyond_keep(tmp_path: Path, monkeyp
         "2.json",
         "note.txt",
     ]
+
+
+def test_the_han_cost_table_covers_exactly_is_han() -> None:
+    """The table's ranges and `is_han` (its hot test, written out) name the same characters:
+    a drift would price characters from the wrong slot."""
+    from glossary.repair import plausible
+
+    for first, end in plausible._HAN_RANGES:
+        for code in (first - 1, first, end - 1, end):
+            inside = any(a <= code < b for a, b in plausible._HAN_RANGES)
+            assert plausible.is_han(chr(code)) is inside, hex(code)

@@ -71,14 +71,13 @@ _BLOCKS: tuple[tuple[int, int, float], ...] = (
 )
 
 
+@cache
 def _jieba_dict() -> Path | None:
-    import importlib.util
+    from glossary.chars import package_folder
 
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
-        return None
-    path = Path(spec.origin).parent / "dict.txt"
-    return path if path.is_file() else None
+    folder = package_folder("jieba")
+    path = None if folder is None else folder / "dict.txt"
+    return path if path is not None and path.is_file() else None
 
 
 def _build_han_costs() -> dict[str, float]:
@@ -100,6 +99,7 @@ def _build_han_costs() -> dict[str, float]:
     return {char: round(math.log2(total / n), 2) for char, n in counts.items() if n > 0}
 
 
+@cache
 def _jieba_key() -> str:
     path = _jieba_dict()
     if path is None:
@@ -173,24 +173,8 @@ def _han_cost(char: str) -> float:
 # file read in one go: the candidates of a lost byte fall in many 256-character blocks
 # (22 on the seed article), and a JSON shard per block cost ~4.5 ms to read and parse.
 
-_HAN_COST_ABSENT = UNKNOWN_HAN + 4
 _HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x31350))
 _HAN_TABLE_SIZE = sum(end - first for first, end in _HAN_RANGES)
-_HAN_TABLE_KEEP = 3  # tables kept for other versions sharing the cache (two checkouts)
-
-
-def _package_file_key(package: str, name: str) -> str:
-    """Size and time of a data file in an installed package, found without importing it."""
-    import importlib.util
-
-    spec = importlib.util.find_spec(package)
-    if spec is None or spec.origin is None:
-        return "none"
-    try:
-        stat = (Path(spec.origin).parent / name).stat()
-    except OSError:
-        return "none"
-    return f"{stat.st_size:x}{int(stat.st_mtime):x}"
 
 
 @cache
@@ -202,11 +186,7 @@ def _han_cost_key() -> str:
     from glossary import chars, pinyin
     from glossary.resources import dictionaries_dir, sources_digest
 
-    data = [
-        _jieba_key(),
-        _package_file_key("pypinyin", "pinyin_dict.py"),
-        _package_file_key("opencc", "dictionary/TSCharacters.txt"),
-    ]
+    data = [_jieba_key(), chars._pypinyin_key(), chars._opencc_key() or "none"]
     files = [Path(__file__), Path(chars.__file__), Path(pinyin.__file__)]
     supplement = dictionaries_dir() / "readings.tsv"
     if supplement.is_file():
@@ -251,46 +231,15 @@ def _han_cost_table() -> tuple[memoryview[float], memoryview[int]] | None:
     """The compiled table from the user cache, built and written when absent or stale;
     None when the cache cannot be written (each character is then priced from the
     sources: building every cost costs more than a run needs)."""
-    from glossary.resources import atomic_write_bytes, cache_dir
+    from glossary.resources import load_compiled_bytes
 
-    folder = cache_dir()
-    path = folder / f"han-cost-{_han_cost_key()}.bin"
-    try:
-        table = _read_han_cost_table(path.read_bytes())
-    except OSError:
-        table = None
-    if table is not None:
-        return table
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        data = _build_han_cost_table()
-        atomic_write_bytes(path, data)
-    except OSError:
-        return None
-    _prune_han_cost_tables(path)
-    return _read_han_cost_table(data)
-
-
-def _prune_han_cost_tables(current: Path) -> None:
-    """Keep the newest few tables (another checkout may share the cache) and drop the
-    per-block JSON shards of earlier versions."""
-    import shutil
-
-    folder = current.parent
-    for old in folder.glob("han-cost-*"):
-        if old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)
-    tables = sorted(folder.glob("han-cost-*.bin"), key=_mtime, reverse=True)
-    for old in tables[_HAN_TABLE_KEEP:]:
-        if old != current:
-            old.unlink(missing_ok=True)
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
+    data = load_compiled_bytes(
+        "han-cost",
+        _han_cost_key(),
+        _build_han_cost_table,
+        valid=lambda data: _read_han_cost_table(data) is not None,
+    )
+    return None if data is None else _read_han_cost_table(data)
 
 
 def _han_position(code: int) -> int:

@@ -104,10 +104,18 @@ _READINGS_LAYOUT = "v3"  # the shards' format (part of their key; v2 was an inte
 
 
 @cache
+def _parser_stamp() -> str:
+    """Size and time of pinyin.py, whose syllable table decides which readings parse."""
+    from glossary import pinyin
+
+    stat = Path(pinyin.__file__).stat()
+    return f"{stat.st_size:x}{int(stat.st_mtime):x}"
+
+
+@cache
 def _reading_shard(shard: str) -> str:
-    text = load_shard(
-        "char-readings", f"{_READINGS_LAYOUT}-{_pypinyin_key()}", shard, _build_reading_shards
-    )
+    key = f"{_READINGS_LAYOUT}-{_pypinyin_key()}{_parser_stamp()}"
+    text = load_shard("char-readings", key, shard, _build_reading_shards)
     return text if isinstance(text, str) else ""
 
 

@@ -167,15 +167,11 @@ def _table_rows(table: SurnameTable) -> list[list[object]]:
     ]
 
 
-def _surname_from_row(row: list[Any], syllables: dict[str, Syllable]) -> Surname:
+def _surname_from_row(row: list[Any]) -> Surname:
+    from glossary.chars import syllable_of
+
     hanzi, traditional, readings, ambiguous, note, forms, sources = row
-    parsed = []
-    for reading in readings.split(";"):
-        tokens = reading.split()
-        for token in tokens:
-            if token not in syllables:
-                syllables[token] = Syllable(token[:-1], int(token[-1]))
-        parsed.append(tuple(syllables[token] for token in tokens))
+    parsed = [tuple(syllable_of(t) for t in reading.split()) for reading in readings.split(";")]
     return Surname(hanzi, traditional, tuple(parsed), ambiguous, note, tuple(forms), tuple(sources))
 
 
@@ -188,12 +184,14 @@ def surname_table() -> SurnameTable:
     for an unknown name pays that once, not each time. A bad file raises `DataError` as it
     is parsed (and nothing is kept).
     """
+    from glossary import pinyin
+
     path = surnames_path()
     try:
-        key = sources_digest([path], salt=_TABLE_LAYOUT)
+        # the file, and pinyin.py, whose syllable table decides how its readings split
+        key = sources_digest([path, Path(pinyin.__file__)], salt=_TABLE_LAYOUT)
     except OSError:
         return load_table(path)  # (names the file it cannot read)
     rows = load_compiled("surname-table", key, lambda: _table_rows(load_table(path)))
     assert isinstance(rows, list)
-    syllables: dict[str, Syllable] = {}
-    return SurnameTable([_surname_from_row(row, syllables) for row in rows])
+    return SurnameTable([_surname_from_row(row) for row in rows])

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from glossary.errors import DataError, GlossaryError
 from glossary.pinyin import numbered_to_marked
+from glossary.records import FrozenSlotRecord
 from glossary.resources import cache_dir, sha256
 
 TYPE_CHECKING = False  # not `typing`'s: a cold `glossary lookup` does without importing it
@@ -230,7 +231,7 @@ def _surname_of(definition: str) -> str | None:
     return None
 
 
-class CedictEntry:
+class CedictEntry(FrozenSlotRecord):
     """One CC-CEDICT line: equal (and hashed) by its four fields, immutable.
 
     (A slotted class with a frozen dataclass's behaviour, without importing `dataclasses`
@@ -248,6 +249,8 @@ class CedictEntry:
         "traditional",
     )
     __match_args__ = ("traditional", "simplified", "numbered", "definitions")
+    _FIELDS = (*__match_args__, "known_kind", "known_english", "frequency")
+    _COMPARED = 4
 
     traditional: str
     simplified: str
@@ -276,36 +279,6 @@ class CedictEntry:
         setter(self, "known_kind", known_kind)
         setter(self, "known_english", known_english)
         setter(self, "frequency", frequency)
-
-    def _key(self) -> tuple[str, str, str, tuple[str, ...]]:
-        return (self.traditional, self.simplified, self.numbered, self.definitions)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, CedictEntry) and other.__class__ is self.__class__:
-            return self._key() == other._key()
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}(traditional={self.traditional!r}, "
-            f"simplified={self.simplified!r}, numbered={self.numbered!r}, "
-            f"definitions={self.definitions!r})"
-        )
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple[type[CedictEntry], tuple[object, ...]]:
-        return (
-            self.__class__,
-            (*self._key(), self.known_kind, self.known_english, self.frequency),
-        )
 
     @property
     def pinyin(self) -> str:

@@ -385,15 +385,14 @@ def _name_counts_key() -> str | None:
     from pathlib import Path
 
     from glossary import cedict, chars, pinyin
-    from glossary.resources import sha256
+    from glossary.resources import sources_digest
 
+    modules = (__file__, cedict.__file__, pinyin.__file__, chars.__file__)
     try:
-        digest = sha256(Path(_cedict().path).name.encode())
-        for module in (__file__, cedict.__file__, pinyin.__file__, chars.__file__):
-            digest.update(Path(module).read_bytes())
+        index = Path(_cedict().path).name
+        return "v2-" + sources_digest([Path(m) for m in modules], salt=index)
     except (OSError, AttributeError, TypeError):
         return None
-    return "v1-" + digest.hexdigest()[:16]
 
 
 def _own_counts(simplified: str) -> dict[str, Counter[Syllable]]:

@@ -390,7 +390,7 @@ def _name_counts_key() -> str | None:
     modules = (__file__, cedict.__file__, pinyin.__file__, chars.__file__)
     try:
         index = Path(_cedict().path).name
-        return "v2-" + sources_digest([Path(m) for m in modules], salt=index)
+        return "v1-" + sources_digest([Path(m) for m in modules], salt=index)
     except (OSError, AttributeError, TypeError):
         return None
 
